@@ -1,0 +1,3 @@
+package io.tollgate.logship;
+/** Placeholder. */
+final class Placeholder { private Placeholder() {} }

@@ -1,0 +1,37 @@
+package io.tollgate.engine.api;
+
+import io.tollgate.engine.config.Config;
+import io.tollgate.engine.net.NetEngine;
+import io.tollgate.engine.runtime.Proxies;
+import io.tollgate.engine.stats.StatsRegistry;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+
+/**
+ * A running Tollgate: the proxies of one configuration, listening and forwarding. The console
+ * and tests see the engine through this face.
+ */
+public interface Engine extends AutoCloseable {
+
+    /** Binds every listener of {@code config} and starts forwarding; fails if a bind fails. */
+    static Engine start(Config config) throws InterruptedException {
+        return NetEngine.start(config);
+    }
+
+    /** The counters of every proxy and server, as snapshots. */
+    StatsRegistry stats();
+
+    /** The runtime objects (proxies, servers, state changes). */
+    Proxies proxies();
+
+    /** The local addresses actually bound, in configuration order (port 0 binds resolved). */
+    List<InetSocketAddress> boundAddresses();
+
+    /** The addresses bound by one proxy's {@code bind} lines. */
+    List<InetSocketAddress> boundAddresses(String proxyName);
+
+    /** Stops listening, closes connections and releases the event loops; waits for them. */
+    @Override
+    void close();
+}

@@ -1,0 +1,27 @@
+package io.tollgate.engine.config;
+
+import java.util.List;
+
+/**
+ * The {@code global} section. {@code nbthread} 0 means "one per core"; {@code pidfile} null when
+ * not set. {@code logs} and {@code statsSockets} are kept for the issues that serve them;
+ * {@code description} is the global {@code description} (shown by {@code stats show-desc});
+ * {@code directives} keeps the other accepted lines ({@code stats timeout}, {@code stats maxconn})
+ * as words.
+ */
+public record GlobalSettings(int maxconn, int nbthread, String pidfile, boolean daemon,
+                             String node, List<Directive> logs, List<Directive> statsSockets,
+                             String description, List<Directive> directives) {
+
+    /** HAProxy's default global maxconn when none is configured and no ulimit applies. */
+    public static final int DEFAULT_MAXCONN = 4096;
+
+    public static final GlobalSettings DEFAULT =
+            new GlobalSettings(DEFAULT_MAXCONN, 0, null, false, null, List.of(), List.of(), null, List.of());
+
+    /** The original shape, kept so that code written before {@code description} existed compiles. */
+    public GlobalSettings(int maxconn, int nbthread, String pidfile, boolean daemon,
+                          String node, List<Directive> logs, List<Directive> statsSockets) {
+        this(maxconn, nbthread, pidfile, daemon, node, logs, statsSockets, null, List.of());
+    }
+}

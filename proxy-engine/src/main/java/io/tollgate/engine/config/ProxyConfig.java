@@ -1,0 +1,59 @@
+package io.tollgate.engine.config;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A {@code frontend}, {@code backend} or {@code listen} section after its {@code defaults} were
+ * applied.
+ *
+ * <ul>
+ *   <li>{@code id}: the proxy's numeric id ({@code iid}); auto-assigned in declaration order
+ *       starting at 2, as HAProxy 2.6 does (its internal CLI proxy takes 1), unless {@code id}
+ *       is given.</li>
+ *   <li>{@code maxconn}: the frontend's session limit, 0 when not set (then the global
+ *       {@code maxconn} applies).</li>
+ *   <li>{@code fullconn}: backend {@code fullconn}; 0 when not set.</li>
+ *   <li>{@code balance}: the algorithm keyword as written ({@code roundrobin}, ...),
+ *       {@code balanceArgs} its arguments.</li>
+ *   <li>{@code options}: the enabled boolean {@code option}s by keyword (e.g. {@code redispatch},
+ *       {@code httplog}); {@code forwardFor} is null unless {@code option forwardfor} is on.</li>
+ *   <li>{@code cookieName}: the {@code cookie} keyword's name, null if none.</li>
+ *   <li>{@code description}: the {@code description} text, null if none.</li>
+ *   <li>{@code acls}: the {@code acl} lines as words (name first), in order; {@code useBackends}
+ *       the {@code use_backend} rules; both kept for the content-switching issue.</li>
+ *   <li>{@code httpRequestRules}: the {@code http-request} rules Tollgate accepts now (only
+ *       {@code use-service prometheus-exporter}); every other action is refused or warned about
+ *       by the parser, so nothing here is silently dropped.</li>
+ *   <li>{@code stats}: the {@code stats} lines (uri, auth, realm, admin, ...), kept for the stats
+ *       page; {@code logs}: the {@code log} lines ({@code log global} included), empty after
+ *       {@code no log}.</li>
+ * </ul>
+ */
+public record ProxyConfig(String name, ProxyKind kind, int id, ProxyMode mode,
+                          List<BindConfig> binds, String defaultBackend,
+                          String balance, List<String> balanceArgs,
+                          Timeouts timeouts, int maxconn, int fullconn, int retries,
+                          Set<String> options, HttpConnectionMode httpConnectionMode,
+                          ForwardFor forwardFor, String cookieName,
+                          List<ServerConfig> servers, Source source,
+                          String description, List<Directive> acls, List<UseBackendRule> useBackends,
+                          List<Directive> httpRequestRules, List<Directive> stats, List<Directive> logs) {
+
+    /** The original shape, kept so that code written before the rule lists existed compiles. */
+    public ProxyConfig(String name, ProxyKind kind, int id, ProxyMode mode,
+                       List<BindConfig> binds, String defaultBackend,
+                       String balance, List<String> balanceArgs,
+                       Timeouts timeouts, int maxconn, int fullconn, int retries,
+                       Set<String> options, HttpConnectionMode httpConnectionMode,
+                       ForwardFor forwardFor, String cookieName,
+                       List<ServerConfig> servers, Source source) {
+        this(name, kind, id, mode, binds, defaultBackend, balance, balanceArgs, timeouts, maxconn,
+                fullconn, retries, options, httpConnectionMode, forwardFor, cookieName, servers, source,
+                null, List.of(), List.of(), List.of(), List.of(), List.of());
+    }
+
+    public boolean hasOption(String option) {
+        return options.contains(option);
+    }
+}

@@ -1,0 +1,30 @@
+package io.tollgate.engine.lb;
+
+import io.tollgate.engine.config.ProxyConfig;
+import io.tollgate.engine.runtime.Server;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/** The table of balancing algorithms: {@code balance} keyword to constructor. */
+public final class Balancers {
+    private static final Map<String, BiFunction<ProxyConfig, List<Server>, Balancer>> TABLE = Map.of(
+            "roundrobin", (config, servers) -> new RoundRobinBalancer(servers.size()));
+
+    private Balancers() {
+    }
+
+    public static boolean isSupported(String keyword) {
+        return TABLE.containsKey(keyword);
+    }
+
+    /**
+     * The balancer for a backend. Algorithms not implemented yet fall back to round robin; the
+     * configuration parser warns about them.
+     */
+    public static Balancer create(ProxyConfig config, List<Server> servers) {
+        String keyword = config.balance() == null ? "roundrobin" : config.balance();
+        return TABLE.getOrDefault(keyword, TABLE.get("roundrobin")).apply(config, servers);
+    }
+}

@@ -1,0 +1,209 @@
+package io.tollgate.engine.net;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.ScheduledFuture;
+import io.tollgate.engine.lb.Dispatcher;
+import io.tollgate.engine.lb.Pending;
+import io.tollgate.engine.runtime.Proxy;
+import io.tollgate.engine.runtime.Server;
+import io.tollgate.engine.stats.BackendCounters;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Gets one request (or TCP session) a connection to a server of its backend: picks a server,
+ * waits in the queue when every server is at {@code maxconn}, reuses a pooled connection or
+ * opens one, and retries failed connections as HAProxy does.
+ *
+ * <h2>States</h2>
+ * <pre>
+ *   start -> PICK --server with room--> CONNECT --ok--> connected(callback)
+ *              |                           |
+ *              |--all full--> QUEUED       +--refused/timeout--> retries left? --no--> failed(503)
+ *              |               |  |                                   |
+ *              |  slot granted-+  +--timeout queue--> failed(503)     +--last retry and
+ *              +--no usable server--> failed(503)                        option redispatch--> PICK
+ *                                                                       (else same server after 1 s)
+ * </pre>
+ * Every step runs on the client's event loop. A connection attempt refused by the server is
+ * retried on the same server after a one-second turn-around, as HAProxy does, unless the retry
+ * redispatches. Counters: {@code connect}/{@code reuse} per attempt, {@code econ} per failed
+ * attempt, {@code wretr} per retry and {@code wredis} per redispatch (server and backend);
+ * queue and connect times are kept for the caller to record when the request ends.
+ */
+final class Connector {
+    /** What the owner of the request hears back, always on its event loop. */
+    interface Callback {
+        /** A connection to {@code server} is ready; its slot is held until released. */
+        void connected(Server server, Channel channel, boolean reused);
+
+        /** No connection could be had; {@code status} is the HTTP status to answer (503). */
+        void failed(int status, String reason);
+    }
+
+    /** Opens new connections to servers, with the pipeline the protocol needs. */
+    interface Dialer {
+        ChannelFuture dial(Server server, EventLoop loop);
+    }
+
+    static final long TURN_AROUND_MILLIS = 1000;
+
+    private final Proxy backend;
+    private final EventLoop loop;
+    private final ServerPool pool;
+    private final Dialer dialer;
+    private final Callback callback;
+    private int retriesLeft;
+    private boolean cancelled;
+    private QueuedRequest queued;
+    private long queueMillis;
+    private long connectMillis;
+
+    Connector(Proxy backend, EventLoop loop, ServerPool pool, Dialer dialer, Callback callback) {
+        this.backend = backend;
+        this.loop = loop;
+        this.pool = pool;
+        this.dialer = dialer;
+        this.callback = callback;
+        this.retriesLeft = backend.config().retries();
+    }
+
+    void start() {
+        pick(null);
+    }
+
+    /** The client went away: give up whatever is in progress and free what is held. */
+    void cancel() {
+        cancelled = true;
+        if (queued != null && queued.claim()) {
+            queued.giveUp();
+        }
+    }
+
+    long queueMillis() {
+        return queueMillis;
+    }
+
+    long connectMillis() {
+        return connectMillis;
+    }
+
+    private void pick(Server avoid) {
+        Server s = Dispatcher.pick(backend, avoid);
+        if (s != null) {
+            connect(s);
+        } else if (Dispatcher.hasCandidates(backend)) {
+            queued = new QueuedRequest(System.nanoTime());
+            long timeout = backend.config().timeouts().effectiveQueue();
+            if (timeout > 0) {
+                queued.timer = loop.schedule(queued::expire, timeout, TimeUnit.MILLISECONDS);
+            }
+            Dispatcher.enqueue(backend, queued);
+        } else {
+            backend.backendCounters().connectionErrors.increment();
+            callback.failed(503, "no server available");
+        }
+    }
+
+    private void connect(Server server) {
+        Channel idle = pool == null ? null : pool.poll(server);
+        if (idle != null) {
+            server.counters().reuses.increment();
+            backend.backendCounters().reuses.increment();
+            connectMillis = 0;
+            server.counters().sessionStarted();
+            callback.connected(server, idle, true);
+            return;
+        }
+        server.counters().connects.increment();
+        backend.backendCounters().connects.increment();
+        long start = System.nanoTime();
+        dialer.dial(server, loop).addListener((ChannelFuture f) -> {
+            if (cancelled) {
+                f.channel().close();
+                Dispatcher.release(server);
+            } else if (f.isSuccess()) {
+                connectMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+                server.counters().sessionStarted();
+                callback.connected(server, f.channel(), false);
+            } else {
+                failed(server, f.cause());
+            }
+        });
+    }
+
+    private void failed(Server server, Throwable cause) {
+        BackendCounters sc = server.counters();
+        BackendCounters bc = backend.backendCounters();
+        sc.connectionErrors.increment();
+        bc.connectionErrors.increment();
+        Dispatcher.release(server);
+        if (retriesLeft <= 0) {
+            callback.failed(503, "connection to " + server + " failed: " + cause.getMessage());
+            return;
+        }
+        retriesLeft--;
+        sc.retries.increment();
+        bc.retries.increment();
+        if (retriesLeft == 0 && backend.config().hasOption("redispatch")) {
+            sc.redispatches.increment();
+            bc.redispatches.increment();
+            pick(server);
+            return;
+        }
+        loop.schedule(() -> {
+            if (cancelled) {
+                return;
+            }
+            if (server.isUsable() && server.tryAcquire()) {
+                connect(server);
+            } else {
+                pick(null);
+            }
+        }, TURN_AROUND_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** This request's place in the backend queue. */
+    private final class QueuedRequest extends Pending {
+        ScheduledFuture<?> timer;
+
+        QueuedRequest(long nanos) {
+            super(nanos);
+        }
+
+        @Override
+        protected void granted(Server server) {
+            loop.execute(() -> {
+                if (timer != null) {
+                    timer.cancel(false);
+                }
+                queued = null;
+                if (cancelled) {
+                    Dispatcher.release(server);
+                    return;
+                }
+                queueMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - enqueuedNanos());
+                connect(server);
+            });
+        }
+
+        void expire() {
+            if (claim()) {
+                giveUp();
+                queueMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - enqueuedNanos());
+                backend.backendCounters().connectionErrors.increment();
+                callback.failed(503, "timeout in queue");
+            }
+        }
+
+        void giveUp() {
+            backend.queue().remove(this);
+            if (timer != null) {
+                timer.cancel(false);
+            }
+            queued = null;
+        }
+    }
+}

@@ -1,0 +1,448 @@
+package io.tollgate.engine.net;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.ReferenceCountUtil;
+import io.tollgate.engine.config.ForwardFor;
+import io.tollgate.engine.config.HttpConnectionMode;
+import io.tollgate.engine.lb.Dispatcher;
+import io.tollgate.engine.runtime.Proxy;
+import io.tollgate.engine.runtime.Server;
+import io.tollgate.engine.stats.BackendCounters;
+import io.tollgate.engine.stats.FrontendCounters;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One HTTP request and its response, relayed between a client connection and a server
+ * connection as the pieces arrive: the head first, then body chunks, never aggregated.
+ *
+ * <h2>Life</h2>
+ * <ol>
+ *   <li>The request head arrives: a malformed one is answered 400 and the connection closed;
+ *       otherwise headers are rewritten ({@code Connection}, {@code X-Forwarded-For}) and the
+ *       {@link Connector} looks for a server. Body pieces that arrive meanwhile are held (the
+ *       client stops being read, so at most one read's worth).</li>
+ *   <li>Connected: the head and held pieces are written; the rest of the body streams with
+ *       backpressure (the client is read only while the server connection is writable).</li>
+ *   <li>The response streams back the same way. Interim 1xx responses pass through; a 101
+ *       turns both connections into a {@link Tunnel}.</li>
+ *   <li>When both directions are complete, the times are recorded, the server slot is released
+ *       and the server connection goes back to its event loop's pool if both sides allow.</li>
+ * </ol>
+ * A reused pooled connection that the server had closed before answering is replaced by a new
+ * one, once, when the request had no body (so nothing is lost by sending it again).
+ */
+final class HttpExchange implements Connector.Callback {
+    private final HttpSession session;
+    private final HttpRequest request;
+    private final Proxy frontend;
+    private final long startNanos = System.nanoTime();
+    private final ArrayDeque<HttpContent> heldBody = new ArrayDeque<>();
+    private Proxy backend;
+    private HttpConnectionMode mode;
+    private boolean upgrade;
+    private boolean hasBody;
+    private boolean keepClientOpen;
+    private Connector connector;
+    private Server server;
+    private Channel serverChannel;
+    private HttpServerSide serverSide;
+    private boolean reused;
+    private boolean requestComplete;
+    private boolean responseStarted;
+    private boolean interim;
+    private boolean responseCloseDelimited;
+    private boolean serverKeepsOpen;
+    private long requestSentNanos;
+    private long responseHeadNanos;
+    private boolean done;
+
+    HttpExchange(HttpSession session, HttpRequest request) {
+        this.session = session;
+        this.request = request;
+        this.frontend = session.frontend();
+    }
+
+    boolean isRequestComplete() {
+        return requestComplete;
+    }
+
+    void start() {
+        FrontendCounters fc = frontend.frontendCounters();
+        if (request.decoderResult().isFailure()) {
+            fc.requestErrors.increment();
+            requestComplete = true;
+            answerAndClose(400, null);
+            return;
+        }
+        fc.requestReceived();
+        backend = frontend.defaultBackend();
+        if (backend == null) {
+            requestComplete = true;
+            answerAndClose(503, null);
+            return;
+        }
+        mode = ConnectionHeaders.mode(frontend.config(), backend.config());
+        upgrade = ConnectionHeaders.isUpgrade(request);
+        hasBody = ConnectionHeaders.hasBody(request);
+        keepClientOpen = mode != HttpConnectionMode.CLOSE && HttpUtil.isKeepAlive(request);
+        ForwardFor ff = backend.config().forwardFor() != null ? backend.config().forwardFor() : frontend.config().forwardFor();
+        Channel client = session.client();
+        if (ff != null && client.remoteAddress() instanceof InetSocketAddress isa) {
+            ConnectionHeaders.forwardFor(request, ff, isa.getAddress().getHostAddress());
+        }
+        ConnectionHeaders.toServer(request, mode, upgrade);
+        backend.backendCounters().sessionStarted();
+        client.config().setAutoRead(false);
+        connect();
+    }
+
+    private void connect() {
+        Channel client = session.client();
+        connector = new Connector(backend, client.eventLoop(), session.net().pool(client.eventLoop()),
+                session.net().httpDialer, this);
+        connector.start();
+    }
+
+    // ---- client side ----
+
+    void fromClient(HttpContent c) {
+        if (c instanceof LastHttpContent) {
+            requestComplete = true;
+            if (serverChannel != null) {
+                requestSentNanos = System.nanoTime();
+            }
+        }
+        if (serverChannel == null) {
+            heldBody.add(c);
+            return;
+        }
+        serverChannel.write(c, serverChannel.voidPromise());
+        if (requestComplete || !serverChannel.isWritable()) {
+            session.client().config().setAutoRead(false);
+        }
+    }
+
+    void clientReadComplete() {
+        if (serverChannel != null) {
+            serverChannel.flush();
+        }
+    }
+
+    void clientWritabilityChanged(boolean writable) {
+        if (serverChannel != null && responseStarted) {
+            serverChannel.config().setAutoRead(writable);
+        }
+    }
+
+    void clientTimeout() {
+        boolean clientExpected = !requestComplete || (responseStarted && !session.client().isWritable());
+        if (clientExpected) {
+            clientAborted();
+            session.closeAfterFlush();
+        }
+    }
+
+    /** The client reset the connection or timed out mid-exchange. */
+    void clientAborted() {
+        if (server != null && !done) {
+            server.counters().clientAborts.increment();
+            backend.backendCounters().clientAborts.increment();
+        }
+    }
+
+    /** The client connection closed; let go of everything. */
+    void clientClosed() {
+        if (done) {
+            return;
+        }
+        if (server != null && responseStarted) {
+            server.counters().clientAborts.increment();
+            backend.backendCounters().clientAborts.increment();
+        }
+        if (connector != null) {
+            connector.cancel();
+        }
+        if (serverChannel != null) {
+            serverSide.unlease();
+            serverChannel.close();
+        }
+        finish(false);
+    }
+
+    // ---- connector callbacks ----
+
+    @Override
+    public void connected(Server server, Channel channel, boolean reused) {
+        Channel client = session.client();
+        if (done || !client.isActive()) {
+            server.counters().sessionEnded();
+            Dispatcher.release(server);
+            channel.close();
+            return;
+        }
+        this.server = server;
+        this.serverChannel = channel;
+        this.reused = reused;
+        ChannelPipeline p = channel.pipeline();
+        serverSide = p.get(HttpServerSide.class);
+        if (serverSide == null) {
+            long serverTimeout = backend.config().timeouts().server();
+            if (serverTimeout > 0) {
+                p.addLast(Pipelines.IDLE, new IdleStateHandler(
+                        serverTimeout, 0, 0, TimeUnit.MILLISECONDS));
+            }
+            serverSide = new HttpServerSide(server, session.net().pool(client.eventLoop()));
+            p.addLast(Pipelines.HTTP_SERVER, serverSide);
+        }
+        serverSide.lease(this);
+        server.counters().requestsTotal.increment();
+        backend.backendCounters().requestsTotal.increment();
+        channel.write(request, channel.voidPromise());
+        HttpContent c;
+        while ((c = heldBody.poll()) != null) {
+            channel.write(c, channel.voidPromise());
+        }
+        channel.flush();
+        if (requestComplete) {
+            requestSentNanos = System.nanoTime();
+        }
+        channel.config().setAutoRead(true);
+        if (!requestComplete && channel.isWritable()) {
+            client.config().setAutoRead(true);
+        }
+    }
+
+    @Override
+    public void failed(int status, String reason) {
+        answerAndClose(status, server);
+    }
+
+    // ---- server side ----
+
+    void fromServer(HttpObject o) {
+        Channel client = session.client();
+        if (o instanceof HttpResponse resp) {
+            int code = resp.status().code();
+            if (code == 101 && upgrade) {
+                switchToTunnel(resp);
+                return;
+            }
+            responseStarted = true;
+            if (code < 200) {
+                interim = true;
+                client.write(resp, client.voidPromise());
+                return;
+            }
+            responseHeadNanos = System.nanoTime();
+            countResponse(code);
+            boolean head = request.method().equals(HttpMethod.HEAD);
+            responseCloseDelimited = ConnectionHeaders.isCloseDelimited(resp, head);
+            serverKeepsOpen = mode == HttpConnectionMode.KEEP_ALIVE && !responseCloseDelimited
+                    && ConnectionHeaders.serverKeepsOpen(resp);
+            if (request.protocolVersion().equals(HttpVersion.HTTP_1_0)
+                    && HttpUtil.isTransferEncodingChunked(resp)) {
+                // an HTTP/1.0 client cannot read chunks: send the raw body and close to delimit it
+                resp.headers().remove(HttpHeaderNames.TRANSFER_ENCODING);
+                responseCloseDelimited = true;
+            }
+            if (responseCloseDelimited || !requestComplete) {
+                keepClientOpen = false;
+            }
+            ConnectionHeaders.toClient(resp, request.protocolVersion(), keepClientOpen);
+            client.write(resp, client.voidPromise());
+            return;
+        }
+        if (o instanceof HttpContent c) {
+            if (interim) {
+                if (c instanceof LastHttpContent) {
+                    interim = false;
+                }
+                client.write(c, client.voidPromise());
+                return;
+            }
+            client.write(c, client.voidPromise());
+            if (!client.isWritable()) {
+                serverChannel.config().setAutoRead(false);
+            }
+            if (c instanceof LastHttpContent) {
+                client.flush();
+                responseComplete();
+            }
+            return;
+        }
+        ReferenceCountUtil.release(o);
+    }
+
+    void serverReadComplete() {
+        session.client().flush();
+    }
+
+    void serverWritabilityChanged(boolean writable) {
+        if (!requestComplete) {
+            session.client().config().setAutoRead(writable);
+        }
+    }
+
+    void serverTimeout() {
+        if (done) {
+            return;
+        }
+        countServerError();
+        if (!responseStarted) {
+            answerAndClose(504, server);
+        } else {
+            abortBoth();
+        }
+    }
+
+    /** The server connection closed (or failed) while this exchange owned it. */
+    void serverClosed(boolean error) {
+        if (done) {
+            return;
+        }
+        serverSide.unlease();
+        if (!responseStarted && reused && !hasBody && heldBody.isEmpty()) {
+            // a kept-alive connection the server had already closed: try again on a fresh one
+            server.counters().sessionEnded();
+            Dispatcher.release(server);
+            server = null;
+            serverChannel = null;
+            connect();
+            return;
+        }
+        if (!responseStarted) {
+            countServerError();
+            answerAndClose(502, server);
+            return;
+        }
+        server.counters().serverAborts.increment();
+        backend.backendCounters().serverAborts.increment();
+        countServerError();
+        abortBoth();
+    }
+
+    private void responseComplete() {
+        if (!requestComplete) {
+            // the server answered before the request body ended: the connections cannot be reused
+            keepClientOpen = false;
+            serverKeepsOpen = false;
+        }
+        Channel ch = serverChannel;
+        serverSide.unlease();
+        if (serverKeepsOpen) {
+            session.net().pool(ch.eventLoop()).offer(server, ch);
+        } else {
+            ch.close();
+        }
+        finish(true);
+        session.exchangeEnded(keepClientOpen);
+    }
+
+    private void switchToTunnel(HttpResponse resp) {
+        Channel client = session.client();
+        responseStarted = true;
+        countResponse(101);
+        client.writeAndFlush(resp);
+        Tunnel tunnel = new Tunnel(client, serverChannel, () -> finish(true));
+        ChannelPipeline cp = client.pipeline();
+        cp.replace(Pipelines.HTTP_SESSION, Pipelines.RELAY, tunnel.side(true));
+        cp.remove(Pipelines.HTTP_CODEC);
+        ChannelPipeline sp = serverChannel.pipeline();
+        sp.replace(Pipelines.HTTP_SERVER, Pipelines.RELAY, tunnel.side(false));
+        sp.remove(Pipelines.HTTP_CODEC);
+        session.upgraded();
+        tunnel.start();
+    }
+
+    private void countResponse(int code) {
+        frontend.frontendCounters().responses.count(code);
+        backend.backendCounters().responses.count(code);
+        if (server != null) {
+            server.counters().responses.count(code);
+        }
+    }
+
+    private void countServerError() {
+        server.counters().responseErrors.increment();
+        backend.backendCounters().responseErrors.increment();
+    }
+
+    /** Answers with one of Tollgate's own error pages, then closes the client connection. */
+    private void answerAndClose(int status, Server failedServer) {
+        Channel client = session.client();
+        frontend.frontendCounters().responses.count(status);
+        if (backend != null) {
+            backend.backendCounters().responses.count(status);
+        }
+        if (failedServer != null && failedServer == server) {
+            server.counters().responses.count(status);
+        }
+        if (serverChannel != null) {
+            serverSide.unlease();
+            serverChannel.close();
+        }
+        if (!responseStarted) {
+            client.write(HttpErrors.response(status), client.voidPromise());
+        }
+        responseStarted = true;
+        finish(false);
+        session.exchangeEnded(false);
+    }
+
+    private void abortBoth() {
+        if (serverChannel != null) {
+            serverSide.unlease();
+            serverChannel.close();
+        }
+        finish(false);
+        session.exchangeEnded(false);
+    }
+
+    /** Records the times, frees the server slot and the held body; runs once. */
+    private void finish(boolean complete) {
+        if (done) {
+            return;
+        }
+        done = true;
+        HttpContent c;
+        while ((c = heldBody.poll()) != null) {
+            ReferenceCountUtil.release(c);
+        }
+        if (backend == null) {
+            return;
+        }
+        BackendCounters bc = backend.backendCounters();
+        if (server != null) {
+            long now = System.nanoTime();
+            long total = TimeUnit.NANOSECONDS.toMillis(now - startNanos);
+            long sent = requestSentNanos == 0 ? now : requestSentNanos;
+            long response = responseHeadNanos == 0 ? -1 : TimeUnit.NANOSECONDS.toMillis(Math.max(0, responseHeadNanos - sent));
+            BackendCounters sc = server.counters();
+            for (BackendCounters k : new BackendCounters[] {sc, bc}) {
+                k.queueTime.add(connector.queueMillis());
+                k.connectTime.add(connector.connectMillis());
+                if (response >= 0) {
+                    k.responseTime.add(response);
+                }
+                k.totalTime.add(total);
+            }
+            sc.sessionEnded();
+            Dispatcher.release(server);
+        }
+        bc.sessionEnded();
+    }
+}

@@ -1,0 +1,207 @@
+package io.tollgate.engine.net;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
+import io.tollgate.engine.config.Timeouts;
+import io.tollgate.engine.runtime.Proxy;
+
+import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A {@code mode http} client connection: a sequence of {@link HttpExchange}s, one at a time.
+ *
+ * <h2>States</h2>
+ * <pre>
+ *   WAITING --request head--> EXCHANGE --response complete, keep-alive--> WAITING
+ *      |                         |                 \--close wanted--> closed
+ *      +--timeout http-request / http-keep-alive--> closed
+ *                                +--101 Switching Protocols--> tunnel (handler replaced)
+ * </pre>
+ * While an exchange has received its whole request the connection stops reading; what the
+ * decoder already produced beyond it (pipelined requests) is parked and replayed when the
+ * exchange ends, so requests are answered in order and never read ahead unboundedly.
+ */
+final class HttpSession extends ChannelInboundHandlerAdapter {
+    private final NetContext net;
+    private final Proxy frontend;
+    private final ListenerGate gate;
+    private final ArrayDeque<HttpObject> parked = new ArrayDeque<>();
+    private Channel client;
+    private HttpExchange exchange;
+    private ScheduledFuture<?> waitTimer;
+    private boolean firstRequest = true;
+    private boolean closed;
+
+    HttpSession(NetContext net, Proxy frontend, ListenerGate gate) {
+        this.net = net;
+        this.frontend = frontend;
+        this.gate = gate;
+    }
+
+    NetContext net() {
+        return net;
+    }
+
+    Proxy frontend() {
+        return frontend;
+    }
+
+    Channel client() {
+        return client;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        client = ctx.channel();
+        frontend.frontendCounters().sessionOpened();
+        gate.opened();
+        armWaitTimer();
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof HttpObject o) || closed) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        if (exchange != null && (exchange.isRequestComplete() || !parked.isEmpty())) {
+            parked.add(o);
+            client.config().setAutoRead(false);
+            return;
+        }
+        dispatch(o);
+    }
+
+    private void dispatch(HttpObject o) {
+        if (exchange == null) {
+            if (o instanceof HttpRequest req) {
+                cancelWaitTimer();
+                firstRequest = false;
+                exchange = new HttpExchange(this, req);
+                exchange.start();
+            } else {
+                // body bytes of a request already refused (or a stray end marker): dropped
+                ReferenceCountUtil.release(o);
+            }
+        } else if (o instanceof HttpContent c) {
+            exchange.fromClient(c);
+        } else {
+            ReferenceCountUtil.release(o);
+        }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (exchange != null) {
+            exchange.clientReadComplete();
+        }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (exchange != null) {
+            exchange.clientWritabilityChanged(client.isWritable());
+        }
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof IdleStateEvent) {
+            if (exchange != null) {
+                exchange.clientTimeout();
+            }
+        } else {
+            ctx.fireUserEventTriggered(evt);
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        closed = true;
+        cancelWaitTimer();
+        if (exchange != null) {
+            exchange.clientClosed();
+            exchange = null;
+        }
+        releaseParked();
+        frontend.frontendCounters().sessionClosed();
+        gate.closed();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (exchange != null) {
+            exchange.clientAborted();
+        }
+        ctx.close();
+    }
+
+    /** The exchange is over; {@code keepOpen} says whether the client may send another request. */
+    void exchangeEnded(boolean keepOpen) {
+        exchange = null;
+        if (!keepOpen || closed) {
+            closeAfterFlush();
+            return;
+        }
+        client.flush();
+        armWaitTimer();
+        while (!parked.isEmpty() && (exchange == null || !exchange.isRequestComplete())) {
+            dispatch(parked.poll());
+        }
+        if (exchange == null || !exchange.isRequestComplete()) {
+            client.config().setAutoRead(true);
+        }
+    }
+
+    /** The connection became a tunnel: this handler steps aside. */
+    void upgraded() {
+        exchange = null;
+        cancelWaitTimer();
+        releaseParked();
+    }
+
+    void closeAfterFlush() {
+        closed = true;
+        cancelWaitTimer();
+        releaseParked();
+        client.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    private void armWaitTimer() {
+        Timeouts t = frontend.config().timeouts();
+        long timeout = firstRequest ? t.effectiveHttpRequest() : t.effectiveHttpKeepAlive();
+        if (timeout > 0 && client != null) {
+            waitTimer = client.eventLoop().schedule(() -> {
+                if (exchange == null && !closed) {
+                    closeAfterFlush();
+                }
+            }, timeout, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void cancelWaitTimer() {
+        if (waitTimer != null) {
+            waitTimer.cancel(false);
+            waitTimer = null;
+        }
+    }
+
+    private void releaseParked() {
+        HttpObject o;
+        while ((o = parked.poll()) != null) {
+            ReferenceCountUtil.release(o);
+        }
+    }
+}

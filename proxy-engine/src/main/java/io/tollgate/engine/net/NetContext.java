@@ -1,0 +1,95 @@
+package io.tollgate.engine.net;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.EventExecutor;
+import io.tollgate.engine.config.HostPort;
+import io.tollgate.engine.runtime.Server;
+
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * What the sessions of one engine share: the transport, the per-event-loop server connection
+ * pools, and the dialers that open server connections with the right pipeline.
+ */
+final class NetContext {
+    /** HAProxy's default buffer size bounds request and response heads. */
+    static final int MAX_HEAD_BYTES = 16_384;
+    static final int MAX_LINE_BYTES = 8_192;
+
+    private final Transport transport;
+    private final Map<EventExecutor, ServerPool> pools = new ConcurrentHashMap<>();
+
+    NetContext(Transport transport) {
+        this.transport = transport;
+    }
+
+    Transport transport() {
+        return transport;
+    }
+
+    /** The pool of the given event loop; only ever used from that loop. */
+    ServerPool pool(EventLoop loop) {
+        return pools.computeIfAbsent(loop, l -> new ServerPool(loop));
+    }
+
+    void closePools() {
+        for (Map.Entry<EventExecutor, ServerPool> e : pools.entrySet()) {
+            e.getKey().execute(e.getValue()::closeAll);
+        }
+    }
+
+    /** Opens raw connections for TCP relays; the caller installs the tunnel once connected. */
+    final Connector.Dialer tcpDialer = (server, loop) -> dial(server, loop, new ChannelInitializer<Channel>() {
+        @Override
+        protected void initChannel(Channel ch) {
+            ch.pipeline().addLast(Pipelines.TRAFFIC, serverTraffic(server));
+        }
+    });
+
+    /** Opens HTTP/1.1 connections: the caller adds the idle and response handlers. */
+    final Connector.Dialer httpDialer = (server, loop) -> dial(server, loop, new ChannelInitializer<Channel>() {
+        @Override
+        protected void initChannel(Channel ch) {
+            ch.pipeline().addLast(Pipelines.TRAFFIC, serverTraffic(server));
+            ch.pipeline().addLast(Pipelines.HTTP_CODEC,
+                    new HttpClientCodec(MAX_LINE_BYTES, MAX_HEAD_BYTES, MAX_HEAD_BYTES, false, false));
+        }
+    });
+
+    private ChannelFuture dial(Server server, EventLoop loop, ChannelInitializer<Channel> init) {
+        long connectTimeout = server.backend().config().timeouts().connect();
+        HostPort hp = server.config().address();
+        Bootstrap b = new Bootstrap()
+                .group(loop)
+                .channel(transport.socketChannel())
+                .option(ChannelOption.AUTO_READ, false)
+                .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
+                        (int) Math.min(Integer.MAX_VALUE, connectTimeout > 0 ? connectTimeout : 30_000))
+                .handler(init);
+        return b.connect(new InetSocketAddress(hp.host().isEmpty() ? "127.0.0.1" : hp.host(), hp.port()));
+    }
+
+    /** Bytes written to a server count as its (and its backend's) bin; bytes read as bout. */
+    private static TrafficCounter serverTraffic(Server server) {
+        LongAdder[] in = {server.counters().bytesIn, server.backend().backendCounters().bytesIn};
+        LongAdder[] out = {server.counters().bytesOut, server.backend().backendCounters().bytesOut};
+        return new TrafficCounter(out, in);
+    }
+
+    static IdleStateHandler idle(long millis) {
+        return new IdleStateHandler(0, 0, millis, TimeUnit.MILLISECONDS);
+    }
+}

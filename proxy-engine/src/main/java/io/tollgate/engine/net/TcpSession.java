@@ -1,0 +1,138 @@
+package io.tollgate.engine.net;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPipeline;
+import io.tollgate.engine.config.Timeouts;
+import io.tollgate.engine.lb.Dispatcher;
+import io.tollgate.engine.runtime.Proxy;
+import io.tollgate.engine.runtime.Server;
+import io.tollgate.engine.stats.BackendCounters;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A {@code mode tcp} client connection: waits (not reading) until the {@link Connector} has a
+ * server connection, then becomes a {@link Tunnel}. Counts the session on the frontend, backend
+ * and server, and its times when it ends.
+ */
+final class TcpSession extends ChannelInboundHandlerAdapter implements Connector.Callback {
+    private final NetContext net;
+    private final Proxy frontend;
+    private final ListenerGate gate;
+    private final long startNanos = System.nanoTime();
+    private Proxy backend;
+    private Connector connector;
+    private Channel client;
+    private Server server;
+    private Tunnel tunnel;
+    private boolean ended;
+
+    TcpSession(NetContext net, Proxy frontend, ListenerGate gate) {
+        this.net = net;
+        this.frontend = frontend;
+        this.gate = gate;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        client = ctx.channel();
+        frontend.frontendCounters().sessionOpened();
+        gate.opened();
+        backend = frontend.defaultBackend();
+        if (backend == null) {
+            client.close();
+            return;
+        }
+        backend.backendCounters().sessionStarted();
+        connector = new Connector(backend, client.eventLoop(), null, net.tcpDialer, this);
+        connector.start();
+    }
+
+    @Override
+    public void connected(Server server, Channel channel, boolean reused) {
+        if (ended || !client.isActive()) {
+            channel.close();
+            server.counters().sessionEnded();
+            Dispatcher.release(server);
+            return;
+        }
+        this.server = server;
+        Timeouts t = backend.config().timeouts();
+        long clientTimeout = t.tunnel() > 0 ? t.tunnel() : frontend.config().timeouts().client();
+        long serverTimeout = t.tunnel() > 0 ? t.tunnel() : t.server();
+        tunnel = new Tunnel(client, channel, this::end);
+        ChannelPipeline cp = client.pipeline();
+        if (clientTimeout > 0) {
+            cp.addBefore(Pipelines.RELAY, Pipelines.IDLE, NetContext.idle(clientTimeout));
+        }
+        cp.replace(this, Pipelines.RELAY, tunnel.side(true));
+        ChannelPipeline sp = channel.pipeline();
+        if (serverTimeout > 0) {
+            sp.addLast(Pipelines.IDLE, NetContext.idle(serverTimeout));
+        }
+        sp.addLast(Pipelines.RELAY, tunnel.side(false));
+        if (!channel.isActive()) {
+            tunnel.close();
+            return;
+        }
+        tunnel.start();
+    }
+
+    @Override
+    public void failed(int status, String reason) {
+        client.close();
+        end();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (connector != null) {
+            connector.cancel();
+        }
+        end();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        ctx.close();
+    }
+
+    /** Runs once, when the client and (if any) the server side are done. */
+    private void end() {
+        if (ended) {
+            return;
+        }
+        ended = true;
+        frontend.frontendCounters().sessionClosed();
+        gate.closed();
+        if (backend == null) {
+            return;
+        }
+        BackendCounters bc = backend.backendCounters();
+        long total = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+        if (server != null) {
+            BackendCounters sc = server.counters();
+            if (tunnel != null && tunnel.clientAborted()) {
+                sc.clientAborts.increment();
+                bc.clientAborts.increment();
+            }
+            if (tunnel != null && tunnel.serverAborted()) {
+                sc.serverAborts.increment();
+                bc.serverAborts.increment();
+                sc.responseErrors.increment();
+                bc.responseErrors.increment();
+            }
+            for (BackendCounters c : new BackendCounters[] {sc, bc}) {
+                c.queueTime.add(connector.queueMillis());
+                c.connectTime.add(connector.connectMillis());
+                c.responseTime.add(0);
+                c.totalTime.add(total);
+            }
+            sc.sessionEnded();
+            Dispatcher.release(server);
+        }
+        bc.sessionEnded();
+    }
+}

@@ -1,0 +1,83 @@
+package io.tollgate.engine.runtime;
+
+import io.tollgate.engine.config.Config;
+import io.tollgate.engine.config.ProxyConfig;
+import io.tollgate.engine.stats.Ticker;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * All proxies of a configuration, in configuration order (the order of every stats surface),
+ * linked together: each frontend to its default backend, each backend to its {@code fullconn}.
+ */
+public final class Proxies {
+    private final List<Proxy> all;
+    private final Map<String, Proxy> backendsByName = new HashMap<>();
+    private final StateChanges stateChanges = new StateChanges();
+    private final Config config;
+
+    public Proxies(Config config, Ticker ticker) {
+        this.config = config;
+        List<Proxy> list = new ArrayList<>();
+        for (ProxyConfig pc : config.proxies()) {
+            Proxy p = new Proxy(pc, ticker);
+            list.add(p);
+            if (p.isBackend()) {
+                backendsByName.put(p.name(), p);
+            }
+        }
+        this.all = Collections.unmodifiableList(list);
+        int globalMaxconn = config.global().maxconn();
+        Map<Proxy, Integer> referencingMaxconn = new HashMap<>();
+        for (Proxy p : all) {
+            if (!p.isFrontend()) {
+                continue;
+            }
+            Proxy target = p.config().defaultBackend() != null
+                    ? backendsByName.get(p.config().defaultBackend())
+                    : (p.isBackend() ? p : null);
+            int maxconn = p.config().maxconn() > 0 ? p.config().maxconn() : globalMaxconn;
+            p.link(target, maxconn, 0);
+            if (target != null) {
+                referencingMaxconn.merge(target, maxconn, Integer::sum);
+            }
+        }
+        for (Proxy p : all) {
+            if (!p.isBackend()) {
+                continue;
+            }
+            int fullconn = p.config().fullconn() > 0 ? p.config().fullconn()
+                    : Math.max(1, referencingMaxconn.getOrDefault(p, globalMaxconn) / 10);
+            p.link(p.defaultBackend(), p.frontendMaxconn(), fullconn);
+        }
+    }
+
+    public List<Proxy> all() {
+        return all;
+    }
+
+    public Proxy backend(String name) {
+        return backendsByName.get(name);
+    }
+
+    public Proxy proxy(String name) {
+        for (Proxy p : all) {
+            if (p.name().equals(name)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    public StateChanges stateChanges() {
+        return stateChanges;
+    }
+
+    public Config config() {
+        return config;
+    }
+}

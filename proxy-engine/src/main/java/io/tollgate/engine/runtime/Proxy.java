@@ -1,0 +1,154 @@
+package io.tollgate.engine.runtime;
+
+import io.tollgate.engine.config.ProxyConfig;
+import io.tollgate.engine.config.ProxyKind;
+import io.tollgate.engine.config.ProxyMode;
+import io.tollgate.engine.lb.Balancer;
+import io.tollgate.engine.lb.Balancers;
+import io.tollgate.engine.lb.PendingQueue;
+import io.tollgate.engine.stats.BackendCounters;
+import io.tollgate.engine.stats.FrontendCounters;
+import io.tollgate.engine.stats.Ticker;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A proxy at run time: a frontend, a backend or both ({@code listen}). The frontend side owns
+ * the listeners' counters; the backend side owns servers, the balancer and the backend queue
+ * (requests waiting for any server).
+ */
+public final class Proxy {
+    private final ProxyConfig config;
+    private final FrontendCounters frontendCounters;
+    private final BackendCounters backendCounters;
+    private final List<Server> servers;
+    private final Balancer balancer;
+    private final PendingQueue queue;
+    private final long startMillis;
+    private Proxy defaultBackend;
+    private int frontendMaxconn;
+    private int fullconn;
+
+    public Proxy(ProxyConfig config, Ticker ticker) {
+        this.config = config;
+        this.startMillis = ticker.wallMillis();
+        this.frontendCounters = config.kind().isFrontend() ? new FrontendCounters(ticker) : null;
+        this.backendCounters = config.kind().isBackend() ? new BackendCounters(ticker) : null;
+        List<Server> list = new ArrayList<>();
+        if (config.kind().isBackend()) {
+            for (int i = 0; i < config.servers().size(); i++) {
+                list.add(new Server(config.servers().get(i), this, i, ticker));
+            }
+        }
+        this.servers = Collections.unmodifiableList(list);
+        this.balancer = config.kind().isBackend() ? Balancers.create(config, servers) : null;
+        this.queue = config.kind().isBackend() ? new PendingQueue(backendCounters.queued) : null;
+    }
+
+    public String name() {
+        return config.name();
+    }
+
+    public int id() {
+        return config.id();
+    }
+
+    public ProxyConfig config() {
+        return config;
+    }
+
+    public ProxyKind kind() {
+        return config.kind();
+    }
+
+    public ProxyMode mode() {
+        return config.mode();
+    }
+
+    public boolean isFrontend() {
+        return config.kind().isFrontend();
+    }
+
+    public boolean isBackend() {
+        return config.kind().isBackend();
+    }
+
+    /** Null unless {@link #isFrontend()}. */
+    public FrontendCounters frontendCounters() {
+        return frontendCounters;
+    }
+
+    /** Null unless {@link #isBackend()}. */
+    public BackendCounters backendCounters() {
+        return backendCounters;
+    }
+
+    public List<Server> servers() {
+        return servers;
+    }
+
+    public Balancer balancer() {
+        return balancer;
+    }
+
+    /** Requests waiting for any server of this backend. */
+    public PendingQueue queue() {
+        return queue;
+    }
+
+    /** The backend that gets this frontend's traffic: {@code default_backend}, or itself for a listen. */
+    public Proxy defaultBackend() {
+        return defaultBackend;
+    }
+
+    /** The frontend's session limit ({@code maxconn}, else the global one). */
+    public int frontendMaxconn() {
+        return frontendMaxconn;
+    }
+
+    /** The backend's {@code fullconn} (the CSV {@code slim} of a BACKEND row). */
+    public int fullconn() {
+        return fullconn;
+    }
+
+    public long startMillis() {
+        return startMillis;
+    }
+
+    /** Sum of the weights of usable active servers (the BACKEND row's weight; 0 means DOWN). */
+    public int activeWeight() {
+        int sum = 0;
+        for (Server s : servers) {
+            if (!s.isBackup() && s.isUsable()) {
+                sum += s.weight();
+            }
+        }
+        return sum;
+    }
+
+    /** A backend is UP when a server can take traffic or when it has no server at all. */
+    public boolean isUp() {
+        if (servers.isEmpty()) {
+            return true;
+        }
+        for (Server s : servers) {
+            if (s.isUsable()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    void link(Proxy defaultBackend, int frontendMaxconn, int fullconn) {
+        this.defaultBackend = defaultBackend;
+        this.frontendMaxconn = frontendMaxconn;
+        this.fullconn = fullconn;
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
+}
