@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * {@code balance roundrobin}: smooth weighted round robin. Each pick adds every candidate's
  * weight to its credit, takes the candidate with the most credit and charges it the total, so
- * weights 1:2:3 give the order c b c a b c (then again), spreading a heavy server's turns
+ * weights 1:2:3 give the order c b a c b c (then again), weights 1:3 give c a c c, spreading a heavy server's turns
  * instead of grouping them, as HAProxy's weighted round robin does. A server without room is
  * skipped without earning credit, so it does not burst when it frees up.
  *

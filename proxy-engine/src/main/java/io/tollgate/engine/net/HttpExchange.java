@@ -62,6 +62,7 @@ final class HttpExchange implements Connector.Callback {
     private HttpServerSide serverSide;
     private boolean reused;
     private boolean requestComplete;
+    private boolean lastWritten;
     private boolean responseStarted;
     private boolean interim;
     private boolean responseCloseDelimited;
@@ -69,6 +70,7 @@ final class HttpExchange implements Connector.Callback {
     private long requestSentNanos;
     private long responseHeadNanos;
     private boolean done;
+    private boolean clientAbortCounted;
 
     HttpExchange(HttpSession session, HttpRequest request) {
         this.session = session;
@@ -130,6 +132,7 @@ final class HttpExchange implements Connector.Callback {
             heldBody.add(c);
             return;
         }
+        lastWritten |= c instanceof LastHttpContent;
         serverChannel.write(c, serverChannel.voidPromise());
         if (requestComplete || !serverChannel.isWritable()) {
             session.client().config().setAutoRead(false);
@@ -158,7 +161,8 @@ final class HttpExchange implements Connector.Callback {
 
     /** The client reset the connection or timed out mid-exchange. */
     void clientAborted() {
-        if (server != null && !done) {
+        if (server != null && !done && !clientAbortCounted) {
+            clientAbortCounted = true;
             server.counters().clientAborts.increment();
             backend.backendCounters().clientAborts.increment();
         }
@@ -169,9 +173,8 @@ final class HttpExchange implements Connector.Callback {
         if (done) {
             return;
         }
-        if (server != null && responseStarted) {
-            server.counters().clientAborts.increment();
-            backend.backendCounters().clientAborts.increment();
+        if (responseStarted) {
+            clientAborted();
         }
         if (connector != null) {
             connector.cancel();
@@ -202,8 +205,8 @@ final class HttpExchange implements Connector.Callback {
         if (serverSide == null) {
             long serverTimeout = backend.config().timeouts().server();
             if (serverTimeout > 0) {
-                p.addLast(Pipelines.IDLE, new IdleStateHandler(
-                        serverTimeout, 0, 0, TimeUnit.MILLISECONDS));
+                // any activity counts: a long upload is not a silent server
+                p.addLast(Pipelines.IDLE, new IdleStateHandler(0, 0, serverTimeout, TimeUnit.MILLISECONDS));
             }
             serverSide = new HttpServerSide(server, session.net().pool(client.eventLoop()));
             p.addLast(Pipelines.HTTP_SERVER, serverSide);
@@ -212,9 +215,16 @@ final class HttpExchange implements Connector.Callback {
         server.counters().requestsTotal.increment();
         backend.backendCounters().requestsTotal.increment();
         channel.write(request, channel.voidPromise());
+        lastWritten = false;
         HttpContent c;
         while ((c = heldBody.poll()) != null) {
+            lastWritten |= c instanceof LastHttpContent;
             channel.write(c, channel.voidPromise());
+        }
+        if (requestComplete && !lastWritten) {
+            // a request sent again on a fresh connection: its end marker went to the stale one
+            channel.write(LastHttpContent.EMPTY_LAST_CONTENT, channel.voidPromise());
+            lastWritten = true;
         }
         channel.flush();
         if (requestComplete) {

@@ -5,6 +5,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
@@ -41,6 +42,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
     private ScheduledFuture<?> waitTimer;
     private boolean firstRequest = true;
     private boolean closed;
+    private boolean inputClosed;
 
     HttpSession(NetContext net, Proxy frontend, ListenerGate gate) {
         this.net = net;
@@ -122,6 +124,12 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
             if (exchange != null) {
                 exchange.clientTimeout();
             }
+        } else if (evt instanceof ChannelInputShutdownEvent) {
+            // the client sent all it will send; answer what it asked, then close
+            inputClosed = true;
+            if (exchange == null) {
+                closeAfterFlush();
+            }
         } else {
             ctx.fireUserEventTriggered(evt);
         }
@@ -151,7 +159,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
     /** The exchange is over; {@code keepOpen} says whether the client may send another request. */
     void exchangeEnded(boolean keepOpen) {
         exchange = null;
-        if (!keepOpen || closed) {
+        if (!keepOpen || closed || (inputClosed && parked.isEmpty())) {
             closeAfterFlush();
             return;
         }

@@ -49,7 +49,9 @@ final class ListenerGate {
         if (paused == full) {
             return;
         }
-        if (accepting && sessions.current() >= maxconn) {
+        boolean overLimit = sessions.current() >= maxconn;
+        if (accepting == overLimit) {
+            // the count moved on since the caller looked
             return;
         }
         paused = full;

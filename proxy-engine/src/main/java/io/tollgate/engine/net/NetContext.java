@@ -50,7 +50,7 @@ final class NetContext {
     }
 
     /** Opens raw connections for TCP relays; the caller installs the tunnel once connected. */
-    final Connector.Dialer tcpDialer = (server, loop) -> dial(server, loop, new ChannelInitializer<Channel>() {
+    final Connector.Dialer tcpDialer = (server, loop) -> dial(server, loop, true, new ChannelInitializer<Channel>() {
         @Override
         protected void initChannel(Channel ch) {
             ch.pipeline().addLast(Pipelines.TRAFFIC, serverTraffic(server));
@@ -58,7 +58,7 @@ final class NetContext {
     });
 
     /** Opens HTTP/1.1 connections: the caller adds the idle and response handlers. */
-    final Connector.Dialer httpDialer = (server, loop) -> dial(server, loop, new ChannelInitializer<Channel>() {
+    final Connector.Dialer httpDialer = (server, loop) -> dial(server, loop, false, new ChannelInitializer<Channel>() {
         @Override
         protected void initChannel(Channel ch) {
             ch.pipeline().addLast(Pipelines.TRAFFIC, serverTraffic(server));
@@ -67,14 +67,19 @@ final class NetContext {
         }
     });
 
-    private ChannelFuture dial(Server server, EventLoop loop, ChannelInitializer<Channel> init) {
+    /**
+     * Opens a connection on the client's loop. TCP relays keep half-closed connections open to
+     * forward the FIN; in HTTP a server's FIN ends the connection (a close-delimited body has
+     * been completed by the codec by then).
+     */
+    private ChannelFuture dial(Server server, EventLoop loop, boolean halfClosure, ChannelInitializer<Channel> init) {
         long connectTimeout = server.backend().config().timeouts().connect();
         HostPort hp = server.config().address();
         Bootstrap b = new Bootstrap()
                 .group(loop)
                 .channel(transport.socketChannel())
                 .option(ChannelOption.AUTO_READ, false)
-                .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
+                .option(ChannelOption.ALLOW_HALF_CLOSURE, halfClosure)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
                         (int) Math.min(Integer.MAX_VALUE, connectTimeout > 0 ? connectTimeout : 30_000))

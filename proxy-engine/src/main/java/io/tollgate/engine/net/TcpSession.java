@@ -4,12 +4,15 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
+import io.netty.util.ReferenceCountUtil;
 import io.tollgate.engine.config.Timeouts;
 import io.tollgate.engine.lb.Dispatcher;
 import io.tollgate.engine.runtime.Proxy;
 import io.tollgate.engine.runtime.Server;
 import io.tollgate.engine.stats.BackendCounters;
 
+import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -28,6 +31,9 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements Connector
     private Server server;
     private Tunnel tunnel;
     private boolean ended;
+    /** What the client sent before the server was connected (at most one read: autoRead is off). */
+    private final ArrayDeque<Object> early = new ArrayDeque<>();
+    private boolean earlyShutdown;
 
     TcpSession(NetContext net, Proxy frontend, ListenerGate gate) {
         this.net = net;
@@ -78,16 +84,42 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements Connector
             return;
         }
         tunnel.start();
+        Object m;
+        while ((m = early.poll()) != null) {
+            channel.write(m, channel.voidPromise());
+        }
+        channel.flush();
+        if (earlyShutdown) {
+            client.pipeline().fireUserEventTriggered(ChannelInputShutdownEvent.INSTANCE);
+        }
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        early.add(msg);
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof ChannelInputShutdownEvent) {
+            earlyShutdown = true;
+        } else {
+            ctx.fireUserEventTriggered(evt);
+        }
     }
 
     @Override
     public void failed(int status, String reason) {
+        early.forEach(ReferenceCountUtil::release);
+        early.clear();
         client.close();
         end();
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        early.forEach(ReferenceCountUtil::release);
+        early.clear();
         if (connector != null) {
             connector.cancel();
         }

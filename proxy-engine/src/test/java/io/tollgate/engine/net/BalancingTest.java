@@ -1,0 +1,248 @@
+package io.tollgate.engine.net;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static io.tollgate.engine.net.RunningEngine.freePort;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Which server gets each request: weights, backups, maxconn queues, retries and redispatch. */
+class BalancingTest {
+    private final List<Upstream> upstreams = new ArrayList<>();
+    private RunningEngine engine;
+
+    @AfterEach
+    void stop() {
+        if (engine != null) {
+            engine.close();
+        }
+        upstreams.forEach(Upstream::close);
+    }
+
+    private Upstream upstream(String name) throws InterruptedException {
+        Upstream u = new Upstream(name);
+        upstreams.add(u);
+        return u;
+    }
+
+    private int startEngine(String backendBody, String extraDefaults) throws Exception {
+        int port = freePort();
+        engine = RunningEngine.start("""
+                defaults
+                    mode http
+                    timeout connect 2s
+                    timeout client 10s
+                    timeout server 10s
+                %s
+                frontend fe
+                    bind 127.0.0.1:%d
+                    default_backend be
+                backend be
+                %s
+                """.formatted(extraDefaults, port, backendBody));
+        return port;
+    }
+
+    private Map<String, Integer> spread(int port, int requests) throws IOException {
+        Map<String, Integer> byServer = new HashMap<>();
+        try (RawHttp c = new RawHttp(port)) {
+            for (int i = 0; i < requests; i++) {
+                RawHttp.Response r = c.get("/");
+                assertThat(r.status()).isEqualTo(200);
+                byServer.merge(r.text(), 1, Integer::sum);
+            }
+        }
+        return byServer;
+    }
+
+    @Test
+    void weightsOneTwoThreeGiveOneTwoThreeHundredOfSixHundred() throws Exception {
+        Upstream a = upstream("a");
+        Upstream b = upstream("b");
+        Upstream c = upstream("c");
+        int port = startEngine("""
+                    balance roundrobin
+                    server a 127.0.0.1:%d weight 1
+                    server b 127.0.0.1:%d weight 2
+                    server c 127.0.0.1:%d weight 3
+                """.formatted(a.port(), b.port(), c.port()), "");
+        Map<String, Integer> spread = spread(port, 600);
+        assertThat(spread).containsEntry("Hello! This is a!\n", 100)
+                .containsEntry("Hello! This is b!\n", 200)
+                .containsEntry("Hello! This is c!\n", 300);
+        assertThat(engine.number("be", "a", "lbtot")).isEqualTo(100);
+        assertThat(engine.number("be", "c", "lbtot")).isEqualTo(300);
+        assertThat(engine.number("be", "BACKEND", "lbtot")).isEqualTo(600);
+        assertThat(engine.number("be", "BACKEND", "weight")).isEqualTo(6);
+        assertThat(engine.row("be", "BACKEND").get("algo")).isEqualTo("roundrobin");
+    }
+
+    @Test
+    void smoothOrderSpreadsTheHeavyServer() throws Exception {
+        Upstream a = upstream("a");
+        Upstream c = upstream("c");
+        int port = startEngine("""
+                    server a 127.0.0.1:%d weight 1
+                    server c 127.0.0.1:%d weight 3
+                """.formatted(a.port(), c.port()), "");
+        List<String> order = new ArrayList<>();
+        try (RawHttp client = new RawHttp(port)) {
+            for (int i = 0; i < 8; i++) {
+                order.add(client.get("/").text().substring(15, 16));
+            }
+        }
+        // the sequence documented in RoundRobinBalancer: "a" once in every four, never grouped
+        assertThat(String.join("", order)).isEqualTo("cacccacc");
+    }
+
+    @Test
+    void backupsTakeTrafficOnlyWhenNoActiveServerIsUsable() throws Exception {
+        Upstream a = upstream("a");
+        Upstream bk = upstream("bk");
+        int port = startEngine("""
+                    server a 127.0.0.1:%d
+                    server bk 127.0.0.1:%d backup
+                """.formatted(a.port(), bk.port()), "");
+        assertThat(spread(port, 10)).containsOnlyKeys("Hello! This is a!\n");
+        var server = engine.engine().proxies().backend("be").servers().get(0);
+        engine.engine().proxies().stateChanges().setMaintenance(server, true, "test");
+        assertThat(spread(port, 10)).containsOnlyKeys("Hello! This is bk!\n");
+        assertThat(engine.number("be", "BACKEND", "act")).isZero();
+        assertThat(engine.number("be", "BACKEND", "bck")).isEqualTo(1);
+        assertThat(engine.row("be", "a").get("status")).isEqualTo("MAINT");
+        engine.engine().proxies().stateChanges().setMaintenance(server, false, "test");
+        assertThat(spread(port, 10)).containsOnlyKeys("Hello! This is a!\n");
+    }
+
+    @Test
+    void disabledServersAreNeverUsedAndNoUsableServerGives503() throws Exception {
+        Upstream a = upstream("a");
+        int port = startEngine("""
+                    server a 127.0.0.1:%d disabled
+                """.formatted(a.port()), "");
+        try (RawHttp c = new RawHttp(port)) {
+            RawHttp.Response r = c.get("/");
+            assertThat(r.status()).isEqualTo(503);
+            assertThat(r.text()).contains("No server is available to handle this request.");
+        }
+        assertThat(a.requests()).isZero();
+        assertThat(engine.row("be", "BACKEND").get("status")).isEqualTo("DOWN");
+        assertThat(engine.number("be", "BACKEND", "hrsp_5xx")).isEqualTo(1);
+        assertThat(engine.number("fe", "FRONTEND", "hrsp_5xx")).isEqualTo(1);
+    }
+
+    @Test
+    void aServerAtMaxconnQueuesAndQcurQmaxShowIt() throws Exception {
+        Upstream a = upstream("a");
+        int port = startEngine("""
+                    timeout queue 5s
+                    server a 127.0.0.1:%d maxconn 2
+                """.formatted(a.port()), "");
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                results.add(pool.submit(() -> {
+                    try (RawHttp c = new RawHttp(port)) {
+                        return c.get("/slow?ms=600").status();
+                    }
+                }));
+            }
+            RunningEngine.sleep(300);
+            assertThat(engine.number("be", "BACKEND", "qcur")).isEqualTo(4);
+            assertThat(engine.number("be", "a", "scur")).isEqualTo(2);
+            for (Future<Integer> f : results) {
+                assertThat(f.get(10, TimeUnit.SECONDS)).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(a.maxActive()).isEqualTo(2);
+        assertThat(engine.number("be", "BACKEND", "qmax")).isEqualTo(4);
+        assertThat(engine.number("be", "BACKEND", "qcur")).isZero();
+        assertThat(engine.number("be", "a", "smax")).isEqualTo(2);
+        assertThat(engine.row("be", "a").get("slim")).isEqualTo("2");
+        assertThat(engine.number("be", "BACKEND", "qtime_max")).isGreaterThanOrEqualTo(500);
+        assertThat(engine.number("be", "BACKEND", "rtime_max")).isGreaterThanOrEqualTo(590);
+    }
+
+    @Test
+    void aQueueTimeoutAnswers503() throws Exception {
+        Upstream a = upstream("a");
+        int port = startEngine("""
+                    timeout queue 300ms
+                    server a 127.0.0.1:%d maxconn 1
+                """.formatted(a.port()), "");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<Integer> slow = pool.submit(() -> {
+                try (RawHttp c = new RawHttp(port)) {
+                    return c.get("/slow?ms=1500").status();
+                }
+            });
+            RunningEngine.sleep(200);
+            try (RawHttp c = new RawHttp(port)) {
+                RawHttp.Response r = c.get("/");
+                assertThat(r.status()).isEqualTo(503);
+            }
+            assertThat(slow.get(10, TimeUnit.SECONDS)).isEqualTo(200);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(engine.number("be", "BACKEND", "qcur")).isZero();
+        assertThat(engine.number("be", "BACKEND", "qmax")).isEqualTo(1);
+        assertThat(engine.number("be", "BACKEND", "hrsp_5xx")).isEqualTo(1);
+        assertThat(a.requests()).isEqualTo(1);
+    }
+
+    @Test
+    void aRefusedConnectionIsRetriedThenRedispatched() throws Exception {
+        Upstream good = upstream("good");
+        int deadPort = freePort();
+        int port = startEngine("""
+                    retries 2
+                    option redispatch
+                    server dead 127.0.0.1:%d
+                    server good 127.0.0.1:%d
+                """.formatted(deadPort, good.port()), "");
+        try (RawHttp c = new RawHttp(port)) {
+            // round robin sends the first request to "dead": refused, retried once after the
+            // turn-around, refused again, then redispatched to "good" on the last retry
+            RawHttp.Response r = c.get("/");
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.text()).isEqualTo("Hello! This is good!\n");
+        }
+        assertThat(engine.number("be", "dead", "econ")).isEqualTo(2);
+        assertThat(engine.number("be", "dead", "wretr")).isEqualTo(2);
+        assertThat(engine.number("be", "dead", "wredis")).isEqualTo(1);
+        assertThat(engine.number("be", "BACKEND", "econ")).isEqualTo(2);
+        assertThat(engine.number("be", "BACKEND", "wretr")).isEqualTo(2);
+        assertThat(engine.number("be", "BACKEND", "wredis")).isEqualTo(1);
+        assertThat(engine.number("be", "good", "hrsp_2xx")).isEqualTo(1);
+    }
+
+    @Test
+    void withoutRedispatchRetriesExhaustInto503() throws Exception {
+        int deadPort = freePort();
+        int port = startEngine("""
+                    retries 1
+                    server dead 127.0.0.1:%d
+                """.formatted(deadPort), "");
+        try (RawHttp c = new RawHttp(port)) {
+            assertThat(c.get("/").status()).isEqualTo(503);
+        }
+        assertThat(engine.number("be", "dead", "econ")).isEqualTo(2);
+        assertThat(engine.number("be", "dead", "wretr")).isEqualTo(1);
+        assertThat(engine.number("be", "dead", "wredis")).isZero();
+    }
+}
