@@ -5,9 +5,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The average of the last {@value #SAMPLES} values, computed as HAProxy's {@code swrate}: a sum
  * that loses 1/N of itself at each new sample, so the average needs no ring of samples. As
- * HAProxy 2.6 does for its stats, N grows with the number of samples until it reaches 1024, so the
- * first requests are not averaged against 1024 imaginary zeros. Used for qtime, ctime, rtime and
- * ttime (milliseconds); also keeps the maximum ({@code *_max} fields).
+ * HAProxy 2.6 does for its stats ({@code stream_update_time_stats}), the first 1024 samples are
+ * simply summed and divided by their count, an exact mean, so the first requests are not averaged
+ * against 1024 imaginary zeros; from the 1025th on, each sample replaces 1/1024 of the sum. Used
+ * for qtime, ctime, rtime and ttime (milliseconds); also keeps the maximum ({@code *_max} fields).
  */
 public final class SlidingAverage {
     static final int SAMPLES = 1024;
@@ -17,12 +18,13 @@ public final class SlidingAverage {
     private final AtomicLong max = new AtomicLong();
 
     public void add(long value) {
-        long n = Math.min(samples.incrementAndGet(), SAMPLES);
+        // HAProxy's swrate_add_dynamic with n = 0 (keep everything) until the window is full.
+        long n = samples.incrementAndGet() > SAMPLES ? SAMPLES : 0;
         long old;
         long next;
         do {
             old = sum.get();
-            next = old - (old + n - 1) / n + value;
+            next = n == 0 ? old + value : old - (old + n - 1) / n + value;
         } while (!sum.compareAndSet(old, next));
         Maxima.raise(max, value);
     }
