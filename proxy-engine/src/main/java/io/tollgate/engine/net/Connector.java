@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Gets one request (or TCP session) a connection to a server of its backend: picks a server,
  * waits in the queue when every server is at {@code maxconn}, reuses a pooled connection or
- * opens one, and retries failed connections as HAProxy does.
+ * opens one, and retries failed connections as HAProxy 2.6 does.
  *
  * <h2>States</h2>
  * <pre>
@@ -23,15 +23,17 @@ import java.util.concurrent.TimeUnit;
  *              |                           |
  *              |--all full--> QUEUED       +--refused/timeout--> retries left? --no--> failed(503)
  *              |               |  |                                   |
- *              |  slot granted-+  +--timeout queue--> failed(503)     +--last retry and
- *              +--no usable server--> failed(503)                        option redispatch--> PICK
- *                                                                       (else same server after 1 s)
+ *              |  slot granted-+  +--timeout queue--> failed(503)     +--option redispatch--> PICK
+ *              +--no usable server--> failed(503)                     |   (another server, at once)
+ *                                                                     +--else: same server after 1 s
  * </pre>
- * Every step runs on the client's event loop. A connection attempt refused by the server is
- * retried on the same server after a one-second turn-around, as HAProxy does, unless the retry
- * redispatches. Counters: {@code connect}/{@code reuse} per attempt, {@code econ} per failed
- * attempt, {@code wretr} per retry and {@code wredis} per redispatch (server and backend);
- * queue and connect times are kept for the caller to record when the request ends.
+ * Every step runs on the client's event loop. As observed on HAProxy 2.6.12: a refused
+ * connection is retried on the same server after a one-second turn-around, or, with
+ * {@code option redispatch}, immediately on another server. Counters, as HAProxy keeps them:
+ * {@code stot} per connection attempt on the server tried (the session stays one in
+ * {@code scur}); {@code connect}/{@code reuse} per attempt; {@code wretr} per retry on the same
+ * server; {@code wredis} per redispatch; {@code econ} once, when the retries are exhausted.
+ * Queue and connect times are kept for the caller to record when the request ends.
  */
 final class Connector {
     /** What the owner of the request hears back, always on its event loop. */
@@ -60,6 +62,8 @@ final class Connector {
     private QueuedRequest queued;
     private long queueMillis;
     private long connectMillis;
+    /** The server this session is counted on (scur), until it ends or moves. */
+    private Server counted;
 
     Connector(Proxy backend, EventLoop loop, ServerPool pool, Dialer dialer, Callback callback) {
         this.backend = backend;
@@ -79,6 +83,24 @@ final class Connector {
         cancelled = true;
         if (queued != null && queued.claim()) {
             queued.giveUp();
+        }
+    }
+
+    /** Counts an attempt on {@code server}: a new session there, or a retry of the same one. */
+    private void countAttempt(Server server) {
+        if (counted == server) {
+            server.counters().sessionRetried();
+            return;
+        }
+        uncount();
+        server.counters().sessionStarted();
+        counted = server;
+    }
+
+    private void uncount() {
+        if (counted != null) {
+            counted.counters().sessionEnded();
+            counted = null;
         }
     }
 
@@ -108,12 +130,12 @@ final class Connector {
     }
 
     private void connect(Server server) {
+        countAttempt(server);
         Channel idle = pool == null ? null : pool.poll(server);
         if (idle != null) {
             server.counters().reuses.increment();
             backend.backendCounters().reuses.increment();
             connectMillis = 0;
-            server.counters().sessionStarted();
             callback.connected(server, idle, true);
             return;
         }
@@ -123,10 +145,10 @@ final class Connector {
         dialer.dial(server, loop).addListener((ChannelFuture f) -> {
             if (cancelled) {
                 f.channel().close();
+                uncount();
                 Dispatcher.release(server);
             } else if (f.isSuccess()) {
                 connectMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-                server.counters().sessionStarted();
                 callback.connected(server, f.channel(), false);
             } else {
                 failed(server, f.cause());
@@ -137,24 +159,27 @@ final class Connector {
     private void failed(Server server, Throwable cause) {
         BackendCounters sc = server.counters();
         BackendCounters bc = backend.backendCounters();
-        sc.connectionErrors.increment();
-        bc.connectionErrors.increment();
         Dispatcher.release(server);
         if (retriesLeft <= 0) {
+            sc.connectionErrors.increment();
+            bc.connectionErrors.increment();
+            uncount();
             callback.failed(503, "connection to " + server + " failed: " + cause.getMessage());
             return;
         }
         retriesLeft--;
-        sc.retries.increment();
-        bc.retries.increment();
-        if (retriesLeft == 0 && backend.config().hasOption("redispatch")) {
+        if (backend.config().hasOption("redispatch")) {
             sc.redispatches.increment();
             bc.redispatches.increment();
+            uncount();
             pick(server);
             return;
         }
+        sc.retries.increment();
+        bc.retries.increment();
         loop.schedule(() -> {
             if (cancelled) {
+                uncount();
                 return;
             }
             if (server.isUsable() && server.tryAcquire()) {

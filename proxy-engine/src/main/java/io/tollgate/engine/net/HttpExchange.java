@@ -84,13 +84,14 @@ final class HttpExchange implements Connector.Callback {
 
     void start() {
         FrontendCounters fc = frontend.frontendCounters();
+        fc.requestReceived();
         if (request.decoderResult().isFailure()) {
+            // HAProxy counts an invalid request in req_tot as well as in ereq
             fc.requestErrors.increment();
             requestComplete = true;
             answerAndClose(400, null);
             return;
         }
-        fc.requestReceived();
         backend = frontend.defaultBackend();
         if (backend == null) {
             requestComplete = true;

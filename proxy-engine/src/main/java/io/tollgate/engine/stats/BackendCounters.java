@@ -63,6 +63,16 @@ public final class BackendCounters {
         lastSessionMillis = ticker.wallMillis();
     }
 
+    /**
+     * Another connection attempt for a session already counted here (a retry): HAProxy counts
+     * every attempt in {@code stot}, but the session is still one in {@code scur}.
+     */
+    public void sessionRetried() {
+        sessionsTotal.increment();
+        sessionRate.increment();
+        lastSessionMillis = ticker.wallMillis();
+    }
+
     public void sessionEnded() {
         sessions.decrement();
     }

@@ -101,6 +101,7 @@ class HttpRelayTest {
         }
         assertThat(engine.number("fe", "FRONTEND", "ereq")).isEqualTo(2);
         assertThat(engine.number("fe", "FRONTEND", "hrsp_4xx")).isEqualTo(2);
+        assertThat(engine.number("fe", "FRONTEND", "req_tot")).isEqualTo(2);
         try (RawHttp c = new RawHttp(port)) {
             assertThat(c.get("/").status()).isEqualTo(200);
         }
