@@ -18,6 +18,9 @@ import io.tollgate.engine.config.ProxyConfig;
  * objects, so they are tested without sockets.
  */
 final class ConnectionHeaders {
+    /** The hop-by-hop {@code Keep-Alive} header (Netty deprecates its constant). */
+    private static final String KEEP_ALIVE_HEADER = "Keep-Alive";
+
     private ConnectionHeaders() {
     }
 
@@ -61,7 +64,7 @@ final class ConnectionHeaders {
     static void toServer(HttpRequest req, HttpConnectionMode mode, boolean upgrade) {
         HttpHeaders h = req.headers();
         h.remove("Proxy-Connection");
-        h.remove(HttpHeaderNames.KEEP_ALIVE);
+        h.remove(KEEP_ALIVE_HEADER);
         if (upgrade) {
             return;
         }
@@ -78,7 +81,7 @@ final class ConnectionHeaders {
     /** Rewrites a final response's connection headers for the client side. */
     static void toClient(HttpResponse resp, HttpVersion requestVersion, boolean keepClientOpen) {
         HttpHeaders h = resp.headers();
-        h.remove(HttpHeaderNames.KEEP_ALIVE);
+        h.remove(KEEP_ALIVE_HEADER);
         if (!keepClientOpen) {
             h.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         } else if (requestVersion.equals(HttpVersion.HTTP_1_0)) {

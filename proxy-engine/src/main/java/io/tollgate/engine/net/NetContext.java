@@ -7,6 +7,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.EventExecutor;
 import io.tollgate.engine.config.HostPort;
@@ -26,6 +27,16 @@ final class NetContext {
     /** HAProxy's default buffer size bounds request and response heads. */
     static final int MAX_HEAD_BYTES = 16_384;
     static final int MAX_LINE_BYTES = 8_192;
+    /** Body pieces are slices of what was read, up to this size: larger means fewer objects. */
+    static final int MAX_PIECE_BYTES = 65_536;
+
+    /** The HTTP/1 decoder limits used on both sides. */
+    static HttpDecoderConfig decoderConfig() {
+        return new HttpDecoderConfig()
+                .setMaxInitialLineLength(MAX_LINE_BYTES)
+                .setMaxHeaderSize(MAX_HEAD_BYTES)
+                .setMaxChunkSize(MAX_PIECE_BYTES);
+    }
 
     private final Transport transport;
     private final Map<EventExecutor, ServerPool> pools = new ConcurrentHashMap<>();
@@ -63,7 +74,7 @@ final class NetContext {
         protected void initChannel(Channel ch) {
             ch.pipeline().addLast(Pipelines.TRAFFIC, serverTraffic(server));
             ch.pipeline().addLast(Pipelines.HTTP_CODEC,
-                    new HttpClientCodec(MAX_LINE_BYTES, MAX_HEAD_BYTES, MAX_HEAD_BYTES, false, false));
+                    new HttpClientCodec(decoderConfig(), false, false));
         }
     });
 

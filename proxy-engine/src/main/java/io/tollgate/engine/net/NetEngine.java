@@ -104,8 +104,7 @@ public final class NetEngine implements Engine {
                         ChannelPipeline p = ch.pipeline();
                         p.addLast(Pipelines.TRAFFIC, traffic);
                         if (http) {
-                            p.addLast(Pipelines.HTTP_CODEC, new HttpServerCodec(
-                                    NetContext.MAX_LINE_BYTES, NetContext.MAX_HEAD_BYTES, NetContext.MAX_HEAD_BYTES));
+                            p.addLast(Pipelines.HTTP_CODEC, new HttpServerCodec(NetContext.decoderConfig()));
                             long clientTimeout = frontend.config().timeouts().client();
                             if (clientTimeout > 0) {
                                 p.addLast(Pipelines.IDLE, NetContext.idle(clientTimeout));
