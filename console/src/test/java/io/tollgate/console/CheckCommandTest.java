@@ -1,0 +1,128 @@
+package io.tollgate.console;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code tollgate -c}: HAProxy's verdicts and exit codes on small configuration files. */
+class CheckCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void validConfigurationExitsZero() throws IOException {
+        Path cfg = Cli.config(dir, "ok.cfg",
+                "defaults",
+                "    mode http",
+                "    timeout connect 5s",
+                "    timeout client 10s",
+                "    timeout server 10s",
+                "frontend web",
+                "    bind 127.0.0.1:" + Cli.freePort(),
+                "    default_backend app",
+                "backend app",
+                "    server s1 127.0.0.1:18999");
+
+        Cli.Result result = Cli.run("-c", "-f", cfg.toString());
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("Configuration file is valid");
+        assertThat(result.err()).doesNotContain("[ALERT]");
+    }
+
+    @Test
+    void configurationWithoutListenerExitsTwo() throws IOException {
+        Path cfg = Cli.config(dir, "nolistener.cfg",
+                "defaults",
+                "    mode http",
+                "    timeout connect 5s",
+                "    timeout client 10s",
+                "    timeout server 10s",
+                "backend app",
+                "    server s1 127.0.0.1:18999");
+
+        Cli.Result result = Cli.run("-c", "-f", cfg.toString());
+
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(2);
+        assertThat(result.out())
+                .contains("Configuration file has no error but will not start (no listener) => exit(2).");
+    }
+
+    @Test
+    void errorsAreAlertsWithFileAndLineAndExitOne() throws IOException {
+        Path cfg = Cli.config(dir, "bad.cfg",
+                "frontend web",
+                "    bind 127.0.0.1:" + Cli.freePort(),
+                "    bogus-keyword on");
+
+        Cli.Result result = Cli.run("-c", "-f", cfg.toString());
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err())
+                .contains("[ALERT]")
+                .contains("bad.cfg:3")
+                .contains("bogus-keyword")
+                .contains("Fatal errors found in configuration.");
+        assertThat(result.out()).doesNotContain("Configuration file is valid");
+    }
+
+    @Test
+    void missingFileIsAnAlert() {
+        Cli.Result result = Cli.run("-c", "-f", dir.resolve("absent.cfg").toString());
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).contains("[ALERT] config : Cannot open configuration file/directory")
+                .contains("absent.cfg");
+    }
+
+    @Test
+    void directoryContributesItsCfgFilesInNameOrder() throws IOException {
+        Path confd = Files.createDirectory(dir.resolve("conf.d"));
+        Cli.config(confd, "10-defaults.cfg",
+                "defaults",
+                "    mode http",
+                "    timeout connect 5s",
+                "    timeout client 10s",
+                "    timeout server 10s");
+        Cli.config(confd, "20-web.cfg",
+                "frontend web",
+                "    bind 127.0.0.1:" + Cli.freePort(),
+                "    default_backend app",
+                "backend app",
+                "    server s1 127.0.0.1:18999");
+        Cli.config(confd, "README", "not a configuration file");
+
+        Cli.Result result = Cli.run("-c", "-f", confd.toString());
+        assertThat(result.exitCode()).as(result.err()).isZero();
+    }
+
+    @Test
+    void exampleDemoConfigurationIsValid() {
+        Cli.Result result = Cli.run("-c", "-f", Path.of("..", "examples", "demo.cfg").toString());
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("Configuration file is valid");
+    }
+
+    @Test
+    void noConfigurationIsAUsageError() {
+        Cli.Result result = Cli.run();
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).contains("No configuration file specified").contains("Usage:");
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() {
+        Cli.Result result = Cli.run("-Z");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).contains("[ALERT]").contains("-Z");
+    }
+}

@@ -1,0 +1,44 @@
+package io.tollgate.console;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+
+import picocli.CommandLine;
+
+/** Runs the {@code tollgate} command line in-process, capturing what it prints (tests). */
+final class Cli {
+
+    /** What one run printed, and its exit code. */
+    record Result(int exitCode, String out, String err) {
+    }
+
+    private Cli() {
+    }
+
+    static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = Main.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        int exitCode = commandLine.execute(args);
+        return new Result(exitCode, out.toString(), err.toString());
+    }
+
+    /** A TCP port on 127.0.0.1 free right now (the parser refuses {@code bind :0}, as HAProxy does). */
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Writes {@code lines} as a configuration file named {@code name} in {@code dir}. */
+    static Path config(Path dir, String name, String... lines) throws IOException {
+        return Files.writeString(dir.resolve(name), String.join("\n", lines) + "\n");
+    }
+}
