@@ -1,0 +1,106 @@
+package io.tollgate.engine.config;
+
+import java.util.List;
+
+/**
+ * The {@code global} section's keyword table and the keywords Tollgate uses: {@code maxconn},
+ * {@code nbthread}, {@code pidfile}, {@code node}, {@code description}, {@code log},
+ * {@code stats socket|timeout|maxconn}, the environment keywords ({@code setenv},
+ * {@code presetenv}, {@code unsetenv}, {@code resetenv}) and {@code default-path}. Process
+ * keywords that do nothing in Tollgate ({@code daemon}, {@code user}, {@code chroot}, ...) are
+ * accepted with a warning; the rest is in {@link GlobalUnsupportedKeywords}.
+ */
+final class GlobalKeywords {
+    static final KeywordTable<GlobalState> TABLE = table();
+
+    private static final KeywordTable<GlobalState> STATS = stats();
+
+    private GlobalKeywords() {
+    }
+
+    private static KeywordTable<GlobalState> table() {
+        KeywordTable<GlobalState> t = new KeywordTable<>();
+        t.add("maxconn", (line, g, p) -> {
+            Args.atMost(line, 1);
+            g.maxconn = Args.integer(line, 1, "maxconn", 1, Integer.MAX_VALUE);
+        });
+        t.add("nbthread", (line, g, p) -> {
+            Args.atMost(line, 1);
+            g.nbthread = Args.integer(line, 1, "nbthread", 1, 4096);
+        });
+        t.add("pidfile", (line, g, p) -> {
+            Args.atMost(line, 1);
+            String path = Args.required(line, 1, "pidfile", "a file name");
+            if (g.pidfile != null) {
+                p.warn(line.source(), "'pidfile' already specified. Continuing.");
+                return;
+            }
+            g.pidfile = path;
+        });
+        t.add("node", (line, g, p) -> {
+            Args.atMost(line, 1);
+            g.node = line.arg(1);
+        });
+        t.add("description", (line, g, p) -> {
+            if (!line.has(1)) {
+                throw new KeywordException("'description' expects a string argument.");
+            }
+            g.description = line.joined(1);
+        });
+        t.add("log", (line, g, p) -> LogKeywords.apply(line, g.logs));
+        t.add("stats", GlobalKeywords::stats);
+        t.add("daemon", (line, g, p) -> {
+            Args.atMost(line, 0);
+            g.daemon = true;
+            p.warn(line.source(), Unsupported.ignoredMessage("daemon") + " (Tollgate stays in the foreground)");
+        });
+        for (String word : List.of("user", "group", "chroot")) {
+            t.add(word, (line, g, p) -> {
+                Args.atMost(line, 1);
+                Args.required(line, 1, word, "a name");
+                p.warn(line.source(), Unsupported.ignoredMessage(word));
+            });
+        }
+        for (String word : List.of("uid", "gid", "ulimit-n")) {
+            t.add(word, (line, g, p) -> {
+                Args.atMost(line, 1);
+                Args.integer(line, 1, word, 0, Integer.MAX_VALUE);
+                p.warn(line.source(), Unsupported.ignoredMessage(word));
+            });
+        }
+        t.add("nbproc", Unsupported.removed("nbproc is not supported any more since HAProxy 2.5. Threads will "
+                + "automatically be used on multi-processor machines if available."));
+        EnvironmentKeywords.register(t);
+        GlobalUnsupportedKeywords.register(t);
+        return t;
+    }
+
+    /** {@code stats socket|timeout|maxconn|bind-process} in {@code global}. */
+    private static void stats(Line line, GlobalState global, Problems problems) throws KeywordException {
+        String sub = line.arg(1);
+        Keyword<GlobalState> parser = STATS.find(sub).orElseThrow(() -> new KeywordException(
+                "'stats' only supports 'socket', 'maxconn', 'bind-process' and 'timeout' (got '" + sub + "')."));
+        parser.parse(line, global, problems);
+    }
+
+    private static KeywordTable<GlobalState> stats() {
+        KeywordTable<GlobalState> t = new KeywordTable<>();
+        t.add("socket", (line, g, p) -> {
+            Args.required(line, 2, "stats socket", "a path or address");
+            g.statsSockets.add(line.toDirective());
+        });
+        t.add("timeout", (line, g, p) -> {
+            Args.atMost(line, 2, "stats timeout");
+            Units.time(line.arg(2), "stats timeout");
+            g.directives.add(line.toDirective());
+        });
+        t.add("maxconn", (line, g, p) -> {
+            Args.atMost(line, 2, "stats maxconn");
+            Args.integer(line, 2, "stats maxconn", 1, Integer.MAX_VALUE);
+            g.directives.add(line.toDirective());
+        });
+        t.add("bind-process", (line, g, p) -> p.warn(line.source(),
+                "'stats bind-process' has no effect, is deprecated, and will be removed in version 2.7."));
+        return t;
+    }
+}

@@ -1,0 +1,46 @@
+package io.tollgate.engine.config;
+
+import java.util.List;
+
+/**
+ * Warnings for what the language accepts but the engine does not apply yet, so that nobody runs
+ * a configuration believing a feature is active: content switching, balancing algorithms other
+ * than round robin, cookie persistence and health checks each arrive with a later version.
+ * Each warning says what happens instead. They are warnings, not errors, because traffic still
+ * reaches the configured backends and servers (HAProxy's own tutorial layout uses all four).
+ * Remove an entry here when the engine implements it.
+ */
+final class NotAppliedYet {
+    private NotAppliedYet() {
+    }
+
+    static void warn(List<ProxyConfig> proxies, Problems problems) {
+        for (ProxyConfig p : proxies) {
+            for (UseBackendRule rule : p.useBackends()) {
+                problems.warn(rule.source(), "'use_backend' in " + section(p) + " is not applied yet by Tollgate:"
+                        + " every request goes to " + (p.defaultBackend() == null ? "no backend (503)"
+                        : "default_backend '" + p.defaultBackend() + "'") + ".");
+            }
+            if (!p.kind().isBackend()) {
+                continue;
+            }
+            if (p.balance() != null && !p.balance().equals("roundrobin")) {
+                problems.warn(p.source(), "'balance " + p.balance() + "' in " + section(p)
+                        + " is not supported yet by Tollgate: 'roundrobin' is used instead.");
+            }
+            if (p.cookieName() != null) {
+                problems.warn(p.source(), "'cookie " + p.cookieName() + "' in " + section(p)
+                        + " is not applied yet by Tollgate: requests are load-balanced without persistence.");
+            }
+            List<String> checked = p.servers().stream().filter(s -> s.check().enabled()).map(ServerConfig::name).toList();
+            if (!checked.isEmpty()) {
+                problems.warn(p.source(), "health checks are not run yet by Tollgate: server(s) " + String.join(", ", checked)
+                        + " of " + section(p) + " count as UP.");
+            }
+        }
+    }
+
+    private static String section(ProxyConfig p) {
+        return p.kind().name().toLowerCase(java.util.Locale.ROOT) + " '" + p.name() + "'";
+    }
+}

@@ -1,0 +1,135 @@
+package io.tollgate.engine.config;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A {@code defaults}, {@code frontend}, {@code backend} or {@code listen} section while it is
+ * being parsed. A proxy starts as a copy of its defaults section ({@link #inherit}); like
+ * HAProxy, it only takes the settings its capabilities can use (a backend does not inherit
+ * {@code default_backend}, a frontend does not inherit {@code balance}).
+ */
+final class ProxyState {
+    final String name;
+    /** Null for a defaults section, which has every capability. */
+    final ProxyKind kind;
+    /** The section keyword: "defaults", "frontend", "backend" or "listen". */
+    final String section;
+    final Source source;
+    final ConfigEnvironment environment;
+
+    int id;
+    Source idSource;
+    ProxyMode mode = ProxyMode.TCP;
+    final List<BindConfig> binds = new ArrayList<>();
+    String defaultBackend;
+    Source defaultBackendSource;
+    String balance;
+    List<String> balanceArgs = List.of();
+    Timeouts timeouts = Timeouts.NONE;
+    /** What the defaults section gave, to warn when a timeout is set twice in this section. */
+    Timeouts inheritedTimeouts = Timeouts.NONE;
+    int maxconn;
+    int fullconn;
+    int retries = 3;
+    final Set<String> options = new LinkedHashSet<>();
+    HttpConnectionMode httpConnectionMode = HttpConnectionMode.KEEP_ALIVE;
+    ForwardFor forwardFor;
+    String cookieName;
+    ServerState defaultServer = new ServerState();
+    final List<ServerState> servers = new ArrayList<>();
+    String description;
+    final List<Directive> acls = new ArrayList<>();
+    final List<UseBackendRule> useBackends = new ArrayList<>();
+    final List<Directive> httpRequestRules = new ArrayList<>();
+    final List<Directive> stats = new ArrayList<>();
+    /** True while {@link #stats} holds only what the defaults section set. */
+    boolean statsInherited;
+    final List<Directive> logs = new ArrayList<>();
+
+    private ProxyState(String name, ProxyKind kind, String section, Source source, ConfigEnvironment environment) {
+        this.name = name;
+        this.kind = kind;
+        this.section = section;
+        this.source = source;
+        this.environment = environment;
+    }
+
+    /** HAProxy's built-in defaults, which apply when no defaults section precedes a proxy. */
+    static ProxyState builtinDefaults(ConfigEnvironment environment) {
+        return new ProxyState("", null, "defaults", null, environment);
+    }
+
+    /** A new section named {@code name} starting from this defaults section. */
+    ProxyState inherit(String newName, ProxyKind newKind, String newSection, Source newSource) {
+        ProxyState p = new ProxyState(newName, newKind, newSection, newSource, environment);
+        p.mode = mode;
+        p.timeouts = timeouts;
+        p.inheritedTimeouts = timeouts;
+        p.options.addAll(options);
+        p.httpConnectionMode = httpConnectionMode;
+        p.forwardFor = forwardFor;
+        p.stats.addAll(stats);
+        p.statsInherited = !stats.isEmpty();
+        p.logs.addAll(logs);
+        p.acls.addAll(acls);
+        p.httpRequestRules.addAll(httpRequestRules);
+        if (p.isFrontend()) {
+            p.maxconn = maxconn;
+            p.defaultBackend = defaultBackend;
+            p.defaultBackendSource = defaultBackendSource;
+            p.useBackends.addAll(useBackends);
+        }
+        if (p.isBackend()) {
+            p.fullconn = fullconn;
+            p.retries = retries;
+            p.balance = balance;
+            p.balanceArgs = balanceArgs;
+            p.cookieName = cookieName;
+            p.defaultServer = defaultServer.copy();
+        }
+        return p;
+    }
+
+    boolean isDefaults() {
+        return kind == null;
+    }
+
+    boolean isAnonymousDefaults() {
+        return kind == null && name.isEmpty();
+    }
+
+    boolean isFrontend() {
+        return kind == null || kind.isFrontend();
+    }
+
+    boolean isBackend() {
+        return kind == null || kind.isBackend();
+    }
+
+    /** HAProxy's proxy_type_str(): how messages name this section. */
+    String typeWord() {
+        if (kind == null) {
+            return "defaults";
+        }
+        return switch (kind) {
+            case FRONTEND -> "frontend";
+            case BACKEND -> "backend";
+            case LISTEN -> "proxy";
+        };
+    }
+
+    ProxyConfig toConfig(int assignedId, List<ServerConfig> serverConfigs) {
+        return new ProxyConfig(name, kind, assignedId, mode, List.copyOf(binds),
+                kind.isFrontend() ? defaultBackend : null,
+                kind.isBackend() ? (balance == null ? "roundrobin" : balance) : null,
+                kind.isBackend() ? List.copyOf(balanceArgs) : List.of(),
+                timeouts, kind.isFrontend() ? maxconn : 0, kind.isBackend() ? fullconn : 0, retries,
+                java.util.Collections.unmodifiableSet(new LinkedHashSet<>(options)), httpConnectionMode, forwardFor,
+                kind.isBackend() ? cookieName : null, serverConfigs, source, description,
+                List.copyOf(acls), kind.isFrontend() ? List.copyOf(useBackends) : List.of(),
+                List.copyOf(httpRequestRules), List.copyOf(stats), List.copyOf(logs));
+    }
+}

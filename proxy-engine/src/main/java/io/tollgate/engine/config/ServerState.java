@@ -1,0 +1,60 @@
+package io.tollgate.engine.config;
+
+/**
+ * A {@code server} line (or the {@code default-server} template it starts from) while it is
+ * being parsed. A server starts as a copy of its proxy's template, then its own parameters
+ * apply, which is how HAProxy's {@code default-server} works.
+ */
+final class ServerState {
+    String name;
+    HostPort address;
+    String unixPath;
+    int weight = 1;
+    int maxconn;
+    int maxqueue;
+    int minconn;
+    boolean backup;
+    boolean disabled;
+    String cookie;
+    int id;
+    boolean check;
+    long inter = CheckSettings.DEFAULT.inter();
+    long fastinter;
+    long downinter;
+    int rise = CheckSettings.DEFAULT.rise();
+    int fall = CheckSettings.DEFAULT.fall();
+    int checkPort;
+    String checkAddr;
+    Source source;
+
+    ServerState copy() {
+        ServerState c = new ServerState();
+        c.name = name;
+        c.address = address;
+        c.unixPath = unixPath;
+        c.weight = weight;
+        c.maxconn = maxconn;
+        c.maxqueue = maxqueue;
+        c.minconn = minconn;
+        c.backup = backup;
+        c.disabled = disabled;
+        c.cookie = cookie;
+        c.id = id;
+        c.check = check;
+        c.inter = inter;
+        c.fastinter = fastinter;
+        c.downinter = downinter;
+        c.rise = rise;
+        c.fall = fall;
+        c.checkPort = checkPort;
+        c.checkAddr = checkAddr;
+        c.source = source;
+        return c;
+    }
+
+    ServerConfig toConfig(int assignedId) {
+        CheckSettings checks = new CheckSettings(check, inter, fastinter, downinter, rise, fall, checkPort, checkAddr);
+        return new ServerConfig(name, assignedId, address, unixPath, weight, maxconn, maxqueue, minconn,
+                backup, disabled, cookie, checks, source);
+    }
+}

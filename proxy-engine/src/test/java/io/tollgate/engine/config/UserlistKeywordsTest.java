@@ -1,0 +1,50 @@
+package io.tollgate.engine.config;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code userlist} users and groups, declared either way, and their reference checks. */
+class UserlistKeywordsTest {
+
+    @Test
+    void usersAndGroupsBothWays() {
+        Config config = TestConfigs.load("""
+                userlist customers
+                    group adm users tiger,xdb
+                    group dev
+                    user scott insecure-password cat groups dev
+                    user tiger insecure-password dog
+                    user xdb password $6$k6y3o.eP$JlKBx9za966ud67q groups dev,adm
+                """);
+        UserlistConfig list = config.userlists().get(0);
+        assertThat(list.name()).isEqualTo("customers");
+        assertThat(list.groups()).containsExactly("adm", "dev");
+        assertThat(list.users()).containsExactly(
+                new UserlistConfig.User("scott", "cat", true, List.of("dev")),
+                new UserlistConfig.User("tiger", "dog", true, List.of("adm")),
+                new UserlistConfig.User("xdb", "$6$k6y3o.eP$JlKBx9za966ud67q", false, List.of("dev", "adm")));
+        assertThat(list.source()).isEqualTo(new Source("t.cfg", 1));
+    }
+
+    @Test
+    void problems() {
+        assertThat(TestConfigs.errors("""
+                userlist u1
+                    user a password x groups g1
+                    user a insecure-password y
+                    group g2 users a,b
+                    group g3 members a
+                    bogus
+                userlist
+                """)).containsExactly(
+                "[WARNING] parsing [t.cfg:3] : ignoring duplicated user 'a' in userlist 'u1'.",
+                "[ALERT] parsing [t.cfg:5] : 'group' only supports 'users' option (got 'members').",
+                "[ALERT] parsing [t.cfg:6] : unknown keyword 'bogus' in 'userlist' section",
+                "[ALERT] parsing [t.cfg:7] : 'userlist' expects <name> as arguments.",
+                "[ALERT] parsing [t.cfg:2] : userlist 'u1': no such group 'g1' specified in user 'a'",
+                "[ALERT] parsing [t.cfg:4] : userlist 'u1': no such user 'b' specified in group 'g2'");
+    }
+}
