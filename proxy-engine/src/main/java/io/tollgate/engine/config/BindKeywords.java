@@ -48,7 +48,9 @@ final class BindKeywords {
             }
             addresses.addAll(parsed.hostPorts());
             if (parsed.unixPath() != null) {
-                unixPath = parsed.unixPath();
+                // refused rather than ignored: the listener would silently not exist
+                throw new KeywordException(Unsupported.refusedMessage("bind") + " on a Unix socket ('"
+                        + parsed.unixPath() + "')");
             }
         }
         BindState state = new BindState(line.arg(1));

@@ -10,6 +10,7 @@ import io.tollgate.engine.runtime.Proxy;
 import io.tollgate.engine.runtime.Server;
 import io.tollgate.engine.stats.BackendCounters;
 
+import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -47,13 +48,14 @@ final class Connector {
 
     /** Opens new connections to servers, with the pipeline the protocol needs. */
     interface Dialer {
-        ChannelFuture dial(Server server, EventLoop loop);
+        ChannelFuture dial(Server server, EventLoop loop, InetSocketAddress clientLocal);
     }
 
     static final long TURN_AROUND_MILLIS = 1000;
 
     private final Proxy backend;
     private final EventLoop loop;
+    private final InetSocketAddress clientLocal;
     private final ServerPool pool;
     private final Dialer dialer;
     private final Callback callback;
@@ -65,9 +67,10 @@ final class Connector {
     /** The server this session is counted on (scur), until it ends or moves. */
     private Server counted;
 
-    Connector(Proxy backend, EventLoop loop, ServerPool pool, Dialer dialer, Callback callback) {
+    Connector(Proxy backend, Channel client, ServerPool pool, Dialer dialer, Callback callback) {
         this.backend = backend;
-        this.loop = loop;
+        this.loop = client.eventLoop();
+        this.clientLocal = (InetSocketAddress) client.localAddress();
         this.pool = pool;
         this.dialer = dialer;
         this.callback = callback;
@@ -142,7 +145,7 @@ final class Connector {
         server.counters().connects.increment();
         backend.backendCounters().connects.increment();
         long start = System.nanoTime();
-        dialer.dial(server, loop).addListener((ChannelFuture f) -> {
+        dialer.dial(server, loop, clientLocal).addListener((ChannelFuture f) -> {
             if (cancelled) {
                 f.channel().close();
                 uncount();

@@ -115,7 +115,7 @@ final class HttpExchange implements Connector.Callback {
 
     private void connect() {
         Channel client = session.client();
-        connector = new Connector(backend, client.eventLoop(), session.net().pool(client.eventLoop()),
+        connector = new Connector(backend, client, session.net().pool(client.eventLoop()),
                 session.net().httpDialer, this);
         connector.start();
     }

@@ -14,6 +14,7 @@ import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.tollgate.engine.config.Timeouts;
 import io.tollgate.engine.runtime.Proxy;
+import io.tollgate.engine.stats.FrontendCounters;
 
 import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +42,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
     private HttpExchange exchange;
     private ScheduledFuture<?> waitTimer;
     private boolean firstRequest = true;
+    private boolean admitted;
     private boolean closed;
     private boolean inputClosed;
 
@@ -65,10 +67,16 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         client = ctx.channel();
-        frontend.frontendCounters().sessionOpened();
-        gate.opened();
-        armWaitTimer();
+        gate.admit(client, this::admitted);
         ctx.fireChannelActive();
+    }
+
+    /** The frontend has room for this connection: it becomes a session and is read. */
+    private void admitted() {
+        admitted = true;
+        frontend.frontendCounters().sessionOpened();
+        armWaitTimer();
+        client.config().setAutoRead(true);
     }
 
     @Override
@@ -144,8 +152,10 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
             exchange = null;
         }
         releaseParked();
-        frontend.frontendCounters().sessionClosed();
-        gate.closed();
+        if (admitted) {
+            frontend.frontendCounters().sessionClosed();
+            gate.released();
+        }
     }
 
     @Override
@@ -187,14 +197,28 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
         client.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
     }
 
+    /**
+     * Waits for the next request head: {@code timeout http-request} for the first request, which
+     * HAProxy answers with 408 when it expires (counted as an invalid request), or
+     * {@code timeout http-keep-alive} between requests, which closes silently.
+     */
     private void armWaitTimer() {
         Timeouts t = frontend.config().timeouts();
-        long timeout = firstRequest ? t.effectiveHttpRequest() : t.effectiveHttpKeepAlive();
+        boolean first = firstRequest;
+        long timeout = first ? t.effectiveHttpRequest() : t.effectiveHttpKeepAlive();
         if (timeout > 0 && client != null) {
             waitTimer = client.eventLoop().schedule(() -> {
-                if (exchange == null && !closed) {
-                    closeAfterFlush();
+                if (exchange != null || closed) {
+                    return;
                 }
+                if (first) {
+                    FrontendCounters fc = frontend.frontendCounters();
+                    fc.requestReceived();
+                    fc.requestErrors.increment();
+                    fc.responses.count(408);
+                    client.write(HttpErrors.response(408), client.voidPromise());
+                }
+                closeAfterFlush();
             }, timeout, TimeUnit.MILLISECONDS);
         }
     }

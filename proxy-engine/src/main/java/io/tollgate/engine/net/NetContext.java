@@ -10,7 +10,6 @@ import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.EventExecutor;
-import io.tollgate.engine.config.HostPort;
 import io.tollgate.engine.runtime.Server;
 
 import java.net.InetSocketAddress;
@@ -61,7 +60,7 @@ final class NetContext {
     }
 
     /** Opens raw connections for TCP relays; the caller installs the tunnel once connected. */
-    final Connector.Dialer tcpDialer = (server, loop) -> dial(server, loop, true, new ChannelInitializer<Channel>() {
+    final Connector.Dialer tcpDialer = (server, loop, clientLocal) -> dial(server, loop, clientLocal, true, new ChannelInitializer<Channel>() {
         @Override
         protected void initChannel(Channel ch) {
             ch.pipeline().addLast(Pipelines.TRAFFIC, serverTraffic(server));
@@ -69,7 +68,7 @@ final class NetContext {
     });
 
     /** Opens HTTP/1.1 connections: the caller adds the idle and response handlers. */
-    final Connector.Dialer httpDialer = (server, loop) -> dial(server, loop, false, new ChannelInitializer<Channel>() {
+    final Connector.Dialer httpDialer = (server, loop, clientLocal) -> dial(server, loop, clientLocal, false, new ChannelInitializer<Channel>() {
         @Override
         protected void initChannel(Channel ch) {
             ch.pipeline().addLast(Pipelines.TRAFFIC, serverTraffic(server));
@@ -83,19 +82,21 @@ final class NetContext {
      * forward the FIN; in HTTP a server's FIN ends the connection (a close-delimited body has
      * been completed by the codec by then).
      */
-    private ChannelFuture dial(Server server, EventLoop loop, boolean halfClosure, ChannelInitializer<Channel> init) {
+    private ChannelFuture dial(Server server, EventLoop loop, InetSocketAddress clientLocal, boolean halfClosure, ChannelInitializer<Channel> init) {
         long connectTimeout = server.backend().config().timeouts().connect();
-        HostPort hp = server.config().address();
+        String unixPath = server.config().unixPath();
         Bootstrap b = new Bootstrap()
                 .group(loop)
-                .channel(transport.socketChannel())
+                .channel(unixPath == null ? transport.socketChannel() : transport.domainChannel())
                 .option(ChannelOption.AUTO_READ, false)
                 .option(ChannelOption.ALLOW_HALF_CLOSURE, halfClosure)
-                .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
                         (int) Math.min(Integer.MAX_VALUE, connectTimeout > 0 ? connectTimeout : 30_000))
                 .handler(init);
-        return b.connect(new InetSocketAddress(hp.host().isEmpty() ? "127.0.0.1" : hp.host(), hp.port()));
+        if (unixPath != null) {
+            return b.connect(transport.domainAddress(unixPath));
+        }
+        return b.option(ChannelOption.TCP_NODELAY, true).connect(server.target(clientLocal));
     }
 
     /** Bytes written to a server count as its (and its backend's) bin; bytes read as bout. */

@@ -15,10 +15,12 @@ import io.tollgate.engine.config.HostPort;
 import io.tollgate.engine.config.ProxyMode;
 import io.tollgate.engine.runtime.Proxies;
 import io.tollgate.engine.runtime.Proxy;
+import io.tollgate.engine.runtime.Server;
 import io.tollgate.engine.stats.StatsRegistry;
 import io.tollgate.engine.stats.Ticker;
 
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,6 +56,7 @@ public final class NetEngine implements Engine {
     public static NetEngine start(Config config) throws InterruptedException {
         NetEngine engine = new NetEngine(config, Ticker.SYSTEM);
         try {
+            engine.resolveServers();
             engine.bindAll();
         } catch (RuntimeException | InterruptedException e) {
             engine.close();
@@ -62,12 +65,26 @@ public final class NetEngine implements Engine {
         return engine;
     }
 
+    /** Every server address is looked up once, here, never on an event loop. */
+    private void resolveServers() {
+        for (Proxy p : proxies.all()) {
+            for (Server s : p.servers()) {
+                try {
+                    s.resolve();
+                } catch (UnknownHostException e) {
+                    throw new IllegalStateException("[" + s.config().source() + "] : 'server " + s
+                            + "' : could not resolve address '" + s.config().address().host() + "'.", e);
+                }
+            }
+        }
+    }
+
     private void bindAll() throws InterruptedException {
         for (Proxy p : proxies.all()) {
             if (!p.isFrontend()) {
                 continue;
             }
-            ListenerGate gate = new ListenerGate(p.frontendCounters().sessions, p.frontendMaxconn());
+            ListenerGate gate = new ListenerGate(p.frontendMaxconn());
             List<InetSocketAddress> addrs = new ArrayList<>();
             for (BindConfig b : p.config().binds()) {
                 if (b.unixPath() != null) {

@@ -31,6 +31,7 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements Connector
     private Server server;
     private Tunnel tunnel;
     private boolean ended;
+    private boolean admitted;
     /** What the client sent before the server was connected (at most one read: autoRead is off). */
     private final ArrayDeque<Object> early = new ArrayDeque<>();
     private boolean earlyShutdown;
@@ -44,15 +45,20 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements Connector
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         client = ctx.channel();
+        gate.admit(client, this::admitted);
+    }
+
+    /** The frontend has room: count the session and look for a server. */
+    private void admitted() {
+        admitted = true;
         frontend.frontendCounters().sessionOpened();
-        gate.opened();
         backend = frontend.defaultBackend();
         if (backend == null) {
             client.close();
             return;
         }
         backend.backendCounters().sessionStarted();
-        connector = new Connector(backend, client.eventLoop(), null, net.tcpDialer, this);
+        connector = new Connector(backend, client, null, net.tcpDialer, this);
         connector.start();
     }
 
@@ -137,8 +143,11 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements Connector
             return;
         }
         ended = true;
+        if (!admitted) {
+            return;
+        }
         frontend.frontendCounters().sessionClosed();
-        gate.closed();
+        gate.released();
         if (backend == null) {
             return;
         }

@@ -8,7 +8,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
-import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 
@@ -134,7 +134,7 @@ final class Tunnel {
                 Channel peer = peer();
                 if (clientDone && serverDone) {
                     close();
-                } else if (peer instanceof SocketChannel sc && peer.isActive()) {
+                } else if (peer instanceof DuplexChannel sc && peer.isActive()) {
                     peer.writeAndFlush(Unpooled.EMPTY_BUFFER)
                             .addListener(f -> sc.shutdownOutput());
                 }

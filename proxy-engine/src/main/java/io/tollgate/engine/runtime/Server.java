@@ -5,6 +5,9 @@ import io.tollgate.engine.lb.PendingQueue;
 import io.tollgate.engine.stats.BackendCounters;
 import io.tollgate.engine.stats.Ticker;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -31,6 +34,7 @@ public final class Server {
     private volatile int weight;
     private volatile long lastChangeMillis;
     private final Ticker ticker;
+    private volatile InetAddress resolved;
 
     public Server(ServerConfig config, Proxy backend, int index, Ticker ticker) {
         this.config = config;
@@ -124,6 +128,31 @@ public final class Server {
     /** Gives a slot back without serving the queue; use {@code Dispatcher.release} instead. */
     public void releaseSlot() {
         served.decrementAndGet();
+    }
+
+    /**
+     * Resolves the configured host once, at start, as HAProxy's default {@code init-addr libc}
+     * does, so that no DNS lookup ever runs on an event loop.
+     */
+    public void resolve() throws UnknownHostException {
+        if (config.address() == null) {
+            return;
+        }
+        String host = config.address().host();
+        resolved = host.isEmpty() ? null : InetAddress.getByName(host);
+    }
+
+    /**
+     * Where to connect: the resolved address and configured port; a server without address
+     * ({@code 0.0.0.0}) or without port takes them from the address the client connected to.
+     */
+    public InetSocketAddress target(InetSocketAddress clientLocal) {
+        InetAddress a = resolved;
+        if (a == null || a.isAnyLocalAddress()) {
+            a = clientLocal.getAddress();
+        }
+        int port = config.address().port();
+        return new InetSocketAddress(a, port > 0 ? port : clientLocal.getPort());
     }
 
     public long lastChangeMillis() {

@@ -22,8 +22,6 @@ class BindKeywordsTest {
                   bind :::443 v6only
                   bind *:8000-8002,:9000
                   bind ipv4@:81
-                  bind unix@/run/fe.sock mode 600
-                  bind /run/other.sock
                   bind ${LISTEN}
                   bind *:$PORT
                 """, Map.of("LISTEN", ":8080", "PORT", "8081"));
@@ -33,13 +31,18 @@ class BindKeywordsTest {
                 List.of(new HostPort("::", 443)),
                 List.of(new HostPort("", 8000), new HostPort("", 8001), new HostPort("", 8002), new HostPort("", 9000)),
                 List.of(new HostPort("", 81)),
-                List.of(), List.of(),
                 List.of(new HostPort("", 8080)),
                 List.of(new HostPort("", 8081)));
         assertThat(binds.get(0).name()).isEqualTo("clear");
-        assertThat(binds.get(5).unixPath()).isEqualTo("/run/fe.sock");
-        assertThat(binds.get(6).unixPath()).isEqualTo("/run/other.sock");
         assertThat(binds.get(0).source()).isEqualTo(new Source("t.cfg", 3));
+    }
+
+    @Test
+    void unixSocketListenersAreRefusedNotSilentlyMissing() {
+        assertThat(TestConfigs.errors("frontend fe\n  timeout client 1s\n  bind unix@/run/fe.sock mode 600\n  bind /run/x.sock\n"))
+                .containsExactly(
+                        "[ALERT] parsing [t.cfg:3] : 'bind' is not supported yet by Tollgate on a Unix socket ('/run/fe.sock')",
+                        "[ALERT] parsing [t.cfg:4] : 'bind' is not supported yet by Tollgate on a Unix socket ('/run/x.sock')");
     }
 
     @Test
