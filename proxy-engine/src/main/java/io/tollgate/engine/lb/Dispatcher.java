@@ -27,8 +27,16 @@ public final class Dispatcher {
     private Dispatcher() {
     }
 
-    /** The servers that may take load-balanced traffic now, in declaration order. */
+    /**
+     * The servers that may take load-balanced traffic now, in declaration order. Kept by the
+     * backend and recomputed only when a server changes state, so a pick allocates nothing.
+     */
     public static List<Server> candidates(Proxy backend) {
+        return backend.candidates();
+    }
+
+    /** Recomputes {@code backend}'s candidates; called by {@code StateChanges} after every change. */
+    public static List<Server> computeCandidates(Proxy backend) {
         List<Server> active = new ArrayList<>();
         Server firstBackup = null;
         List<Server> backups = null;
@@ -49,10 +57,10 @@ public final class Dispatcher {
             }
         }
         if (!active.isEmpty()) {
-            return active;
+            return List.copyOf(active);
         }
         if (backups != null) {
-            return backups;
+            return List.copyOf(backups);
         }
         return firstBackup == null ? List.of() : List.of(firstBackup);
     }

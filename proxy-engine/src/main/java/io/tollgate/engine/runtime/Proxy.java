@@ -5,6 +5,7 @@ import io.tollgate.engine.config.ProxyKind;
 import io.tollgate.engine.config.ProxyMode;
 import io.tollgate.engine.lb.Balancer;
 import io.tollgate.engine.lb.Balancers;
+import io.tollgate.engine.lb.Dispatcher;
 import io.tollgate.engine.lb.PendingQueue;
 import io.tollgate.engine.stats.BackendCounters;
 import io.tollgate.engine.stats.FrontendCounters;
@@ -27,6 +28,7 @@ public final class Proxy {
     private final Balancer balancer;
     private final PendingQueue queue;
     private final long startMillis;
+    private volatile List<Server> candidates = List.of();
     private Proxy defaultBackend;
     private int frontendMaxconn;
     private int fullconn;
@@ -45,6 +47,19 @@ public final class Proxy {
         this.servers = Collections.unmodifiableList(list);
         this.balancer = config.kind().isBackend() ? Balancers.create(config, servers) : null;
         this.queue = config.kind().isBackend() ? new PendingQueue(backendCounters.queued) : null;
+        refreshCandidates();
+    }
+
+    /** The servers that take load-balanced traffic now; see {@link Dispatcher#computeCandidates}. */
+    public List<Server> candidates() {
+        return candidates;
+    }
+
+    /** Recomputes {@link #candidates()} after a server's state or weight changed. */
+    public void refreshCandidates() {
+        if (isBackend()) {
+            candidates = Dispatcher.computeCandidates(this);
+        }
     }
 
     public String name() {

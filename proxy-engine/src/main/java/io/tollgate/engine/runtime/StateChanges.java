@@ -38,6 +38,7 @@ public final class StateChanges {
     }
 
     private void afterChange(Server server, String what, String cause) {
+        server.backend().refreshCandidates();
         server.backend().balancer().serverChanged(server);
         if (server.isUsable()) {
             Dispatcher.serveQueue(server);
