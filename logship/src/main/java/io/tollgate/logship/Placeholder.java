@@ -1,3 +1,0 @@
-package io.tollgate.logship;
-/** Placeholder. */
-final class Placeholder { private Placeholder() {} }
