@@ -6,14 +6,14 @@
 #   ROUNDS=5 DURATION=30 bench/http-keepalive.sh     longer
 #
 # Settings (environment): ROUNDS (2), DURATION seconds per wrk run (10), WARMUP seconds per proxy
-# before the rounds (5), CONNECTIONS (50), NBTHREAD for both proxies (2), BASE_PORT (18400: nginx,
+# before the rounds (20: the JIT is still compiling for the first 10-20 s), CONNECTIONS (50), NBTHREAD for both proxies (2), BASE_PORT (18400: nginx,
 # +1 HAProxy, +2 Tollgate). Prints each run, the medians, and Tollgate/HAProxy ratios of requests/s
 # (higher is better for Tollgate) and of p99 latency (lower is better for Tollgate).
 set -euo pipefail
 
 ROUNDS=${ROUNDS:-2}
 DURATION=${DURATION:-10}
-WARMUP=${WARMUP:-5}
+WARMUP=${WARMUP:-20}
 CONNECTIONS=${CONNECTIONS:-50}
 NBTHREAD=${NBTHREAD:-2}
 BASE_PORT=${BASE_PORT:-18400}

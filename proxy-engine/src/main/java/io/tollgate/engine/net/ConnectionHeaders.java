@@ -110,6 +110,11 @@ final class ConnectionHeaders {
         if (v == null) {
             return;
         }
+        if (v.equalsIgnoreCase("keep-alive") || v.equalsIgnoreCase("close")) {
+            // the common case (nginx always sends one of them): no token splitting
+            h.remove(HttpHeaderNames.CONNECTION);
+            return;
+        }
         StringBuilder kept = new StringBuilder();
         for (String token : v.split(",")) {
             String t = token.trim();

@@ -11,7 +11,6 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.ReferenceCountUtil;
 import io.tollgate.engine.config.ForwardFor;
 import io.tollgate.engine.config.HttpConnectionMode;
@@ -50,7 +49,8 @@ final class HttpExchange implements Connector.Callback {
     private final HttpRequest request;
     private final Proxy frontend;
     private final long startNanos = System.nanoTime();
-    private final ArrayDeque<HttpContent> heldBody = new ArrayDeque<>();
+    /** Body pieces that arrived before the server connection; created only when needed. */
+    private ArrayDeque<HttpContent> heldBody;
     private Proxy backend;
     private HttpConnectionMode mode;
     private boolean upgrade;
@@ -109,14 +109,16 @@ final class HttpExchange implements Connector.Callback {
         }
         ConnectionHeaders.toServer(request, mode, upgrade);
         backend.backendCounters().sessionStarted();
-        client.config().setAutoRead(false);
+        if (hasBody || upgrade) {
+            // hold the body (or the upgraded bytes) until a server is connected
+            session.reading(false);
+        }
         connect();
     }
 
     private void connect() {
         Channel client = session.client();
-        connector = new Connector(backend, client, session.net().pool(client.eventLoop()),
-                session.net().httpDialer, this);
+        connector = new Connector(backend, client, session.pool(), session.net().httpDialer, this);
         connector.start();
     }
 
@@ -130,13 +132,16 @@ final class HttpExchange implements Connector.Callback {
             }
         }
         if (serverChannel == null) {
+            if (heldBody == null) {
+                heldBody = new ArrayDeque<>(4);
+            }
             heldBody.add(c);
             return;
         }
         lastWritten |= c instanceof LastHttpContent;
         serverChannel.write(c, serverChannel.voidPromise());
-        if (requestComplete || !serverChannel.isWritable()) {
-            session.client().config().setAutoRead(false);
+        if (!serverChannel.isWritable()) {
+            session.reading(false);
         }
     }
 
@@ -207,9 +212,9 @@ final class HttpExchange implements Connector.Callback {
             long serverTimeout = backend.config().timeouts().server();
             if (serverTimeout > 0) {
                 // any activity counts: a long upload is not a silent server
-                p.addLast(Pipelines.IDLE, new IdleStateHandler(0, 0, serverTimeout, TimeUnit.MILLISECONDS));
+                p.addLast(Pipelines.IDLE, NetContext.idle(serverTimeout));
             }
-            serverSide = new HttpServerSide(server, session.net().pool(client.eventLoop()));
+            serverSide = new HttpServerSide(server, session.pool());
             p.addLast(Pipelines.HTTP_SERVER, serverSide);
         }
         serverSide.lease(this);
@@ -218,7 +223,7 @@ final class HttpExchange implements Connector.Callback {
         channel.write(request, channel.voidPromise());
         lastWritten = false;
         HttpContent c;
-        while ((c = heldBody.poll()) != null) {
+        while (heldBody != null && (c = heldBody.poll()) != null) {
             lastWritten |= c instanceof LastHttpContent;
             channel.write(c, channel.voidPromise());
         }
@@ -231,9 +236,11 @@ final class HttpExchange implements Connector.Callback {
         if (requestComplete) {
             requestSentNanos = System.nanoTime();
         }
-        channel.config().setAutoRead(true);
+        if (!channel.config().isAutoRead()) {
+            channel.config().setAutoRead(true);
+        }
         if (!requestComplete && channel.isWritable()) {
-            client.config().setAutoRead(true);
+            session.reading(true);
         }
     }
 
@@ -304,7 +311,7 @@ final class HttpExchange implements Connector.Callback {
 
     void serverWritabilityChanged(boolean writable) {
         if (!requestComplete) {
-            session.client().config().setAutoRead(writable);
+            session.reading(writable);
         }
     }
 
@@ -326,7 +333,7 @@ final class HttpExchange implements Connector.Callback {
             return;
         }
         serverSide.unlease();
-        if (!responseStarted && reused && !hasBody && heldBody.isEmpty()) {
+        if (!responseStarted && reused && !hasBody && (heldBody == null || heldBody.isEmpty())) {
             // a kept-alive connection the server had already closed: try again on a fresh one
             server.counters().sessionEnded();
             Dispatcher.release(server);
@@ -355,7 +362,7 @@ final class HttpExchange implements Connector.Callback {
         Channel ch = serverChannel;
         serverSide.unlease();
         if (serverKeepsOpen) {
-            session.net().pool(ch.eventLoop()).offer(server, ch);
+            session.pool().offer(server, ch);
         } else {
             ch.close();
         }
@@ -423,6 +430,15 @@ final class HttpExchange implements Connector.Callback {
         session.exchangeEnded(false);
     }
 
+    private void recordTimes(BackendCounters k, long total, long response) {
+        k.queueTime.add(connector.queueMillis());
+        k.connectTime.add(connector.connectMillis());
+        if (response >= 0) {
+            k.responseTime.add(response);
+        }
+        k.totalTime.add(total);
+    }
+
     /** Records the times, frees the server slot and the held body; runs once. */
     private void finish(boolean complete) {
         if (done) {
@@ -430,7 +446,7 @@ final class HttpExchange implements Connector.Callback {
         }
         done = true;
         HttpContent c;
-        while ((c = heldBody.poll()) != null) {
+        while (heldBody != null && (c = heldBody.poll()) != null) {
             ReferenceCountUtil.release(c);
         }
         if (backend == null) {
@@ -443,14 +459,8 @@ final class HttpExchange implements Connector.Callback {
             long sent = requestSentNanos == 0 ? now : requestSentNanos;
             long response = responseHeadNanos == 0 ? -1 : TimeUnit.NANOSECONDS.toMillis(Math.max(0, responseHeadNanos - sent));
             BackendCounters sc = server.counters();
-            for (BackendCounters k : new BackendCounters[] {sc, bc}) {
-                k.queueTime.add(connector.queueMillis());
-                k.connectTime.add(connector.connectMillis());
-                if (response >= 0) {
-                    k.responseTime.add(response);
-                }
-                k.totalTime.add(total);
-            }
+            recordTimes(sc, total, response);
+            recordTimes(bc, total, response);
             sc.sessionEnded();
             Dispatcher.release(server);
         }

@@ -43,6 +43,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
     private ScheduledFuture<?> waitTimer;
     private boolean firstRequest = true;
     private boolean admitted;
+    private ServerPool pool;
     private boolean closed;
     private boolean inputClosed;
 
@@ -76,7 +77,26 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
         admitted = true;
         frontend.frontendCounters().sessionOpened();
         armWaitTimer();
-        client.config().setAutoRead(true);
+        reading(true);
+    }
+
+    /**
+     * Reads from the client or stops. Reading stays on across ordinary requests: every switch
+     * is a system call ({@code epoll_ctl}), so it is only made when the state changes, for a
+     * body that must wait, for backpressure, or for parked pipelined requests.
+     */
+    void reading(boolean on) {
+        if (on != client.config().isAutoRead()) {
+            client.config().setAutoRead(on);
+        }
+    }
+
+    /** This connection's event loop's pool of idle server connections. */
+    ServerPool pool() {
+        if (pool == null) {
+            pool = net.pool(client.eventLoop());
+        }
+        return pool;
     }
 
     @Override
@@ -87,7 +107,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
         }
         if (exchange != null && (exchange.isRequestComplete() || !parked.isEmpty())) {
             parked.add(o);
-            client.config().setAutoRead(false);
+            reading(false);
             return;
         }
         dispatch(o);
@@ -179,7 +199,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
             dispatch(parked.poll());
         }
         if (exchange == null || !exchange.isRequestComplete()) {
-            client.config().setAutoRead(true);
+            reading(true);
         }
     }
 

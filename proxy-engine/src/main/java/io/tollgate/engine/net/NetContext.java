@@ -8,7 +8,6 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpDecoderConfig;
-import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.EventExecutor;
 import io.tollgate.engine.runtime.Server;
 
@@ -106,7 +105,7 @@ final class NetContext {
         return new TrafficCounter(out, in);
     }
 
-    static IdleStateHandler idle(long millis) {
-        return new IdleStateHandler(0, 0, millis, TimeUnit.MILLISECONDS);
+    static InactivityTimeout idle(long millis) {
+        return new InactivityTimeout(millis);
     }
 }
