@@ -253,6 +253,20 @@ final class HttpExchange implements Connector.Callback {
 
     void fromServer(HttpObject o) {
         Channel client = session.client();
+        if (o.decoderResult().isFailure()) {
+            // not HTTP, or a head too large: HAProxy answers 502 and counts a response error
+            ReferenceCountUtil.release(o);
+            if (done) {
+                return;
+            }
+            countServerError();
+            if (responseStarted) {
+                abortBoth();
+            } else {
+                answerAndClose(502, server);
+            }
+            return;
+        }
         if (o instanceof HttpResponse resp) {
             int code = resp.status().code();
             if (code == 101 && upgrade) {

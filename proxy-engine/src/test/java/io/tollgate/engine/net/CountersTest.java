@@ -161,6 +161,31 @@ class CountersTest {
     }
 
     @Test
+    void aServerThatDoesNotSpeakHttpGets502AndAResponseError() throws Exception {
+        try (TcpTestServer notHttp = new TcpTestServer(TcpTestServer.Mode.NOT_HTTP)) {
+            int port2 = freePort();
+            try (RunningEngine other = RunningEngine.start("""
+                    defaults
+                        mode http
+                        timeout connect 2s
+                        timeout client 5s
+                        timeout server 5s
+                    listen app
+                        bind 127.0.0.1:%d
+                        server ssh 127.0.0.1:%d
+                    """.formatted(port2, notHttp.port()))) {
+                try (RawHttp c = new RawHttp(port2)) {
+                    RawHttp.Response r = c.get("/");
+                    assertThat(r.status()).isEqualTo(502);
+                    assertThat(r.text()).contains("The server returned an invalid or incomplete response.");
+                }
+                assertThat(other.row("app", "ssh")).containsEntry("eresp", "1").containsEntry("hrsp_5xx", "1");
+                assertThat(other.row("app", "FRONTEND")).containsEntry("hrsp_5xx", "1");
+            }
+        }
+    }
+
+    @Test
     void aClientLeavingMidResponseIsACLientAbort() throws Exception {
         try (Socket s = new Socket("127.0.0.1", port)) {
             s.getOutputStream().write("GET /endless HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));

@@ -29,7 +29,9 @@ final class TcpTestServer implements AutoCloseable {
         /** Writes bytes while the peer takes them, counting them. */
         SOURCE,
         /** Counts what it reads until the peer's FIN, then answers the count and closes. */
-        COUNT_UNTIL_FIN
+        COUNT_UNTIL_FIN,
+        /** Answers anything it reads with a line that is not HTTP. */
+        NOT_HTTP
     }
 
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
@@ -46,6 +48,7 @@ final class TcpTestServer implements AutoCloseable {
                             case ECHO -> new Echo();
                             case SOURCE -> new Source();
                             case COUNT_UNTIL_FIN -> new Counter();
+                            case NOT_HTTP -> new NotHttp();
                         });
                     }
                 }).bind("127.0.0.1", 0).sync().channel();
@@ -108,6 +111,14 @@ final class TcpTestServer implements AutoCloseable {
             if (ch.isActive()) {
                 ctx.executor().schedule(() -> pump(ctx), 5, TimeUnit.MILLISECONDS);
             }
+        }
+    }
+
+    private static final class NotHttp extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            ((ByteBuf) msg).release();
+            ctx.writeAndFlush(Unpooled.copiedBuffer("SSH-2.0-OpenSSH_9.2 not http at all\r\n\r\n", StandardCharsets.US_ASCII));
         }
     }
 
