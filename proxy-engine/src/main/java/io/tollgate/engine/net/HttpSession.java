@@ -41,6 +41,9 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
     private Channel client;
     private HttpExchange exchange;
     private ScheduledFuture<?> waitTimer;
+    private long waitDeadline;
+    private long waitTimerAt;
+    private boolean waitFirst;
     private boolean firstRequest = true;
     private boolean admitted;
     private ServerPool pool;
@@ -166,7 +169,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         closed = true;
-        cancelWaitTimer();
+        stopWaitTimer();
         if (exchange != null) {
             exchange.clientClosed();
             exchange = null;
@@ -206,13 +209,13 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
     /** The connection became a tunnel: this handler steps aside. */
     void upgraded() {
         exchange = null;
-        cancelWaitTimer();
+        stopWaitTimer();
         releaseParked();
     }
 
     void closeAfterFlush() {
         closed = true;
-        cancelWaitTimer();
+        stopWaitTimer();
         releaseParked();
         client.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
     }
@@ -221,29 +224,67 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
      * Waits for the next request head: {@code timeout http-request} for the first request, which
      * HAProxy answers with 408 when it expires (counted as an invalid request), or
      * {@code timeout http-keep-alive} between requests, which closes silently.
+     *
+     * <p>Only a deadline is set per request; one timer per connection wakes up when the earliest
+     * deadline could have passed and re-arms itself if it has moved, so a busy keep-alive
+     * connection schedules about one task per timeout instead of one per request.
      */
     private void armWaitTimer() {
         Timeouts t = frontend.config().timeouts();
-        boolean first = firstRequest;
-        long timeout = first ? t.effectiveHttpRequest() : t.effectiveHttpKeepAlive();
-        if (timeout > 0 && client != null) {
-            waitTimer = client.eventLoop().schedule(() -> {
-                if (exchange != null || closed) {
-                    return;
-                }
-                if (first) {
-                    FrontendCounters fc = frontend.frontendCounters();
-                    fc.requestReceived();
-                    fc.requestErrors.increment();
-                    fc.responses.count(408);
-                    client.write(HttpErrors.response(408), client.voidPromise());
-                }
-                closeAfterFlush();
-            }, timeout, TimeUnit.MILLISECONDS);
+        long timeout = firstRequest ? t.effectiveHttpRequest() : t.effectiveHttpKeepAlive();
+        if (timeout <= 0 || client == null) {
+            waitDeadline = 0;
+            return;
+        }
+        waitFirst = firstRequest;
+        long timeoutNanos = TimeUnit.MILLISECONDS.toNanos(timeout);
+        waitDeadline = System.nanoTime() + timeoutNanos;
+        if (waitTimer != null && waitTimerAt - waitDeadline > 0) {
+            // the pending check is later than this deadline (keep-alive shorter than http-request)
+            waitTimer.cancel(false);
+            waitTimer = null;
+        }
+        if (waitTimer == null) {
+            scheduleWaitCheck(timeoutNanos);
         }
     }
 
+    private void scheduleWaitCheck(long delayNanos) {
+        waitTimerAt = System.nanoTime() + delayNanos;
+        waitTimer = client.eventLoop().schedule(this::waitCheck, delayNanos, TimeUnit.NANOSECONDS);
+    }
+
+    private void waitCheck() {
+        waitTimer = null;
+        if (closed || waitDeadline == 0) {
+            return;
+        }
+        long left = waitDeadline - System.nanoTime();
+        if (left > 0) {
+            scheduleWaitCheck(left);
+            return;
+        }
+        waitDeadline = 0;
+        if (exchange != null) {
+            return;
+        }
+        if (waitFirst) {
+            FrontendCounters fc = frontend.frontendCounters();
+            fc.requestReceived();
+            fc.requestErrors.increment();
+            fc.responses.count(408);
+            client.write(HttpErrors.response(408), client.voidPromise());
+        }
+        closeAfterFlush();
+    }
+
+    /** No request is awaited any more; the timer, if pending, will find nothing to do. */
     private void cancelWaitTimer() {
+        waitDeadline = 0;
+    }
+
+    private void stopWaitTimer() {
+        waitDeadline = 0;
         if (waitTimer != null) {
             waitTimer.cancel(false);
             waitTimer = null;
