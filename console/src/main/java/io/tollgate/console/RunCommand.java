@@ -53,6 +53,11 @@ final class RunCommand {
             return FAILED;
         }
         Engine engine = started.get();
+        lifetime.register(engine);
+        out.println("[NOTICE] " + Version.current().line());
+        printListening(config, engine, out);
+        out.flush();
+        // the pid file is written last, so whoever waits for it finds everything announced
         Path pidPath = pidFileOption != null ? pidFileOption
                 : Optional.ofNullable(config.global().pidfile()).map(Path::of).orElse(null);
         if (pidPath != null) {
@@ -65,11 +70,9 @@ final class RunCommand {
                 return FAILED;
             }
         }
-        lifetime.register(engine);
-        out.println("[NOTICE] " + Version.current().line());
         out.println("[NOTICE] started, pid " + ProcessHandle.current().pid()
                 + (pidPath != null ? " (written to " + pidPath + ")" : "") + "; stop with Ctrl-C or SIGTERM");
-        printListening(config, engine, out);
+        out.flush();
         lifetime.await();
         return STOPPED;
     }

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * Warnings for what the language accepts but the engine does not apply yet, so that nobody runs
- * a configuration believing a feature is active: content switching, balancing algorithms other
- * than round robin, cookie persistence and health checks each arrive with a later version.
+ * a configuration believing a feature is active: balancing algorithms other than round robin,
+ * cookie persistence and health checks each arrive with a later version.
  * Each warning says what happens instead. They are warnings, not errors, because traffic still
  * reaches the configured backends and servers (HAProxy's own tutorial layout uses all four).
  * Remove an entry here when the engine implements it.
@@ -16,11 +16,6 @@ final class NotAppliedYet {
 
     static void warn(List<ProxyConfig> proxies, Problems problems) {
         for (ProxyConfig p : proxies) {
-            for (UseBackendRule rule : p.useBackends()) {
-                problems.warn(rule.source(), "'use_backend' in " + section(p) + " is not applied yet by Tollgate:"
-                        + " every request goes to " + (p.defaultBackend() == null ? "no backend (503)"
-                        : "default_backend '" + p.defaultBackend() + "'") + ".");
-            }
             if (!p.kind().isBackend()) {
                 continue;
             }

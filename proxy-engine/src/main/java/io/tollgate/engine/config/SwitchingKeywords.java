@@ -1,14 +1,19 @@
 package io.tollgate.engine.config;
 
+import io.tollgate.engine.acl.AclException;
+import io.tollgate.engine.acl.Acls;
+
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code acl} and {@code use_backend}: content switching. Both are checked and kept in the
- * model ({@code ProxyConfig.acls}, {@code ProxyConfig.useBackends}) for the content-switching
- * issue; they are not dropped, because a frontend that silently sent everything to its
- * {@code default_backend} would be wrong. Backend names are resolved after loading, when all
- * proxies are known.
+ * {@code acl} and {@code use_backend}: content switching. Each line is compiled by the ACL
+ * engine as it is read, so an unknown criterion, a bad pattern or a missing {@code -f} file is a
+ * file:line error at {@code -c} time, never a surprise at run time. {@code -f} file names are
+ * stored resolved, so the runtime compiles the same lines without knowing the configuration's
+ * directory. Backend names are resolved after loading, when all proxies are known.
  */
 final class SwitchingKeywords {
     private SwitchingKeywords() {
@@ -29,20 +34,28 @@ final class SwitchingKeywords {
         if (line.arg(2).isEmpty()) {
             throw new KeywordException("error detected while parsing ACL '" + name + "' : missing fetch method.");
         }
-        List<String> words = line.words();
+        List<String> words = new ArrayList<>(line.words());
         for (int i = 3; i < words.size() - 1; i++) {
-            if (words.get(i).equals("-f")) {
-                String file = words.get(i + 1);
-                if (!Files.isReadable(proxy.environment.paths.resolve(file))) {
-                    throw new KeywordException("error detected while parsing ACL '" + name
-                            + "' : failed to open pattern file <" + file + ">.");
-                }
-            }
             if (words.get(i).equals("--")) {
                 break;
             }
+            if (words.get(i).equals("-f")) {
+                String file = words.get(i + 1);
+                Path resolved = proxy.environment.paths.resolve(file).toAbsolutePath();
+                if (!Files.isReadable(resolved)) {
+                    throw new KeywordException("error detected while parsing ACL '" + name
+                            + "' : failed to open pattern file <" + file + ">.");
+                }
+                words.set(i + 1, resolved.toString());
+            }
         }
-        proxy.acls.add(line.toDirective());
+        Directive directive = new Directive("acl", List.copyOf(words.subList(1, words.size())), line.source());
+        try {
+            Acls.compile(List.of(directive), Path.of(""));
+        } catch (AclException e) {
+            throw new KeywordException(e.getMessage());
+        }
+        proxy.acls.add(directive);
     }
 
     /** {@code use_backend <backend> [{if | unless} <condition>]}. */
@@ -51,8 +64,17 @@ final class SwitchingKeywords {
         if (backend.isEmpty()) {
             throw new KeywordException("'use_backend' expects a backend name.");
         }
+        if (backend.contains("%[")) {
+            throw new KeywordException(Unsupported.refusedMessage("use_backend") + " with a dynamic backend name ('"
+                    + backend + "')");
+        }
         List<String> condition = line.from(2);
         AclConditions.check(condition, proxy.acls, "use_backend");
+        try {
+            Acls.compile(proxy.acls, Path.of("")).condition(condition);
+        } catch (AclException e) {
+            throw new KeywordException("error detected while parsing switching rule : " + e.getMessage());
+        }
         proxy.useBackends.add(new UseBackendRule(backend, List.copyOf(condition), line.source()));
     }
 }

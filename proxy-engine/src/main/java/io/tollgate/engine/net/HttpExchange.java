@@ -92,7 +92,8 @@ final class HttpExchange implements Connector.Callback {
             answerAndClose(400, null);
             return;
         }
-        backend = frontend.defaultBackend();
+        backend = frontend.switchingRules().isEmpty() ? frontend.defaultBackend()
+                : frontend.selectBackend(new HttpRequestView(request, session.client()));
         if (backend == null) {
             requestComplete = true;
             answerAndClose(503, null);

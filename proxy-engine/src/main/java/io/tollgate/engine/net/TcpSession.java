@@ -52,7 +52,8 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements Connector
     private void admitted() {
         admitted = true;
         frontend.frontendCounters().sessionOpened();
-        backend = frontend.defaultBackend();
+        backend = frontend.switchingRules().isEmpty() ? frontend.defaultBackend()
+                : frontend.selectBackend(new ConnectionView(client));
         if (backend == null) {
             client.close();
             return;

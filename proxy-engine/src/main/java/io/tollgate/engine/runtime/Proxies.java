@@ -1,9 +1,13 @@
 package io.tollgate.engine.runtime;
 
+import io.tollgate.engine.acl.AclException;
+import io.tollgate.engine.acl.Acls;
 import io.tollgate.engine.config.Config;
 import io.tollgate.engine.config.ProxyConfig;
+import io.tollgate.engine.config.UseBackendRule;
 import io.tollgate.engine.stats.Ticker;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -42,8 +46,17 @@ public final class Proxies {
                     : (p.isBackend() ? p : null);
             int maxconn = p.config().maxconn() > 0 ? p.config().maxconn() : globalMaxconn;
             p.link(target, maxconn, 0);
+            List<SwitchingRule> rules = switchingRules(p);
+            p.switching(rules);
+            // as HAProxy: a backend's default fullconn is a tenth of the maxconn of every
+            // frontend that may send it traffic
+            java.util.Set<Proxy> reached = new java.util.LinkedHashSet<>();
             if (target != null) {
-                referencingMaxconn.merge(target, maxconn, Integer::sum);
+                reached.add(target);
+            }
+            rules.forEach(r -> reached.add(r.backend()));
+            for (Proxy b : reached) {
+                referencingMaxconn.merge(b, maxconn, Integer::sum);
             }
         }
         for (Proxy p : all) {
@@ -54,6 +67,24 @@ public final class Proxies {
                     : Math.max(1, referencingMaxconn.getOrDefault(p, globalMaxconn) / 10);
             p.link(p.defaultBackend(), p.frontendMaxconn(), fullconn);
         }
+    }
+
+    /** Compiles a frontend's ACLs and {@code use_backend} rules (already validated by the parser). */
+    private List<SwitchingRule> switchingRules(Proxy frontend) {
+        List<UseBackendRule> lines = frontend.config().useBackends();
+        if (lines.isEmpty()) {
+            return List.of();
+        }
+        List<SwitchingRule> rules = new ArrayList<>();
+        try {
+            Acls acls = Acls.compile(frontend.config().acls(), Path.of(""));
+            for (UseBackendRule line : lines) {
+                rules.add(new SwitchingRule(acls.condition(line.condition()), backendsByName.get(line.backend())));
+            }
+        } catch (AclException e) {
+            throw new IllegalStateException("frontend '" + frontend.name() + "' : " + e.getMessage(), e);
+        }
+        return rules;
     }
 
     public List<Proxy> all() {

@@ -29,6 +29,7 @@ public final class Proxy {
     private final PendingQueue queue;
     private final long startMillis;
     private volatile List<Server> candidates = List.of();
+    private List<SwitchingRule> switchingRules = List.of();
     private Proxy defaultBackend;
     private int frontendMaxconn;
     private int fullconn;
@@ -118,6 +119,16 @@ public final class Proxy {
         return defaultBackend;
     }
 
+    /** The frontend's {@code use_backend} rules, in order; empty when it has none. */
+    public List<SwitchingRule> switchingRules() {
+        return switchingRules;
+    }
+
+    /** The backend that gets {@code request}: the first matching {@code use_backend}, else the default. */
+    public Proxy selectBackend(io.tollgate.engine.acl.RequestView request) {
+        return switchingRules.isEmpty() ? defaultBackend : SwitchingRule.select(switchingRules, request, defaultBackend);
+    }
+
     /** The frontend's session limit ({@code maxconn}, else the global one). */
     public int frontendMaxconn() {
         return frontendMaxconn;
@@ -154,6 +165,10 @@ public final class Proxy {
             }
         }
         return false;
+    }
+
+    void switching(List<SwitchingRule> rules) {
+        this.switchingRules = List.copyOf(rules);
     }
 
     void link(Proxy defaultBackend, int frontendMaxconn, int fullconn) {

@@ -41,10 +41,6 @@ class LabConfigTest {
         // every line parses; what the engine does not apply yet is announced, never silent
         assertThat(config.warnings()).map(ConfigProblem::toString).containsExactly(
                 "[WARNING] parsing [lab.cfg:19] : 'option httpchk' is not supported yet by Tollgate, ignored",
-                "[WARNING] parsing [lab.cfg:26] : 'use_backend' in frontend 'http-in' is not applied yet by Tollgate:"
-                        + " every request goes to default_backend 'default_servers'.",
-                "[WARNING] parsing [lab.cfg:27] : 'use_backend' in frontend 'http-in' is not applied yet by Tollgate:"
-                        + " every request goes to default_backend 'default_servers'.",
                 "[WARNING] parsing [lab.cfg:30] : 'cookie HA_STICKY_ms1' in backend 'ms1' is not applied yet by Tollgate:"
                         + " requests are load-balanced without persistence.",
                 "[WARNING] parsing [lab.cfg:30] : health checks are not run yet by Tollgate: server(s) ms1.srv1, ms1.srv2"

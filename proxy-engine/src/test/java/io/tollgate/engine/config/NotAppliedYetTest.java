@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NotAppliedYetTest {
 
     @Test
-    void routingPersistenceOtherAlgorithmsAndChecksAreAnnounced() {
+    void persistenceOtherAlgorithmsAndChecksAreAnnounced() {
         assertThat(TestConfigs.warnings("""
                 defaults
                     mode http
@@ -28,8 +28,6 @@ class NotAppliedYetTest {
                 backend be2
                     server s1 127.0.0.1:83
                 """)).containsExactly(
-                "[WARNING] parsing [t.cfg:9] : 'use_backend' in frontend 'fe' is not applied yet by Tollgate:"
-                        + " every request goes to default_backend 'be'.",
                 "[WARNING] parsing [t.cfg:11] : 'balance leastconn' in backend 'be' is not supported yet by Tollgate:"
                         + " 'roundrobin' is used instead.",
                 "[WARNING] parsing [t.cfg:11] : 'cookie SRV' in backend 'be' is not applied yet by Tollgate:"

@@ -17,7 +17,6 @@ class RuleKeywordsTest {
                   acl is_api hdr(host) -i api.example.com
                   use_backend api if is_api
                   use_backend api if { path /v2 } || METH_POST
-                  use_backend %[req.hdr(x-backend)]
                 """, """
                   mode http
                 backend api
@@ -26,9 +25,29 @@ class RuleKeywordsTest {
                 """));
         ProxyConfig fe = config.proxy("fe").orElseThrow();
         assertThat(fe.acls()).extracting(d -> d.args().get(0)).containsExactly("is_api", "is_api");
-        assertThat(fe.useBackends()).extracting(UseBackendRule::backend).containsExactly("api", "api", "%[req.hdr(x-backend)]");
+        assertThat(fe.useBackends()).extracting(UseBackendRule::backend).containsExactly("api", "api");
         assertThat(fe.useBackends().get(0).condition()).containsExactly("if", "is_api");
-        assertThat(fe.useBackends().get(2).isDynamic()).isTrue();
+    }
+
+    @Test
+    void dynamicBackendNamesAndBadCriteriaAreRefused() {
+        assertThat(TestConfigs.errors("""
+                frontend fe
+                  mode http
+                  timeout client 1s
+                  bind :80
+                  acl bad pth_beg /x
+                  use_backend %[req.hdr(x-backend)]
+                  use_backend api if { pth_beg /x }
+                backend api
+                  mode http
+                """)).satisfiesExactly(
+                e -> assertThat(e).isEqualTo("[ALERT] parsing [t.cfg:5] : error detected while parsing ACL 'bad' :"
+                        + " unknown fetch method 'pth_beg' in ACL expression 'pth_beg'."),
+                e -> assertThat(e).isEqualTo("[ALERT] parsing [t.cfg:6] : 'use_backend' is not supported yet by Tollgate"
+                        + " with a dynamic backend name ('%[req.hdr(x-backend)]')"),
+                e -> assertThat(e).startsWith("[ALERT] parsing [t.cfg:7] : error detected while parsing switching rule :")
+                        .contains("pth_beg"));
     }
 
     @Test

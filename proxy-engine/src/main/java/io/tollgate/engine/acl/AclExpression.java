@@ -1,0 +1,111 @@
+package io.tollgate.engine.acl;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Compiles one ACL expression, {@code criterion [flags] [operator] [patterns]}, into a
+ * condition that fetches and tests. Error messages are HAProxy's, without the
+ * "error detected while parsing ..." prefix that the caller adds.
+ */
+final class AclExpression {
+    private AclExpression() {
+    }
+
+    static Condition compile(List<String> words, Path baseDir) throws AclException {
+        if (words.isEmpty() || words.get(0).isEmpty()) {
+            throw new AclException("missing fetch method in ACL expression ''.");
+        }
+        String expression = words.get(0);
+        int paren = expression.indexOf('(');
+        String keyword = paren < 0 ? expression : expression.substring(0, paren);
+        Criteria.Criterion criterion = Criteria.find(keyword);
+        if (criterion == null) {
+            throw new AclException("unknown fetch method '" + keyword + "' in ACL expression '" + expression + "'.");
+        }
+        String[] args = arguments(keyword, expression, paren, criterion.takesArguments());
+        Fetch fetch = criterion.factory().create(keyword, args);
+
+        boolean ignoreCase = false;
+        MatchMethod method = criterion.method();
+        List<String> patterns = new ArrayList<>();
+        int i = 1;
+        for (; i < words.size() && words.get(i).startsWith("-"); i++) {
+            String flag = words.get(i);
+            String value = i + 1 < words.size() ? words.get(i + 1) : "";
+            switch (flag) {
+                case "-i" -> ignoreCase = true;
+                case "-n", "-M" -> { } // no DNS resolution / map-style loading: nothing to do here
+                case "-u" -> i++; // unique id of the pattern reference, only for the runtime API
+                case "-m" -> {
+                    method = MatchMethod.named(value);
+                    if (method == null) {
+                        throw new AclException("unknown matching method '" + value + "' when parsing ACL expression.");
+                    }
+                    i++;
+                }
+                case "-f" -> {
+                    patterns.addAll(readPatternFile(value, baseDir));
+                    i++;
+                }
+                case "--" -> { }
+                default -> throw new AclException("'" + flag
+                        + "' is not a valid ACL option. Please use '--' before any pattern beginning with a '-'.");
+            }
+            if (flag.equals("--")) {
+                i++;
+                break;
+            }
+        }
+        if (!method.accepts(criterion.type())) {
+            throw new AclException("matching method '" + method.keyword() + "' cannot be used with fetch keyword '"
+                    + keyword + "'.");
+        }
+        patterns.addAll(words.subList(Math.min(i, words.size()), words.size()));
+        return new Term(fetch, fetch.adapt(method.compile(patterns, ignoreCase)));
+    }
+
+    private static String[] arguments(String keyword, String expression, int paren, boolean allowed) throws AclException {
+        if (paren < 0) {
+            return new String[0];
+        }
+        if (!expression.endsWith(")")) {
+            throw new AclException("ACL keyword '" + keyword + "' : expected ')'.");
+        }
+        String inside = expression.substring(paren + 1, expression.length() - 1);
+        if (!allowed && !inside.isEmpty()) {
+            throw new AclException("ACL keyword '" + keyword + "' : expected ')' before '" + inside + ")'.");
+        }
+        return inside.isEmpty() ? new String[0] : inside.split(",", -1);
+    }
+
+    /** One pattern per line; blank lines and lines starting with '#' are skipped, as HAProxy does. */
+    private static List<String> readPatternFile(String name, Path baseDir) throws AclException {
+        Path file = baseDir == null ? Path.of(name) : baseDir.resolve(name);
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file);
+        } catch (IOException | RuntimeException e) {
+            throw new AclException("failed to open pattern file <" + name + ">.");
+        }
+        List<String> patterns = new ArrayList<>(lines.size());
+        for (String line : lines) {
+            String pattern = line.strip();
+            if (!pattern.isEmpty() && pattern.charAt(0) != '#') {
+                patterns.add(pattern);
+            }
+        }
+        return patterns;
+    }
+
+    /** A compiled expression: true when any sample of the fetch passes the test. */
+    private record Term(Fetch fetch, PatternTest test) implements Condition {
+        @Override
+        public boolean matches(RequestView request) {
+            return fetch.anyMatch(request, test);
+        }
+    }
+}

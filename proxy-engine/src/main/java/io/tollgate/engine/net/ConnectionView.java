@@ -1,0 +1,70 @@
+package io.tollgate.engine.net;
+
+import io.netty.channel.Channel;
+import io.tollgate.engine.acl.RequestView;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
+
+/**
+ * What ACLs see of a {@code mode tcp} connection: its addresses and ports; it has no HTTP
+ * request, so HTTP criteria never match.
+ */
+final class ConnectionView implements RequestView {
+    private final Channel client;
+
+    ConnectionView(Channel client) {
+        this.client = client;
+    }
+
+    @Override
+    public String method() {
+        return null;
+    }
+
+    @Override
+    public String uri() {
+        return null;
+    }
+
+    @Override
+    public String path() {
+        return null;
+    }
+
+    @Override
+    public String query() {
+        return null;
+    }
+
+    @Override
+    public List<String> headers(String name) {
+        return List.of();
+    }
+
+    @Override
+    public String version() {
+        return null;
+    }
+
+    @Override
+    public InetAddress source() {
+        return client.remoteAddress() instanceof InetSocketAddress a ? a.getAddress() : null;
+    }
+
+    @Override
+    public int sourcePort() {
+        return client.remoteAddress() instanceof InetSocketAddress a ? a.getPort() : 0;
+    }
+
+    @Override
+    public int destinationPort() {
+        return client.localAddress() instanceof InetSocketAddress a ? a.getPort() : 0;
+    }
+
+    @Override
+    public boolean isTls() {
+        return false;
+    }
+}

@@ -1,0 +1,97 @@
+package io.tollgate.engine.net;
+
+import io.netty.channel.Channel;
+import io.netty.handler.codec.http.HttpRequest;
+import io.tollgate.engine.acl.RequestView;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
+
+/**
+ * What ACLs see of an HTTP request: Netty's parsed head and the client connection. The path and
+ * query are cut from the URI only when an ACL asks for them.
+ */
+final class HttpRequestView implements RequestView {
+    private final HttpRequest request;
+    private final Channel client;
+    private String path;
+    private String query;
+    private boolean split;
+
+    HttpRequestView(HttpRequest request, Channel client) {
+        this.request = request;
+        this.client = client;
+    }
+
+    @Override
+    public String method() {
+        return request.method().name();
+    }
+
+    @Override
+    public String uri() {
+        return request.uri();
+    }
+
+    @Override
+    public String path() {
+        splitUri();
+        return path;
+    }
+
+    @Override
+    public String query() {
+        splitUri();
+        return query;
+    }
+
+    @Override
+    public List<String> headers(String name) {
+        return request.headers().getAll(name);
+    }
+
+    @Override
+    public String version() {
+        // HAProxy's req.ver is "1.0" or "1.1", without the protocol name
+        return request.protocolVersion().majorVersion() + "." + request.protocolVersion().minorVersion();
+    }
+
+    @Override
+    public InetAddress source() {
+        return client.remoteAddress() instanceof InetSocketAddress a ? a.getAddress() : null;
+    }
+
+    @Override
+    public int sourcePort() {
+        return client.remoteAddress() instanceof InetSocketAddress a ? a.getPort() : 0;
+    }
+
+    @Override
+    public int destinationPort() {
+        return client.localAddress() instanceof InetSocketAddress a ? a.getPort() : 0;
+    }
+
+    @Override
+    public boolean isTls() {
+        return false;
+    }
+
+    /** HAProxy's path: from the first '/' after an absolute-form authority, up to the '?'. */
+    private void splitUri() {
+        if (split) {
+            return;
+        }
+        split = true;
+        String uri = request.uri();
+        int start = 0;
+        int scheme = uri.indexOf("://");
+        if (scheme > 0 && uri.charAt(0) != '/') {
+            int slash = uri.indexOf('/', scheme + 3);
+            start = slash < 0 ? uri.length() : slash;
+        }
+        int q = uri.indexOf('?', start);
+        path = q < 0 ? uri.substring(start) : uri.substring(start, q);
+        query = q < 0 ? null : uri.substring(q + 1);
+    }
+}
