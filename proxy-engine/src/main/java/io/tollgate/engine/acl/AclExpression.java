@@ -24,6 +24,10 @@ final class AclExpression {
         String keyword = paren < 0 ? expression : expression.substring(0, paren);
         Criteria.Criterion criterion = Criteria.find(keyword);
         if (criterion == null) {
+            if (HaproxyFetches.isKnown(keyword)) {
+                throw new AclException("fetch method '" + keyword + "' in ACL expression '" + expression
+                        + "' is not supported yet by Tollgate.");
+            }
             throw new AclException("unknown fetch method '" + keyword + "' in ACL expression '" + expression + "'.");
         }
         String[] args = arguments(keyword, expression, paren, criterion.takesArguments());
