@@ -28,6 +28,8 @@ import java.util.Set;
  *   <li>{@code stats}: the {@code stats} lines (uri, auth, realm, admin, ...), kept for the stats
  *       page; {@code logs}: the {@code log} lines ({@code log global} included), empty after
  *       {@code no log}.</li>
+ *   <li>{@code hashType}: {@code hash-type map-based|consistent} (the function, if given, is
+ *       kept after a space), {@code map-based} by default.</li>
  * </ul>
  */
 public record ProxyConfig(String name, ProxyKind kind, int id, ProxyMode mode,
@@ -38,7 +40,8 @@ public record ProxyConfig(String name, ProxyKind kind, int id, ProxyMode mode,
                           ForwardFor forwardFor, String cookieName,
                           List<ServerConfig> servers, Source source,
                           String description, List<Directive> acls, List<UseBackendRule> useBackends,
-                          List<Directive> httpRequestRules, List<Directive> stats, List<Directive> logs) {
+                          List<Directive> httpRequestRules, List<Directive> stats, List<Directive> logs,
+                          String hashType) {
 
     /** The original shape, kept so that code written before the rule lists existed compiles. */
     public ProxyConfig(String name, ProxyKind kind, int id, ProxyMode mode,
@@ -50,7 +53,7 @@ public record ProxyConfig(String name, ProxyKind kind, int id, ProxyMode mode,
                        List<ServerConfig> servers, Source source) {
         this(name, kind, id, mode, binds, defaultBackend, balance, balanceArgs, timeouts, maxconn,
                 fullconn, retries, options, httpConnectionMode, forwardFor, cookieName, servers, source,
-                null, List.of(), List.of(), List.of(), List.of(), List.of());
+                null, List.of(), List.of(), List.of(), List.of(), List.of(), "map-based");
     }
 
     public boolean hasOption(String option) {

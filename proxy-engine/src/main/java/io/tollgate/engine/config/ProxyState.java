@@ -27,6 +27,7 @@ final class ProxyState {
     String defaultBackend;
     Source defaultBackendSource;
     String balance;
+    String hashType = "map-based";
     List<String> balanceArgs = List.of();
     Timeouts timeouts = Timeouts.NONE;
     /** What the defaults section gave, to warn when a timeout is set twice in this section. */
@@ -86,6 +87,7 @@ final class ProxyState {
             p.fullconn = fullconn;
             p.retries = retries;
             p.balance = balance;
+            p.hashType = hashType;
             p.balanceArgs = balanceArgs;
             p.cookieName = cookieName;
             p.defaultServer = defaultServer.copy();
@@ -130,6 +132,6 @@ final class ProxyState {
                 java.util.Collections.unmodifiableSet(new LinkedHashSet<>(options)), httpConnectionMode, forwardFor,
                 kind.isBackend() ? cookieName : null, serverConfigs, source, description,
                 List.copyOf(acls), kind.isFrontend() ? List.copyOf(useBackends) : List.of(),
-                List.copyOf(httpRequestRules), List.copyOf(stats), List.copyOf(logs));
+                List.copyOf(httpRequestRules), List.copyOf(stats), List.copyOf(logs), hashType);
     }
 }

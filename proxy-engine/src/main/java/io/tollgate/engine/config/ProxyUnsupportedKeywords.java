@@ -29,7 +29,8 @@ final class ProxyUnsupportedKeywords {
                 "error-log-format", "log-tag", "max-keep-alive-queue", "retry-on", "rate-limit", "email-alert",
                 "external-check", "http-check", "tcp-check", "clitcpka-cnt", "clitcpka-idle", "clitcpka-intvl",
                 "srvtcpka-cnt", "srvtcpka-idle", "srvtcpka-intvl"), ignored);
-        t.addAll(List.of("hash-type", "hash-balance-factor", "http-reuse", "http-send-name-header",
+        t.add("hash-type", backend(ProxyUnsupportedKeywords::hashType));
+        t.addAll(List.of("hash-balance-factor", "http-reuse", "http-send-name-header",
                 "load-server-state-from-file", "server-state-file-name", "dynamic-cookie-key"), backend(ignored));
         t.addAll(List.of("max-session-srv-conns", "backlog"), frontend(ignored));
         t.add("capture", notInDefaults(frontend(ignored)));
@@ -110,5 +111,14 @@ final class ProxyUnsupportedKeywords {
                     throw new KeywordException(Unsupported.refusedMessage(label));
             default -> throw new KeywordException("'filter' : unknown filter '" + name + "'.");
         }
+    }
+
+    /** {@code hash-type map-based|consistent [<function> [<modifier>]]}, used by the hash algorithms. */
+    private static void hashType(Line line, ProxyState proxy, Problems problems) throws KeywordException {
+        String method = line.arg(1);
+        if (!method.equals("map-based") && !method.equals("consistent")) {
+            throw new KeywordException("'hash-type' expects 'map-based' or 'consistent' (got '" + method + "').");
+        }
+        proxy.hashType = String.join(" ", line.from(1));
     }
 }

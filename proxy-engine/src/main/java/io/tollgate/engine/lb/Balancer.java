@@ -1,5 +1,6 @@
 package io.tollgate.engine.lb;
 
+import io.tollgate.engine.acl.RequestView;
 import io.tollgate.engine.runtime.Server;
 
 import java.util.List;
@@ -11,10 +12,17 @@ import java.util.List;
  */
 public interface Balancer {
     /**
-     * Picks one of {@code candidates} that has room, or returns null when none has. Called from
-     * any event loop; implementations keep their own state consistent.
+     * Picks one of {@code candidates} that has room ({@link Server#hasRoom()}), or returns null
+     * when none has. {@code request} is what hash-based algorithms hash (an HTTP request, or only
+     * the addresses of a TCP connection); it is null when {@link #needsRequest()} is false.
+     * Called from any event loop; implementations keep their own state consistent.
      */
-    Server pick(List<Server> candidates);
+    Server pick(List<Server> candidates, RequestView request);
+
+    /** Whether {@link #pick} reads the request; when false, callers need not build a view. */
+    default boolean needsRequest() {
+        return false;
+    }
 
     /** The CSV {@code algo} value. */
     String algorithm();

@@ -1,5 +1,6 @@
 package io.tollgate.engine.lb;
 
+import io.tollgate.engine.acl.RequestView;
 import io.tollgate.engine.runtime.Proxy;
 import io.tollgate.engine.runtime.Server;
 
@@ -66,18 +67,19 @@ public final class Dispatcher {
     }
 
     /**
-     * Picks a server for a request, taking a slot on it; {@code avoid} (may be null) is skipped
+     * Picks a server for a request ({@code request} may be null unless the balancer
+     * {@linkplain Balancer#needsRequest() needs it}), taking a slot on it; {@code avoid} (may be null) is skipped
      * when another candidate exists (redispatch). Returns the server, or null when the caller
      * should {@link #enqueue} (if {@link #hasCandidates}) or answer 503.
      */
-    public static Server pick(Proxy backend, Server avoid) {
+    public static Server pick(Proxy backend, Server avoid, RequestView request) {
         List<Server> candidates = candidates(backend);
         if (avoid != null && candidates.size() > 1 && candidates.contains(avoid)) {
             candidates = new ArrayList<>(candidates);
             candidates.remove(avoid);
         }
         for (int attempt = 0; attempt < 3; attempt++) {
-            Server s = backend.balancer().pick(candidates);
+            Server s = backend.balancer().pick(candidates, request);
             if (s == null) {
                 return null;
             }

@@ -1,5 +1,6 @@
 package io.tollgate.engine.lb;
 
+import io.tollgate.engine.acl.RequestView;
 import io.tollgate.engine.runtime.Server;
 
 import java.util.List;
@@ -22,7 +23,7 @@ public final class RoundRobinBalancer implements Balancer {
     }
 
     @Override
-    public synchronized Server pick(List<Server> candidates) {
+    public synchronized Server pick(List<Server> candidates, RequestView request) {
         Server best = null;
         long total = 0;
         for (int i = 0, n = candidates.size(); i < n; i++) {

@@ -4,6 +4,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
+import io.tollgate.engine.acl.RequestView;
 import io.tollgate.engine.lb.Dispatcher;
 import io.tollgate.engine.lb.Pending;
 import io.tollgate.engine.runtime.Proxy;
@@ -56,6 +57,7 @@ final class Connector {
     private final Proxy backend;
     private final EventLoop loop;
     private final InetSocketAddress clientLocal;
+    private final RequestView request;
     private final ServerPool pool;
     private final Dialer dialer;
     private final Callback callback;
@@ -67,8 +69,9 @@ final class Connector {
     /** The server this session is counted on (scur), until it ends or moves. */
     private Server counted;
 
-    Connector(Proxy backend, Channel client, ServerPool pool, Dialer dialer, Callback callback) {
+    Connector(Proxy backend, Channel client, RequestView request, ServerPool pool, Dialer dialer, Callback callback) {
         this.backend = backend;
+        this.request = request;
         this.loop = client.eventLoop();
         this.clientLocal = (InetSocketAddress) client.localAddress();
         this.pool = pool;
@@ -116,7 +119,7 @@ final class Connector {
     }
 
     private void pick(Server avoid) {
-        Server s = Dispatcher.pick(backend, avoid);
+        Server s = Dispatcher.pick(backend, avoid, request);
         if (s != null) {
             connect(s);
         } else if (Dispatcher.hasCandidates(backend)) {

@@ -52,6 +52,8 @@ final class HttpExchange implements Connector.Callback {
     /** Body pieces that arrived before the server connection; created only when needed. */
     private ArrayDeque<HttpContent> heldBody;
     private Proxy backend;
+    /** What ACLs and hash algorithms read of the request; built only when one needs it. */
+    private HttpRequestView view;
     private HttpConnectionMode mode;
     private boolean upgrade;
     private boolean hasBody;
@@ -92,8 +94,12 @@ final class HttpExchange implements Connector.Callback {
             answerAndClose(400, null);
             return;
         }
-        backend = frontend.switchingRules().isEmpty() ? frontend.defaultBackend()
-                : frontend.selectBackend(new HttpRequestView(request, session.client()));
+        if (!frontend.switchingRules().isEmpty()) {
+            view = new HttpRequestView(request, session.client());
+            backend = frontend.selectBackend(view);
+        } else {
+            backend = frontend.defaultBackend();
+        }
         if (backend == null) {
             requestComplete = true;
             answerAndClose(503, null);
@@ -119,7 +125,10 @@ final class HttpExchange implements Connector.Callback {
 
     private void connect() {
         Channel client = session.client();
-        connector = new Connector(backend, client, session.pool(), session.net().httpDialer, this);
+        if (view == null && backend.balancer().needsRequest()) {
+            view = new HttpRequestView(request, client);
+        }
+        connector = new Connector(backend, client, view, session.pool(), session.net().httpDialer, this);
         connector.start();
     }
 

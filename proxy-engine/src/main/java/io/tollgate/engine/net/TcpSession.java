@@ -52,14 +52,14 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements Connector
     private void admitted() {
         admitted = true;
         frontend.frontendCounters().sessionOpened();
-        backend = frontend.switchingRules().isEmpty() ? frontend.defaultBackend()
-                : frontend.selectBackend(new ConnectionView(client));
+        ConnectionView view = new ConnectionView(client);
+        backend = frontend.switchingRules().isEmpty() ? frontend.defaultBackend() : frontend.selectBackend(view);
         if (backend == null) {
             client.close();
             return;
         }
         backend.backendCounters().sessionStarted();
-        connector = new Connector(backend, client, null, net.tcpDialer, this);
+        connector = new Connector(backend, client, view, null, net.tcpDialer, this);
         connector.start();
     }
 

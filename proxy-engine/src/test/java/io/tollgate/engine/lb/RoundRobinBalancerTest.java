@@ -40,7 +40,7 @@ class RoundRobinBalancerTest {
     private static String picks(Proxy be, int n) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < n; i++) {
-            Server s = Dispatcher.pick(be, null);
+            Server s = Dispatcher.pick(be, null, null);
             sb.append(s == null ? "-" : s.name());
             if (s != null) {
                 Dispatcher.release(s);

@@ -19,7 +19,7 @@ final class LabTraffic {
         fc.sessionOpened();
         fc.requestReceived();
         fc.bytesIn.add(90);
-        Server server = Dispatcher.pick(be, null);
+        Server server = Dispatcher.pick(be, null, null);
         BackendCounters sc = server.counters();
         bc.sessionStarted();
         sc.sessionStarted();

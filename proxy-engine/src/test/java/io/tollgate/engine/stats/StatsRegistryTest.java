@@ -100,7 +100,7 @@ class StatsRegistryTest {
         assertThat(row("be", "s1").number(LASTSESS)).isEqualTo(-1);
         assertThat(row("be", "BACKEND").number(LASTSESS)).isEqualTo(-1);
 
-        assertThat(Dispatcher.pick(be, null)).isSameAs(s1);
+        assertThat(Dispatcher.pick(be, null, null)).isSameAs(s1);
         be.backendCounters().sessionStarted();
         s1.counters().sessionStarted();
         assertThat(row("be", "s1").number(LASTSESS)).isZero();
