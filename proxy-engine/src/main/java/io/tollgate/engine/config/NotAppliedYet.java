@@ -1,11 +1,13 @@
 package io.tollgate.engine.config;
 
+import io.tollgate.engine.lb.Balancers;
+
 import java.util.List;
 
 /**
  * Warnings for what the language accepts but the engine does not apply yet, so that nobody runs
- * a configuration believing a feature is active: balancing algorithms other than round robin,
- * cookie persistence and health checks each arrive with a later version.
+ * a configuration believing a feature is active: the balancing algorithms not in
+ * {@code Balancers} yet, cookie persistence and health checks each arrive with a later version.
  * Each warning says what happens instead. They are warnings, not errors, because traffic still
  * reaches the configured backends and servers (HAProxy's own tutorial layout uses all four).
  * Remove an entry here when the engine implements it.
@@ -19,7 +21,7 @@ final class NotAppliedYet {
             if (!p.kind().isBackend()) {
                 continue;
             }
-            if (p.balance() != null && !p.balance().equals("roundrobin")) {
+            if (p.balance() != null && !Balancers.isSupported(p.balance())) {
                 problems.warn(p.source(), "'balance " + p.balance() + "' in " + section(p)
                         + " is not supported yet by Tollgate: 'roundrobin' is used instead.");
             }

@@ -10,9 +10,18 @@ import java.util.function.BiFunction;
 /** The table of balancing algorithms: {@code balance} keyword to constructor. */
 public final class Balancers {
     private static final Map<String, BiFunction<ProxyConfig, List<Server>, Balancer>> TABLE = Map.of(
-            "roundrobin", (config, servers) -> new RoundRobinBalancer(servers.size()));
+            "roundrobin", (config, servers) -> new RoundRobinBalancer(servers.size()),
+            "static-rr", (config, servers) -> new StaticRoundRobinBalancer(servers),
+            "leastconn", (config, servers) -> new LeastConnBalancer(),
+            "first", (config, servers) -> new FirstBalancer(),
+            "random", (config, servers) -> new RandomBalancer(draws(config.balanceArgs())));
 
     private Balancers() {
+    }
+
+    /** {@code random(<draws>)}: the parser keeps the bracketed argument first. */
+    private static int draws(List<String> args) {
+        return args.isEmpty() || args.get(0).isEmpty() ? RandomBalancer.DEFAULT_DRAWS : Integer.parseInt(args.get(0));
     }
 
     public static boolean isSupported(String keyword) {

@@ -28,7 +28,7 @@ public final class RoundRobinBalancer implements Balancer {
         long total = 0;
         for (int i = 0, n = candidates.size(); i < n; i++) {
             Server s = candidates.get(i);
-            if (!s.hasRoom()) {
+            if (!s.hasRoom() || s.weight() <= 0) {
                 continue;
             }
             int w = s.weight();

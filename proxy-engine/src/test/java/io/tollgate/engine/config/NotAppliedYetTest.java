@@ -21,14 +21,14 @@ class NotAppliedYetTest {
                     use_backend be2 if api
                     default_backend be
                 backend be
-                    balance leastconn
+                    balance rdp-cookie
                     cookie SRV insert
                     server s1 127.0.0.1:81 check
                     server s2 127.0.0.1:82
                 backend be2
                     server s1 127.0.0.1:83
                 """)).containsExactly(
-                "[WARNING] parsing [t.cfg:11] : 'balance leastconn' in backend 'be' is not supported yet by Tollgate:"
+                "[WARNING] parsing [t.cfg:11] : 'balance rdp-cookie' in backend 'be' is not supported yet by Tollgate:"
                         + " 'roundrobin' is used instead.",
                 "[WARNING] parsing [t.cfg:11] : 'cookie SRV' in backend 'be' is not applied yet by Tollgate:"
                         + " requests are load-balanced without persistence.",

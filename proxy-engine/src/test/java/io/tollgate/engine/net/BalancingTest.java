@@ -254,4 +254,31 @@ class BalancingTest {
                 .containsEntry("hrsp_5xx", "1");
         assertThat(other.requests()).isZero();
     }
+
+    @Test
+    void leastconnSendsNewRequestsAwayFromTheBusyServer() throws Exception {
+        Upstream a = upstream("a");
+        Upstream b = upstream("b");
+        int port = startEngine("""
+                    balance leastconn
+                    server a 127.0.0.1:%d
+                    server b 127.0.0.1:%d
+                """.formatted(a.port(), b.port()), "");
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<String> slow = pool.submit(() -> {
+                try (RawHttp c = new RawHttp(port)) {
+                    return c.get("/slow?ms=1500").text();
+                }
+            });
+            RunningEngine.sleep(300);
+            Map<String, Integer> quick = spread(port, 4);
+            String busy = slow.get(10, TimeUnit.SECONDS);
+            assertThat(quick).hasSize(1).doesNotContainKey(busy);
+            assertThat(quick.values()).containsExactly(4);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(engine.row("be", "BACKEND")).containsEntry("algo", "leastconn");
+    }
 }
