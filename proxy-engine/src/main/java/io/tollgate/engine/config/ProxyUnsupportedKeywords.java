@@ -119,6 +119,20 @@ final class ProxyUnsupportedKeywords {
         if (!method.equals("map-based") && !method.equals("consistent")) {
             throw new KeywordException("'hash-type' expects 'map-based' or 'consistent' (got '" + method + "').");
         }
+        List<String> rest = line.from(2);
+        if (!rest.isEmpty()) {
+            String function = rest.get(0);
+            if (function.equals("wt6")) {
+                throw new KeywordException(Unsupported.refusedMessage("hash-type " + method + " wt6"));
+            }
+            if (!List.of("sdbm", "djb2", "crc32").contains(function)) {
+                throw new KeywordException("'hash-type' : unknown hash function '" + function
+                        + "' (expects 'sdbm', 'djb2', 'crc32' or 'wt6').");
+            }
+            if (rest.size() > 1 && !rest.get(1).equals("avalanche")) {
+                throw new KeywordException("'hash-type' : unknown modifier '" + rest.get(1) + "' (expects 'avalanche').");
+            }
+        }
         proxy.hashType = String.join(" ", line.from(1));
     }
 }

@@ -14,7 +14,11 @@ public final class Balancers {
             "static-rr", (config, servers) -> new StaticRoundRobinBalancer(servers),
             "leastconn", (config, servers) -> new LeastConnBalancer(),
             "first", (config, servers) -> new FirstBalancer(),
-            "random", (config, servers) -> new RandomBalancer(draws(config.balanceArgs())));
+            "random", (config, servers) -> new RandomBalancer(draws(config.balanceArgs())),
+            "source", (config, servers) -> new SourceBalancer(config.hashType(), config.balanceArgs(), servers),
+            "uri", (config, servers) -> new UriBalancer(config.hashType(), config.balanceArgs(), servers),
+            "url_param", (config, servers) -> new UrlParamBalancer(config.hashType(), config.balanceArgs(), servers),
+            "hdr", (config, servers) -> new HeaderBalancer(config.hashType(), config.balanceArgs(), servers));
 
     private Balancers() {
     }

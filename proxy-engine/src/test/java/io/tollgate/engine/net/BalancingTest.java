@@ -281,4 +281,31 @@ class BalancingTest {
         }
         assertThat(engine.row("be", "BACKEND")).containsEntry("algo", "leastconn");
     }
+
+    @Test
+    void uriHashingKeepsEachUriOnOneServer() throws Exception {
+        Upstream a = upstream("a");
+        Upstream b = upstream("b");
+        Upstream c = upstream("c");
+        int port = startEngine("""
+                    balance uri
+                    hash-type consistent sdbm avalanche
+                    server a 127.0.0.1:%d
+                    server b 127.0.0.1:%d
+                    server c 127.0.0.1:%d
+                """.formatted(a.port(), b.port(), c.port()), "");
+        Map<String, String> first = new HashMap<>();
+        try (RawHttp client = new RawHttp(port)) {
+            for (int round = 0; round < 3; round++) {
+                for (int i = 0; i < 30; i++) {
+                    String uri = "/object/" + i + "?v=" + round;
+                    String server = client.get(uri).text();
+                    String previous = first.putIfAbsent("/object/" + i, server);
+                    assertThat(previous == null || previous.equals(server)).as(uri).isTrue();
+                }
+            }
+        }
+        assertThat(first.values()).contains("Hello! This is a!\n", "Hello! This is b!\n", "Hello! This is c!\n");
+        assertThat(engine.row("be", "BACKEND")).containsEntry("algo", "uri");
+    }
 }
