@@ -73,7 +73,10 @@ class BalancerContractTest {
                 Arguments.of("leastconn", (Function<Proxy, Balancer>) be -> new LeastConnBalancer()),
                 Arguments.of("first", (Function<Proxy, Balancer>) be -> new FirstBalancer()),
                 Arguments.of("random", (Function<Proxy, Balancer>) be -> new RandomBalancer(2, new SplittableRandom(7))),
-                Arguments.of("random(1)", (Function<Proxy, Balancer>) be -> new RandomBalancer(1, new SplittableRandom(7))));
+                Arguments.of("random(1)", (Function<Proxy, Balancer>) be -> new RandomBalancer(1, new SplittableRandom(7))),
+                // without a request to hash, the hash algorithms fall back to round robin
+                Arguments.of("source", (Function<Proxy, Balancer>) be -> new SourceBalancer("consistent", List.of(), be.servers())),
+                Arguments.of("uri", (Function<Proxy, Balancer>) be -> new UriBalancer("map-based", List.of(), be.servers())));
     }
 
     @ParameterizedTest(name = "{0}")
