@@ -5,7 +5,6 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.tollgate.engine.acl.RequestView;
 
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.util.List;
 
 /**
@@ -14,14 +13,15 @@ import java.util.List;
  */
 final class HttpRequestView implements RequestView {
     private final HttpRequest request;
-    private final Channel client;
+    /** The addresses and ports, read as for a TCP connection. */
+    private final ConnectionView connection;
     private String path;
     private String query;
     private boolean split;
 
     HttpRequestView(HttpRequest request, Channel client) {
         this.request = request;
-        this.client = client;
+        this.connection = new ConnectionView(client);
     }
 
     @Override
@@ -59,22 +59,22 @@ final class HttpRequestView implements RequestView {
 
     @Override
     public InetAddress source() {
-        return client.remoteAddress() instanceof InetSocketAddress a ? a.getAddress() : null;
+        return connection.source();
     }
 
     @Override
     public int sourcePort() {
-        return client.remoteAddress() instanceof InetSocketAddress a ? a.getPort() : 0;
+        return connection.sourcePort();
     }
 
     @Override
     public int destinationPort() {
-        return client.localAddress() instanceof InetSocketAddress a ? a.getPort() : 0;
+        return connection.destinationPort();
     }
 
     @Override
     public boolean isTls() {
-        return false;
+        return connection.isTls();
     }
 
     /** HAProxy's path: from the first '/' after an absolute-form authority, up to the '?'. */
