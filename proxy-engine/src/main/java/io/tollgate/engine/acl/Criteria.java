@@ -54,6 +54,13 @@ final class Criteria {
         withArguments("req.fhdr_cnt", Type.INTEGER, MatchMethod.INT, HeaderFetches::fullCount, false);
         withArguments("hdr_val", Type.INTEGER, MatchMethod.INT, HeaderFetches::value, false);
         withArguments("req.hdr_val", Type.INTEGER, MatchMethod.INT, HeaderFetches::value, false);
+        withArguments("var", Type.STRING, MatchMethod.STR, VariableFetches::variable, false);
+        fixed("status", Type.INTEGER, MatchMethod.INT, VariableFetches.STATUS, false);
+        fixed("txn.status", Type.INTEGER, MatchMethod.INT, VariableFetches.STATUS, false);
+        withArguments("res.hdr", Type.STRING, MatchMethod.STR, VariableFetches::responseHeader, false);
+        withArguments("shdr", Type.STRING, MatchMethod.STR, VariableFetches::responseHeader, true);
+        withArguments("res.hdr_cnt", Type.INTEGER, MatchMethod.INT, VariableFetches::responseHeaderCount, false);
+        withArguments("shdr_cnt", Type.INTEGER, MatchMethod.INT, VariableFetches::responseHeaderCount, false);
         withArguments("hdr_ip", Type.ADDRESS, MatchMethod.IP, HeaderFetches::address, false);
         withArguments("req.hdr_ip", Type.ADDRESS, MatchMethod.IP, HeaderFetches::address, false);
     }

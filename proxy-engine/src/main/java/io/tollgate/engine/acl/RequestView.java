@@ -40,4 +40,19 @@ public interface RequestView {
     default String version() {
         return null;
     }
+
+    /** The value of variable {@code name} ("txn.x"), or null when it is not set. */
+    default String variable(String name) {
+        return null;
+    }
+
+    /** The response status while {@code http-response} rules run, else 0. */
+    default int status() {
+        return 0;
+    }
+
+    /** Every value of the response header {@code name}; empty before a response exists. */
+    default List<String> responseHeaders(String name) {
+        return List.of();
+    }
 }

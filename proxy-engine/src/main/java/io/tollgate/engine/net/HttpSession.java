@@ -49,6 +49,8 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
     private ServerPool pool;
     private boolean closed;
     private boolean inputClosed;
+    /** {@code sess.*} variables, created when a rule first sets one. */
+    private java.util.Map<String, String> sessionVariables;
 
     HttpSession(NetContext net, Proxy frontend, ListenerGate gate) {
         this.net = net;
@@ -71,6 +73,9 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         client = ctx.channel();
+        if (ConnectionRules.rejectsConnection(frontend, client)) {
+            return;
+        }
         gate.admit(client, this::admitted);
         ctx.fireChannelActive();
     }
@@ -79,6 +84,9 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
     private void admitted() {
         admitted = true;
         frontend.frontendCounters().sessionOpened();
+        if (ConnectionRules.rejectsSession(frontend, client)) {
+            return;
+        }
         armWaitTimer();
         reading(true);
     }
@@ -92,6 +100,14 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
         if (on != client.config().isAutoRead()) {
             client.config().setAutoRead(on);
         }
+    }
+
+    /** The variables of this connection ({@code sess.*}), shared by its requests. */
+    java.util.Map<String, String> sessionVariables() {
+        if (sessionVariables == null) {
+            sessionVariables = new java.util.HashMap<>(4);
+        }
+        return sessionVariables;
     }
 
     /** This connection's event loop's pool of idle server connections. */

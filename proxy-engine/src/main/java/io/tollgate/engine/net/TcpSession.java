@@ -45,6 +45,9 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements Connector
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         client = ctx.channel();
+        if (ConnectionRules.rejectsConnection(frontend, client)) {
+            return;
+        }
         gate.admit(client, this::admitted);
     }
 
@@ -52,6 +55,9 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements Connector
     private void admitted() {
         admitted = true;
         frontend.frontendCounters().sessionOpened();
+        if (ConnectionRules.rejectsSession(frontend, client) || ConnectionRules.rejectsContent(frontend, client)) {
+            return;
+        }
         ConnectionView view = new ConnectionView(client);
         backend = frontend.switchingRules().isEmpty() ? frontend.defaultBackend() : frontend.selectBackend(view);
         if (backend == null) {

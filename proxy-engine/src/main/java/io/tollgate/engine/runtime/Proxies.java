@@ -35,6 +35,9 @@ public final class Proxies {
             }
         }
         this.all = Collections.unmodifiableList(list);
+        for (Proxy p : all) {
+            p.rules(TrafficRules.compile(p));
+        }
         int globalMaxconn = config.global().maxconn();
         Map<Proxy, Integer> referencingMaxconn = new HashMap<>();
         for (Proxy p : all) {

@@ -30,6 +30,7 @@ public final class Proxy {
     private final long startMillis;
     private volatile List<Server> candidates = List.of();
     private List<SwitchingRule> switchingRules = List.of();
+    private TrafficRules rules = TrafficRules.NONE;
     private Proxy defaultBackend;
     private int frontendMaxconn;
     private int fullconn;
@@ -165,6 +166,25 @@ public final class Proxy {
             }
         }
         return false;
+    }
+
+    /** The server named {@code name}, or null. */
+    public Server server(String name) {
+        for (Server s : servers) {
+            if (s.name().equals(name)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /** The compiled {@code http-request}, {@code http-response}, {@code tcp-request}, ... rules. */
+    public TrafficRules rules() {
+        return rules;
+    }
+
+    void rules(TrafficRules compiled) {
+        this.rules = compiled;
     }
 
     void switching(List<SwitchingRule> rules) {

@@ -49,7 +49,6 @@ class TimeoutAndOptionKeywordsTest {
                 "[ALERT] parsing [t.cfg:3] : 'timeout' supports 'client', 'server', 'connect', 'check', 'queue', 'http-keep-alive', 'http-request', 'tunnel', 'tarpit', 'client-fin' and 'server-fin' (got 'nap')",
                 "[ALERT] parsing [t.cfg:4] : 'timeout server' expects an integer value (in milliseconds)",
                 "[ALERT] parsing [t.cfg:5] : 'timeout connect' : unexpected extra argument '2s' after value '1s'.",
-                "[WARNING] parsing [t.cfg:6] : 'timeout tarpit' is not supported yet by Tollgate, ignored",
                 "[WARNING] parsing [t.cfg:8] : overwriting 'timeout queue' which was already specified",
                 "[ALERT] parsing [t.cfg:9] : the 'contimeout' directive is not supported anymore since HAProxy 2.1. Use 'timeout connect'.",
                 "[ALERT] parsing [t.cfg:10] : the 'clitimeout' directive is not supported anymore since HAProxy 2.1. Use 'timeout client'.",
