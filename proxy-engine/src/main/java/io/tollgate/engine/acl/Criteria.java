@@ -28,6 +28,12 @@ final class Criteria {
     static {
         fixed("path", Type.STRING, MatchMethod.STR, RequestFetches.PATH, true);
         fixed("url", Type.STRING, MatchMethod.STR, RequestFetches.URL, true);
+        fixed("base", Type.STRING, MatchMethod.STR, RequestFetches.BASE, true);
+        fixed("pathq", Type.STRING, MatchMethod.STR, RequestFetches.PATHQ, false);
+        fixed("url_ip", Type.ADDRESS, MatchMethod.IP, RequestFetches.URL_IP, false);
+        fixed("url_port", Type.INTEGER, MatchMethod.INT, RequestFetches.URL_PORT, false);
+        withArguments("env", Type.STRING, MatchMethod.STR, RequestFetches::env, false);
+        withArguments("nbsrv", Type.INTEGER, MatchMethod.INT, RuntimeFetches::nbsrv, false);
         fixed("query", Type.STRING, MatchMethod.STR, RequestFetches.QUERY, false);
         fixed("method", Type.METHOD, MatchMethod.STR, RequestFetches.METHOD, false);
         fixed("req.ver", Type.STRING, MatchMethod.STR, RequestFetches.VERSION, false);

@@ -55,4 +55,12 @@ public interface RequestView {
     default List<String> responseHeaders(String name) {
         return List.of();
     }
+
+    /**
+     * How many servers of {@code backend} (the request's backend when null) can take traffic
+     * now, or -1 when unknown ({@code nbsrv}).
+     */
+    default int usableServers(String backend) {
+        return -1;
+    }
 }

@@ -66,8 +66,11 @@ final class SwitchingKeywords {
             throw new KeywordException("'use_backend' expects a backend name.");
         }
         if (backend.contains("%[")) {
-            throw new KeywordException(Unsupported.refusedMessage("use_backend") + " with a dynamic backend name ('"
-                    + backend + "')");
+            try {
+                io.tollgate.engine.rules.FormatString.compile(backend);
+            } catch (io.tollgate.engine.rules.RuleException e) {
+                throw new KeywordException("error detected while parsing switching rule : " + e.getMessage());
+            }
         }
         List<String> condition = line.from(2);
         AclConditions.check(condition, proxy.acls, "use_backend");

@@ -135,6 +135,9 @@ final class HttpExchange implements Connector.Callback {
         }
         backend.backendCounters().sessionStarted();
         mode = ConnectionHeaders.mode(frontend.config(), backend.config());
+        if (view != null) {
+            view.current(backend);
+        }
         if (rules != null) {
             rules.backend(backend);
         }
@@ -167,6 +170,7 @@ final class HttpExchange implements Connector.Callback {
     private HttpRequestView view() {
         if (view == null) {
             view = new HttpRequestView(request, session.client());
+            view.current(backend != null ? backend : frontend);
         }
         return view;
     }
@@ -241,7 +245,7 @@ final class HttpExchange implements Connector.Callback {
     private void connect() {
         Channel client = session.client();
         if (view == null && backend.balancer().needsRequest()) {
-            view = new HttpRequestView(request, client);
+            view();
         }
         connector = new Connector(backend, client, view, session.pool(), session.net().httpDialer, this);
         connector.prefer(forced);

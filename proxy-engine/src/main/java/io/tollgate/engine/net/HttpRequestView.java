@@ -22,6 +22,8 @@ final class HttpRequestView implements RequestView {
     /** Set by the rules: variables, and the response while {@code http-response} rules run. */
     private Variables variables;
     private HttpResponse response;
+    /** The proxy whose rules run now: {@code nbsrv} without a name reads it. */
+    private io.tollgate.engine.runtime.Proxy current;
 
     HttpRequestView(HttpRequest request, Channel client) {
         this.request = request;
@@ -94,6 +96,16 @@ final class HttpRequestView implements RequestView {
     @Override
     public List<String> responseHeaders(String name) {
         return response == null ? List.of() : response.headers().getAll(name);
+    }
+
+    @Override
+    public int usableServers(String backend) {
+        io.tollgate.engine.runtime.Proxy p = backend == null ? current : current == null ? null : current.peer(backend);
+        return p == null || !p.isBackend() ? 0 : p.usableServers();
+    }
+
+    void current(io.tollgate.engine.runtime.Proxy proxy) {
+        this.current = proxy;
     }
 
     void variables(Variables v) {

@@ -1,6 +1,7 @@
 package io.tollgate.engine.rules;
 
 import io.tollgate.engine.acl.AclException;
+import io.tollgate.engine.acl.RequestView;
 import io.tollgate.engine.acl.SampleExpression;
 
 import java.net.InetAddress;
@@ -108,6 +109,62 @@ public final class FormatString {
             sb.append(parts.get(i).apply(tx));
         }
         return sb.toString();
+    }
+
+    /**
+     * Renders against a bare request view, where no transaction exists (a dynamic
+     * {@code use_backend} name): aliases that name proxies or servers render as "-".
+     */
+    public String render(RequestView view) {
+        return constant != null ? constant : render(new ViewOnly(view));
+    }
+
+    private record ViewOnly(RequestView view) implements HttpTransaction {
+        @Override
+        public io.netty.handler.codec.http.HttpRequest request() {
+            return null;
+        }
+
+        @Override
+        public io.netty.handler.codec.http.HttpResponse response() {
+            return null;
+        }
+
+        @Override
+        public void requestLineChanged() {
+        }
+
+        @Override
+        public void setVariable(String name, String value) {
+        }
+
+        @Override
+        public void reply(ReplyKind kind, io.netty.handler.codec.http.FullHttpResponse response) {
+        }
+
+        @Override
+        public io.netty.handler.codec.http.FullHttpResponse errorPage(int status) {
+            return null;
+        }
+
+        @Override
+        public void rewriteFailed() {
+        }
+
+        @Override
+        public String frontendName() {
+            return "-";
+        }
+
+        @Override
+        public String backendName() {
+            return null;
+        }
+
+        @Override
+        public String serverName() {
+            return null;
+        }
     }
 
     private static void flush(StringBuilder literal, List<Function<HttpTransaction, String>> parts) {

@@ -36,6 +36,7 @@ public final class Proxies {
         }
         this.all = Collections.unmodifiableList(list);
         for (Proxy p : all) {
+            p.registry(this);
             p.rules(TrafficRules.compile(p));
         }
         int globalMaxconn = config.global().maxconn();
@@ -57,7 +58,11 @@ public final class Proxies {
             if (target != null) {
                 reached.add(target);
             }
-            rules.forEach(r -> reached.add(r.backend()));
+            rules.forEach(r -> {
+                if (r.backend() != null) {
+                    reached.add(r.backend());
+                }
+            });
             for (Proxy b : reached) {
                 referencingMaxconn.merge(b, maxconn, Integer::sum);
             }
@@ -82,9 +87,14 @@ public final class Proxies {
         try {
             Acls acls = Acls.compile(frontend.config().acls(), Path.of(""));
             for (UseBackendRule line : lines) {
-                rules.add(new SwitchingRule(acls.condition(line.condition()), backendsByName.get(line.backend())));
+                if (line.isDynamic()) {
+                    rules.add(new SwitchingRule(acls.condition(line.condition()), null,
+                            io.tollgate.engine.rules.FormatString.compile(line.backend()), this));
+                } else {
+                    rules.add(new SwitchingRule(acls.condition(line.condition()), backendsByName.get(line.backend())));
+                }
             }
-        } catch (AclException e) {
+        } catch (AclException | io.tollgate.engine.rules.RuleException e) {
             throw new IllegalStateException("frontend '" + frontend.name() + "' : " + e.getMessage(), e);
         }
         return rules;

@@ -31,6 +31,7 @@ public final class Proxy {
     private volatile List<Server> candidates = List.of();
     private List<SwitchingRule> switchingRules = List.of();
     private TrafficRules rules = TrafficRules.NONE;
+    private Proxies registry;
     private Proxy defaultBackend;
     private int frontendMaxconn;
     private int fullconn;
@@ -166,6 +167,34 @@ public final class Proxy {
             }
         }
         return false;
+    }
+
+    /** The proxy named {@code name} in the same configuration, or null. */
+    public Proxy peer(String name) {
+        return registry == null ? null : registry.proxy(name);
+    }
+
+    /**
+     * HAProxy's {@code nbsrv}: the usable active servers, or the usable backups when no active
+     * one is left.
+     */
+    public int usableServers() {
+        int active = 0;
+        int backup = 0;
+        for (Server s : servers) {
+            if (s.isUsable()) {
+                if (s.isBackup()) {
+                    backup++;
+                } else {
+                    active++;
+                }
+            }
+        }
+        return active > 0 ? active : backup;
+    }
+
+    void registry(Proxies proxies) {
+        this.registry = proxies;
     }
 
     /** The server named {@code name}, or null. */

@@ -37,15 +37,16 @@ class RuleKeywordsTest {
                   timeout client 1s
                   bind :80
                   acl bad pth_beg /x
-                  use_backend %[req.hdr(x-backend)]
+                  use_backend %[req.hdr(x-backend),nosuch]
                   use_backend api if { pth_beg /x }
                 backend api
                   mode http
                 """)).satisfiesExactly(
                 e -> assertThat(e).isEqualTo("[ALERT] parsing [t.cfg:5] : error detected while parsing ACL 'bad' :"
                         + " unknown fetch method 'pth_beg' in ACL expression 'pth_beg'."),
-                e -> assertThat(e).isEqualTo("[ALERT] parsing [t.cfg:6] : 'use_backend' is not supported yet by Tollgate"
-                        + " with a dynamic backend name ('%[req.hdr(x-backend)]')"),
+                e -> assertThat(e).isEqualTo("[ALERT] parsing [t.cfg:6] : error detected while parsing switching rule :"
+                        + " failed to parse sample expression <req.hdr(x-backend),nosuch> : unknown converter 'nosuch'"
+                        + " in sample expression 'req.hdr(x-backend),nosuch'."),
                 e -> assertThat(e).startsWith("[ALERT] parsing [t.cfg:7] : error detected while parsing switching rule :")
                         .contains("pth_beg"));
     }
