@@ -60,6 +60,14 @@ final class Criteria {
         withArguments("req.fhdr_cnt", Type.INTEGER, MatchMethod.INT, HeaderFetches::fullCount, false);
         withArguments("hdr_val", Type.INTEGER, MatchMethod.INT, HeaderFetches::value, false);
         withArguments("req.hdr_val", Type.INTEGER, MatchMethod.INT, HeaderFetches::value, false);
+        withArguments("req.cook", Type.STRING, MatchMethod.STR, CookieFetches::request, false);
+        withArguments("cook", Type.STRING, MatchMethod.STR, CookieFetches::request, true);
+        withArguments("req.cook_cnt", Type.INTEGER, MatchMethod.INT, CookieFetches::count, false);
+        withArguments("cook_cnt", Type.INTEGER, MatchMethod.INT, CookieFetches::count, false);
+        withArguments("req.cook_val", Type.INTEGER, MatchMethod.INT, CookieFetches::value, false);
+        withArguments("cook_val", Type.INTEGER, MatchMethod.INT, CookieFetches::value, false);
+        withArguments("res.cook", Type.STRING, MatchMethod.STR, CookieFetches::response, false);
+        withArguments("scook", Type.STRING, MatchMethod.STR, CookieFetches::response, true);
         withArguments("var", Type.STRING, MatchMethod.STR, VariableFetches::variable, false);
         fixed("status", Type.INTEGER, MatchMethod.INT, VariableFetches.STATUS, false);
         fixed("txn.status", Type.INTEGER, MatchMethod.INT, VariableFetches.STATUS, false);

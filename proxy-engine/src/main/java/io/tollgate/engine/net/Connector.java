@@ -87,9 +87,10 @@ final class Connector {
     }
 
     /**
-     * Sends the request to {@code server} rather than balancing, when it is running and not in
-     * maintenance (a draining server still takes the traffic that asks for it) and has a free
-     * slot; otherwise the backend balances as usual. Call before {@link #start()}.
+     * Sends the request to {@code server} rather than balancing, when it is running (or down
+     * but {@code option persist} is on) and not in maintenance (a draining server still takes
+     * the traffic that asks for it) and has a free slot; otherwise the backend balances as
+     * usual. Call before {@link #start()}.
      */
     void prefer(Server server) {
         this.preferred = server;
@@ -131,8 +132,9 @@ final class Connector {
 
     private void pick(Server avoid) {
         Server s = null;
-        if (preferred != null && avoid == null && preferred.isUp() && !preferred.isInMaintenance()
-                && preferred.tryAcquire()) {
+        boolean reachable = preferred != null && !preferred.isInMaintenance()
+                && (preferred.isUp() || backend.config().hasOption("persist"));
+        if (reachable && avoid == null && preferred.tryAcquire()) {
             s = preferred;
         }
         preferred = null;

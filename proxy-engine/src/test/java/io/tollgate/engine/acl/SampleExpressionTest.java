@@ -36,6 +36,16 @@ class SampleExpressionTest {
     }
 
     @Test
+    void cookiesAreReadByNameAcrossHeaders() throws AclException {
+        TestRequest r = get("/").header("Cookie", "a=1; SID=abc ; b=2").header("Cookie", "sid=lower; SID2=x");
+        assertThat(value("req.cook(SID)", r)).isEqualTo("abc");
+        assertThat(value("req.cook(sid)", r)).isEqualTo("lower");
+        assertThat(value("req.cook_cnt(SID)", r)).isEqualTo("1");
+        assertThat(value("req.cook_cnt()", r)).isEqualTo("5");
+        assertThat(value("req.cook(nope)", r)).isNull();
+    }
+
+    @Test
     void convertersChain() throws AclException {
         TestRequest r = get("/p%20q/x.y.z").header("Host", "Example.COM:8080");
         assertThat(value("req.hdr(host),lower", r)).isEqualTo("example.com:8080");

@@ -148,7 +148,7 @@ class TimeoutAndOptionKeywordsTest {
                   option forwardfor except nonsense
                   option tcpka
                   option httpchk GET /health
-                  option allbackups
+                  option transparent
                   option http-tunnel
                 """, ""))).containsExactly(
                 "[ALERT] parsing [t.cfg:8] : option 'forceclose' is not supported any more since HAProxy 2.0, please just "
@@ -158,7 +158,7 @@ class TimeoutAndOptionKeywordsTest {
                 "[ALERT] parsing [t.cfg:11] : 'option forwardfor except' expects <address>[/mask] as argument (got 'nonsense').",
                 "[WARNING] parsing [t.cfg:12] : 'option tcpka' is not supported yet by Tollgate, ignored",
                 "[WARNING] parsing [t.cfg:13] : 'option httpchk' is not supported yet by Tollgate, ignored",
-                "[ALERT] parsing [t.cfg:14] : 'option allbackups' is not supported yet by Tollgate",
+                "[ALERT] parsing [t.cfg:14] : 'option transparent' is not supported yet by Tollgate",
                 "[ALERT] parsing [t.cfg:15] : option 'http-tunnel' is not supported any more since HAProxy 2.1, please just "
                         + "remove it, it shouldn't be needed.");
     }
@@ -179,13 +179,13 @@ class TimeoutAndOptionKeywordsTest {
                 backend rdp
                     balance rdp-cookie
                 backend hash
-                    balance hash req.cookie(id)
+                    balance hash req.cook(id)
                 backend plain
                     balance leastconn
                 """);
         assertThat(config.proxies()).extracting(p -> p.balance() + p.balanceArgs()).containsExactly(
                 "roundrobin[]", "hdr[Host, use_domain_only]", "uri[depth, 2, whole]", "random[3]",
-                "url_param[userid, check_post]", "rdp-cookie[]", "hash[req.cookie(id)]", "leastconn[]");
+                "url_param[userid, check_post]", "rdp-cookie[]", "hash[req.cook(id)]", "leastconn[]");
     }
 
     @Test
