@@ -68,6 +68,7 @@ final class Criteria {
         withArguments("cook_val", Type.INTEGER, MatchMethod.INT, CookieFetches::value, false);
         withArguments("res.cook", Type.STRING, MatchMethod.STR, CookieFetches::response, false);
         withArguments("scook", Type.STRING, MatchMethod.STR, CookieFetches::response, true);
+        StickFetches.register((name, factory) -> withArguments(name, Type.INTEGER, MatchMethod.INT, factory, false));
         withArguments("var", Type.STRING, MatchMethod.STR, VariableFetches::variable, false);
         fixed("status", Type.INTEGER, MatchMethod.INT, VariableFetches.STATUS, false);
         fixed("txn.status", Type.INTEGER, MatchMethod.INT, VariableFetches.STATUS, false);

@@ -63,4 +63,9 @@ public interface RequestView {
     default int usableServers(String backend) {
         return -1;
     }
+
+    /** The stick counters this request tracks and the tables it may look into, or null. */
+    default StickContext stickContext() {
+        return null;
+    }
 }

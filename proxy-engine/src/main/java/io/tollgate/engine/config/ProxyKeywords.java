@@ -37,6 +37,7 @@ final class ProxyKeywords {
         RedirectKeyword.register(t);
         MonitorKeywords.register(t);
         CaptureKeywords.register(t);
+        StickTableKeyword.register(t);
         ProxyUnsupportedKeywords.register(t);
         return t;
     }

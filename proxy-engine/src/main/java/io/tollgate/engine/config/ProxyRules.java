@@ -13,14 +13,15 @@ import java.util.List;
  *   <li>{@code useServers}: {@code use-server <server> if|unless <cond>};</li>
  *   <li>{@code monitorUri}: the {@code monitor-uri} path, or null; {@code monitorFail} the
  *       {@code monitor fail} conditions (args from {@code if}/{@code unless} on);</li>
+ *   <li>{@code stickTable}: the {@code stick-table} line (args after the keyword), or null;</li>
  *   <li>{@code captures}: {@code capture request|response header <name> len <n>} and
  *       {@code capture cookie <name> len <n>} lines, kept for the access logs.</li>
  * </ul>
  */
 public record ProxyRules(List<Directive> httpResponse, List<Directive> tcpRequest, List<Directive> redirects,
                          List<Directive> useServers, String monitorUri, List<Directive> monitorFail,
-                         List<Directive> captures) {
+                         List<Directive> captures, Directive stickTable) {
 
     public static final ProxyRules NONE = new ProxyRules(List.of(), List.of(), List.of(), List.of(), null, List.of(),
-            List.of());
+            List.of(), null);
 }

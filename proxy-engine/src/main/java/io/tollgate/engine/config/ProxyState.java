@@ -52,6 +52,7 @@ final class ProxyState {
     String monitorUri;
     final List<Directive> monitorFail = new ArrayList<>();
     final List<Directive> captures = new ArrayList<>();
+    Directive stickTable;
     final List<Directive> stats = new ArrayList<>();
     /** True while {@link #stats} holds only what the defaults section set. */
     boolean statsInherited;
@@ -146,6 +147,6 @@ final class ProxyState {
                 new ProxyRules(List.copyOf(httpResponseRules), List.copyOf(tcpRequestRules), List.copyOf(redirectRules),
                         kind.isBackend() ? List.copyOf(useServers) : List.of(),
                         kind.isFrontend() ? monitorUri : null, kind.isFrontend() ? List.copyOf(monitorFail) : List.of(),
-                        List.copyOf(captures)));
+                        List.copyOf(captures), stickTable));
     }
 }

@@ -33,12 +33,6 @@ final class ProxyUnsupportedKeywords {
         t.addAll(List.of("hash-balance-factor", "http-reuse", "http-send-name-header",
                 "load-server-state-from-file", "server-state-file-name", "dynamic-cookie-key"), backend(ignored));
         t.addAll(List.of("max-session-srv-conns", "backlog"), frontend(ignored));
-        t.add("stick-table", (line, proxy, problems) -> {
-            if (proxy.isDefaults()) {
-                throw new KeywordException("'stick-table' is not supported in 'defaults' section.");
-            }
-            problems.warn(line.source(), Unsupported.ignoredMessage("stick-table"));
-        });
         t.add("errorfile", ProxyUnsupportedKeywords::errorfile);
         t.add("filter", ProxyUnsupportedKeywords::filter);
         t.add("bind-process", (line, proxy, problems) -> problems.warn(line.source(),

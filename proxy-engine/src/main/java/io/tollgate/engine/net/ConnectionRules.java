@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * The frontend's {@code tcp-request connection|session|content} rules as the listeners apply
- * them: a rejected connection is closed at once and counted as HAProxy counts it (dcon for
+ * them (tracking rules fill the connection's stick counters): a rejected connection is closed at once and counted as HAProxy counts it (dcon for
  * {@code connection}, dses for {@code session}, dreq for {@code content}).
  */
 final class ConnectionRules {
@@ -17,8 +17,8 @@ final class ConnectionRules {
     }
 
     /** {@code tcp-request connection}: true when the new connection was rejected and closed. */
-    static boolean rejectsConnection(Proxy frontend, Channel client) {
-        if (!rejects(frontend, client, "connection")) {
+    static boolean rejectsConnection(Proxy frontend, Channel client, StickCounters counters) {
+        if (!rejects(frontend, client, "connection", counters)) {
             return false;
         }
         FrontendCounters fc = frontend.frontendCounters();
@@ -30,8 +30,8 @@ final class ConnectionRules {
     }
 
     /** {@code tcp-request session}: true when the admitted session was rejected and closed. */
-    static boolean rejectsSession(Proxy frontend, Channel client) {
-        if (!rejects(frontend, client, "session")) {
+    static boolean rejectsSession(Proxy frontend, Channel client, StickCounters counters) {
+        if (!rejects(frontend, client, "session", counters)) {
             return false;
         }
         frontend.frontendCounters().deniedSessions.increment();
@@ -40,8 +40,8 @@ final class ConnectionRules {
     }
 
     /** {@code tcp-request content} in TCP mode: true when the session was rejected and closed. */
-    static boolean rejectsContent(Proxy frontend, Channel client) {
-        if (!rejects(frontend, client, "content")) {
+    static boolean rejectsContent(Proxy frontend, Channel client, StickCounters counters) {
+        if (!rejects(frontend, client, "content", counters)) {
             return false;
         }
         frontend.frontendCounters().deniedRequests.increment();
@@ -49,8 +49,9 @@ final class ConnectionRules {
         return true;
     }
 
-    private static boolean rejects(Proxy frontend, Channel client, String type) {
+    private static boolean rejects(Proxy frontend, Channel client, String type, StickCounters counters) {
         List<TcpRule> rules = frontend.rules().tcpRequest();
-        return !rules.isEmpty() && !TcpRule.accepts(rules, type, new ConnectionView(client));
+        return !rules.isEmpty() && !TcpRule.accepts(rules, type, new StickView(new ConnectionView(client), counters),
+                (counter, table, key) -> counters.track(counter, table, key, true, false));
     }
 }

@@ -25,6 +25,7 @@ final class ExchangeRules implements HttpTransaction {
     private final HttpRequestView view;
     private final Variables variables;
     private final Proxy frontend;
+    private final StickCounters counters;
     private Proxy backend;
     private Server server;
     private HttpResponse response;
@@ -33,8 +34,10 @@ final class ExchangeRules implements HttpTransaction {
     private ReplyKind replyKind;
     private FullHttpResponse reply;
 
-    ExchangeRules(HttpRequest request, HttpRequestView view, Variables variables, Proxy frontend) {
+    ExchangeRules(HttpRequest request, HttpRequestView view, Variables variables, Proxy frontend,
+                  StickCounters counters) {
         this.request = request;
+        this.counters = counters;
         this.view = view;
         this.variables = variables;
         this.frontend = frontend;
@@ -45,6 +48,7 @@ final class ExchangeRules implements HttpTransaction {
     boolean onRequest(Proxy proxy) {
         TrafficRules rules = proxy.rules();
         current = proxy;
+        counters.current(proxy);
         Verdict v = rules.httpRequest().isEmpty() ? Verdict.CONTINUE : HttpRule.run(rules.httpRequest(), this);
         if (v == Verdict.DONE) {
             return true;
@@ -128,6 +132,11 @@ final class ExchangeRules implements HttpTransaction {
         if (server != null && response != null) {
             server.counters().failedRewrites.increment();
         }
+    }
+
+    @Override
+    public void track(int counter, String table, String key) {
+        counters.track(counter, table, key, false, true);
     }
 
     @Override

@@ -79,6 +79,8 @@ final class HttpExchange implements Connector.Callback {
     private boolean clientAbortCounted;
     /** The rules' side of this exchange, created when a proxy has rules. */
     private ExchangeRules rules;
+    /** This request's stick counters, created when the frontend or backend has rules. */
+    private StickCounters counters;
     /** The server a {@code use-server} rule chose, or null. */
     private Server forced;
 
@@ -103,6 +105,11 @@ final class HttpExchange implements Connector.Callback {
             return;
         }
         mode = ConnectionHeaders.mode(frontend.config(), frontend.config());
+        StickCounters connection = session.existingStickCounters();
+        if (connection != null && !connection.isEmpty()) {
+            // entries the connection tracks count each of its requests
+            connection.forEach(io.tollgate.engine.stick.Entry::incHttpReq);
+        }
         TrafficRules fr = frontend.rules();
         if (fr != TrafficRules.NONE) {
             if (fr.monitorUri() != null && isMonitorRequest(fr.monitorUri())) {
@@ -111,7 +118,8 @@ final class HttpExchange implements Connector.Callback {
                 respondLocally(HttpErrors.page(failing ? 503 : 200), false);
                 return;
             }
-            if (!fr.tcpRequest().isEmpty() && !TcpRule.accepts(fr.tcpRequest(), "content", view())) {
+            if (!fr.tcpRequest().isEmpty() && !TcpRule.accepts(fr.tcpRequest(), "content", view(),
+                    (counter, table, key) -> counters().track(counter, table, key, true, false))) {
                 fc.deniedRequests.increment();
                 requestComplete = true;
                 finish(false);
@@ -137,6 +145,9 @@ final class HttpExchange implements Connector.Callback {
         mode = ConnectionHeaders.mode(frontend.config(), backend.config());
         if (view != null) {
             view.current(backend);
+        }
+        if (counters != null) {
+            counters.current(backend);
         }
         if (rules != null) {
             rules.backend(backend);
@@ -171,13 +182,23 @@ final class HttpExchange implements Connector.Callback {
         if (view == null) {
             view = new HttpRequestView(request, session.client());
             view.current(backend != null ? backend : frontend);
+            StickCounters connection = session.existingStickCounters();
+            view.counters(counters != null ? counters : connection);
         }
         return view;
     }
 
+    private StickCounters counters() {
+        if (counters == null) {
+            counters = new StickCounters(session.stickCounters(), backend != null ? backend : frontend);
+            view().counters(counters);
+        }
+        return counters;
+    }
+
     private ExchangeRules rules() {
         if (rules == null) {
-            rules = new ExchangeRules(request, view(), new Variables(session.sessionVariables()), frontend);
+            rules = new ExchangeRules(request, view(), new Variables(session.sessionVariables()), frontend, counters());
             rules.backend(backend);
         }
         return rules;
@@ -229,6 +250,7 @@ final class HttpExchange implements Connector.Callback {
      */
     private void respondLocally(FullHttpResponse reply, boolean close) {
         int status = reply.status().code();
+        countTracked(status);
         frontend.frontendCounters().responses.count(status);
         if (backend != null) {
             backend.backendCounters().responses.count(status);
@@ -572,7 +594,17 @@ final class HttpExchange implements Connector.Callback {
         tunnel.start();
     }
 
+    /** HAProxy's http_err (4xx) and http_fail (5xx) counters of every tracked entry. */
+    private void countTracked(int code) {
+        StickCounters c = counters != null ? counters : session.existingStickCounters();
+        if (c == null || code < 400) {
+            return;
+        }
+        c.forEach(code < 500 ? io.tollgate.engine.stick.Entry::incHttpErr : io.tollgate.engine.stick.Entry::incHttpFail);
+    }
+
     private void countResponse(int code) {
+        countTracked(code);
         frontend.frontendCounters().responses.count(code);
         backend.backendCounters().responses.count(code);
         if (server != null) {
@@ -588,6 +620,7 @@ final class HttpExchange implements Connector.Callback {
     /** Answers with one of Tollgate's own error pages, then closes the client connection. */
     private void answerAndClose(int status, Server failedServer) {
         Channel client = session.client();
+        countTracked(status);
         frontend.frontendCounters().responses.count(status);
         if (backend != null) {
             backend.backendCounters().responses.count(status);
@@ -631,6 +664,9 @@ final class HttpExchange implements Connector.Callback {
             return;
         }
         done = true;
+        if (counters != null) {
+            counters.releaseAll();
+        }
         HttpContent c;
         while (heldBody != null && (c = heldBody.poll()) != null) {
             ReferenceCountUtil.release(c);

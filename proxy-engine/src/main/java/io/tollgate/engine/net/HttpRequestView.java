@@ -24,6 +24,8 @@ final class HttpRequestView implements RequestView {
     private HttpResponse response;
     /** The proxy whose rules run now: {@code nbsrv} without a name reads it. */
     private io.tollgate.engine.runtime.Proxy current;
+    /** This request's stick counters (and its connection's), or null when nothing tracks. */
+    private StickCounters counters;
 
     HttpRequestView(HttpRequest request, Channel client) {
         this.request = request;
@@ -106,6 +108,15 @@ final class HttpRequestView implements RequestView {
 
     void current(io.tollgate.engine.runtime.Proxy proxy) {
         this.current = proxy;
+    }
+
+    @Override
+    public io.tollgate.engine.acl.StickContext stickContext() {
+        return counters;
+    }
+
+    void counters(StickCounters c) {
+        this.counters = c;
     }
 
     void variables(Variables v) {

@@ -49,6 +49,8 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
     private ServerPool pool;
     private boolean closed;
     private boolean inputClosed;
+    /** The connection's stick counters, created when a rule first needs them. */
+    private StickCounters stickCounters;
     /** {@code sess.*} variables, created when a rule first sets one. */
     private java.util.Map<String, String> sessionVariables;
 
@@ -73,7 +75,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         client = ctx.channel();
-        if (ConnectionRules.rejectsConnection(frontend, client)) {
+        if (ConnectionRules.rejectsConnection(frontend, client, stickCounters())) {
             return;
         }
         gate.admit(client, this::admitted);
@@ -84,7 +86,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
     private void admitted() {
         admitted = true;
         frontend.frontendCounters().sessionOpened();
-        if (ConnectionRules.rejectsSession(frontend, client)) {
+        if (ConnectionRules.rejectsSession(frontend, client, stickCounters())) {
             return;
         }
         armWaitTimer();
@@ -100,6 +102,19 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
         if (on != client.config().isAutoRead()) {
             client.config().setAutoRead(on);
         }
+    }
+
+    /** The stick counters of this connection ({@code tcp-request connection track-sc*}). */
+    StickCounters stickCounters() {
+        if (stickCounters == null) {
+            stickCounters = new StickCounters(null, frontend);
+        }
+        return stickCounters;
+    }
+
+    /** The connection's stick counters if any exist yet, else null. */
+    StickCounters existingStickCounters() {
+        return stickCounters;
     }
 
     /** The variables of this connection ({@code sess.*}), shared by its requests. */
@@ -191,6 +206,9 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
             exchange = null;
         }
         releaseParked();
+        if (stickCounters != null) {
+            stickCounters.releaseAll();
+        }
         if (admitted) {
             frontend.frontendCounters().sessionClosed();
             gate.released();

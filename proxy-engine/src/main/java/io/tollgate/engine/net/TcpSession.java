@@ -31,6 +31,8 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements Connector
     private Server server;
     private Tunnel tunnel;
     private boolean ended;
+    /** The connection's stick counters, created when a rule first needs them. */
+    private StickCounters stickCounters;
     private boolean admitted;
     /** What the client sent before the server was connected (at most one read: autoRead is off). */
     private final ArrayDeque<Object> early = new ArrayDeque<>();
@@ -45,7 +47,7 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements Connector
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         client = ctx.channel();
-        if (ConnectionRules.rejectsConnection(frontend, client)) {
+        if (ConnectionRules.rejectsConnection(frontend, client, stickCounters())) {
             return;
         }
         gate.admit(client, this::admitted);
@@ -55,7 +57,7 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements Connector
     private void admitted() {
         admitted = true;
         frontend.frontendCounters().sessionOpened();
-        if (ConnectionRules.rejectsSession(frontend, client) || ConnectionRules.rejectsContent(frontend, client)) {
+        if (ConnectionRules.rejectsSession(frontend, client, stickCounters()) || ConnectionRules.rejectsContent(frontend, client, stickCounters())) {
             return;
         }
         ConnectionView view = new ConnectionView(client);
@@ -129,10 +131,20 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements Connector
         end();
     }
 
+    private StickCounters stickCounters() {
+        if (stickCounters == null) {
+            stickCounters = new StickCounters(null, frontend);
+        }
+        return stickCounters;
+    }
+
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         early.forEach(ReferenceCountUtil::release);
         early.clear();
+        if (stickCounters != null) {
+            stickCounters.releaseAll();
+        }
         if (connector != null) {
             connector.cancel();
         }

@@ -152,6 +152,10 @@ public final class FormatString {
         }
 
         @Override
+        public void track(int counter, String table, String key) {
+        }
+
+        @Override
         public String frontendName() {
             return "-";
         }

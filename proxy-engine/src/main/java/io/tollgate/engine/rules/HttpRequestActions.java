@@ -33,6 +33,9 @@ final class HttpRequestActions {
         TABLE.put("replace-pathq", (a, args, site) -> replaceLine(RequestLinePart.PATHQ, args));
         TABLE.put("replace-uri", (a, args, site) -> replaceLine(RequestLinePart.URI, args));
         variableActions(TABLE);
+        for (String n : new String[] {"track-sc0", "track-sc1", "track-sc2"}) {
+            TABLE.put(n, (a, args, site) -> TrackCounter.parse(n, args));
+        }
     }
 
     private HttpRequestActions() {

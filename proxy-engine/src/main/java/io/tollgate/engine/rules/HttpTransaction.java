@@ -34,6 +34,9 @@ public interface HttpTransaction {
     /** A header rewrite could not be made (an invalid value): counted in wrew. */
     void rewriteFailed();
 
+    /** {@code track-sc<counter>}: tracks {@code key} in {@code table} (null: the rule's proxy's table). */
+    void track(int counter, String table, String key);
+
     /** Names for log-format aliases: the frontend, the backend (or null), the server (or null). */
     String frontendName();
 

@@ -6,6 +6,10 @@ import io.tollgate.engine.config.Config;
 import io.tollgate.engine.config.ProxyConfig;
 import io.tollgate.engine.config.UseBackendRule;
 import io.tollgate.engine.stats.Ticker;
+import io.tollgate.engine.stick.StickTable;
+import io.tollgate.engine.stick.StickTableException;
+import io.tollgate.engine.stick.StickTableSpec;
+import io.tollgate.engine.stick.StickTables;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +27,7 @@ public final class Proxies {
     private final Map<String, Proxy> backendsByName = new HashMap<>();
     private final StateChanges stateChanges = new StateChanges();
     private final Config config;
+    private final StickTables tables;
 
     public Proxies(Config config, Ticker ticker) {
         this.config = config;
@@ -35,6 +40,7 @@ public final class Proxies {
             }
         }
         this.all = Collections.unmodifiableList(list);
+        this.tables = stickTables(all);
         for (Proxy p : all) {
             p.registry(this);
             p.rules(TrafficRules.compile(p));
@@ -98,6 +104,32 @@ public final class Proxies {
             throw new IllegalStateException("frontend '" + frontend.name() + "' : " + e.getMessage(), e);
         }
         return rules;
+    }
+
+    /** One table per proxy that declares {@code stick-table}, named after the proxy. */
+    private static StickTables stickTables(List<Proxy> proxies) {
+        List<StickTableSpec> specs = new ArrayList<>();
+        for (Proxy p : proxies) {
+            io.tollgate.engine.config.Directive d = p.config().rules().stickTable();
+            if (d != null) {
+                try {
+                    specs.add(StickTableSpec.parse(p.name(), d.args()));
+                } catch (StickTableException e) {
+                    throw new IllegalStateException("proxy '" + p.name() + "' : " + e.getMessage(), e);
+                }
+            }
+        }
+        return StickTables.of(specs, StickTable.MONOTONIC_CLOCK);
+    }
+
+    /** The stick tables of every proxy. */
+    public StickTables tables() {
+        return tables;
+    }
+
+    /** The stick table named {@code name}, or null. */
+    public StickTable table(String name) {
+        return tables.find(name).orElse(null);
     }
 
     public List<Proxy> all() {

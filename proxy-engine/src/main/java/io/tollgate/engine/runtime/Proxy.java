@@ -193,6 +193,11 @@ public final class Proxy {
         return active > 0 ? active : backup;
     }
 
+    /** The stick table named {@code name}, or this proxy's own when null; null when there is none. */
+    public io.tollgate.engine.stick.StickTable stickTable(String name) {
+        return registry == null ? null : registry.table(name == null ? name() : name);
+    }
+
     void registry(Proxies proxies) {
         this.registry = proxies;
     }

@@ -67,14 +67,12 @@ class RuleKeywordsTest {
                   http-after-response del-header Server
                   http-request capture req.hdr(Host) len 20
                   tcp-request inspect-delay 5s
-                  tcp-request content track-sc0 src
                 """, ""))).containsExactly(
                 "[WARNING] parsing [t.cfg:8] : 'http-request set-log-level' is not supported yet by Tollgate, ignored",
                 "[WARNING] parsing [t.cfg:9] : 'http-response set-log-level' is not supported yet by Tollgate, ignored",
                 "[WARNING] parsing [t.cfg:10] : 'http-after-response del-header' is not supported yet by Tollgate, ignored",
                 "[WARNING] parsing [t.cfg:11] : 'http-request capture' is not supported yet by Tollgate, ignored",
-                "[WARNING] parsing [t.cfg:12] : 'tcp-request inspect-delay' is not supported yet by Tollgate, ignored",
-                "[WARNING] parsing [t.cfg:13] : 'tcp-request content track-sc0' is not supported yet by Tollgate, ignored");
+                "[WARNING] parsing [t.cfg:12] : 'tcp-request inspect-delay' is not supported yet by Tollgate, ignored");
     }
 
     @Test
