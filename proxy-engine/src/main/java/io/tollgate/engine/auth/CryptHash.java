@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
  * of a user never logging in.
  *
  * <p>Instances are immutable and thread-safe. {@link #matches} costs {@link #rounds()} digest
- * computations (about a millisecond of CPU for a default {@code $6$}), so callers on an event loop
+ * computations (1 to 2 ms of CPU for a default {@code $6$}), so callers on an event loop
  * remember successes ({@link Userlist} does).
  */
 public interface CryptHash {
