@@ -69,6 +69,9 @@ final class Criteria {
         withArguments("res.cook", Type.STRING, MatchMethod.STR, CookieFetches::response, false);
         withArguments("scook", Type.STRING, MatchMethod.STR, CookieFetches::response, true);
         StickFetches.register((name, factory) -> withArguments(name, Type.INTEGER, MatchMethod.INT, factory, false));
+        withArguments("http_auth", Type.BOOLEAN, MatchMethod.BOOL, AuthFetches::valid, false);
+        withArguments("http_auth_group", Type.STRING, MatchMethod.STR, AuthFetches::group, false);
+        fixed("http_auth_user", Type.STRING, MatchMethod.STR, AuthFetches.USER, false);
         withArguments("var", Type.STRING, MatchMethod.STR, VariableFetches::variable, false);
         fixed("status", Type.INTEGER, MatchMethod.INT, VariableFetches.STATUS, false);
         fixed("txn.status", Type.INTEGER, MatchMethod.INT, VariableFetches.STATUS, false);

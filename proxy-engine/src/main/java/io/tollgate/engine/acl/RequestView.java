@@ -68,4 +68,9 @@ public interface RequestView {
     default StickContext stickContext() {
         return null;
     }
+
+    /** The userlist named {@code name} ({@code http_auth}), or null when there is none. */
+    default io.tollgate.engine.auth.Userlist userlist(String name) {
+        return null;
+    }
 }

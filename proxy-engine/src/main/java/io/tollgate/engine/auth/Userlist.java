@@ -64,12 +64,19 @@ public final class Userlist {
         try {
             return new Account(CryptHash.parse(user.password()), null, groups);
         } catch (CryptHashException e) {
-            throw new CryptHashException("userlist '" + list + "': user '" + user.name() + "': " + e.getMessage());
+            // HAProxy loads such a user too; it can never log in (the parser warned about it)
+            return new Account(null, null, groups);
         }
     }
 
     public String name() {
         return name;
+    }
+
+    /** The groups {@code user} belongs to; empty for an unknown user. */
+    public Set<String> groups(String user) {
+        Account a = accounts.get(user);
+        return a == null ? Set.of() : a.groups();
     }
 
     /** Whether the userlist declares {@code user}, whatever its password. */

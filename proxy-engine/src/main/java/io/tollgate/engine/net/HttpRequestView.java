@@ -115,6 +115,11 @@ final class HttpRequestView implements RequestView {
         return counters;
     }
 
+    @Override
+    public io.tollgate.engine.auth.Userlist userlist(String name) {
+        return current == null ? null : current.userlist(name);
+    }
+
     void counters(StickCounters c) {
         this.counters = c;
     }

@@ -28,6 +28,7 @@ public final class Proxies {
     private final StateChanges stateChanges = new StateChanges();
     private final Config config;
     private final StickTables tables;
+    private final io.tollgate.engine.auth.Userlists userlists;
 
     public Proxies(Config config, Ticker ticker) {
         this.config = config;
@@ -41,6 +42,7 @@ public final class Proxies {
         }
         this.all = Collections.unmodifiableList(list);
         this.tables = stickTables(all);
+        this.userlists = io.tollgate.engine.auth.Userlists.of(config.userlists());
         for (Proxy p : all) {
             p.registry(this);
             p.rules(TrafficRules.compile(p));
@@ -120,6 +122,11 @@ public final class Proxies {
             }
         }
         return StickTables.of(specs, StickTable.MONOTONIC_CLOCK);
+    }
+
+    /** The userlist named {@code name}, or null. */
+    public io.tollgate.engine.auth.Userlist userlist(String name) {
+        return userlists.find(name).orElse(null);
     }
 
     /** The stick tables of every proxy. */

@@ -198,6 +198,11 @@ public final class Proxy {
         return registry == null ? null : registry.table(name == null ? name() : name);
     }
 
+    /** The userlist named {@code name}, or null. */
+    public io.tollgate.engine.auth.Userlist userlist(String name) {
+        return registry == null ? null : registry.userlist(name);
+    }
+
     void registry(Proxies proxies) {
         this.registry = proxies;
     }
