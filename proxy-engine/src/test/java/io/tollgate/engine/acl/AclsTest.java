@@ -158,7 +158,7 @@ class AclsTest {
         assertError("x path -z /a", "error detected while parsing ACL 'x' : '-z' is not a valid ACL option. Please use '--' before any pattern beginning with a '-'.");
         assertError("x path -f nofile", "error detected while parsing ACL 'x' : failed to open pattern file <nofile>.");
         assertError("x method -m int 3", "error detected while parsing ACL 'x' : matching method 'int' cannot be used with fetch keyword 'method'.");
-        assertError("x hdr(host /a", "error detected while parsing ACL 'x' : ACL keyword 'hdr' : expected ')'.");
+        assertError("x hdr(host /a", "error detected while parsing ACL 'x' : missing ')' in sample expression 'hdr(host'.");
         assertError("x path(foo) /a", "error detected while parsing ACL 'x' : ACL keyword 'path' : expected ')' before 'foo)'.");
     }
 
