@@ -72,10 +72,15 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
         return client;
     }
 
+    /** Connections of a frontend without tcp-request rules skip them, allocating nothing. */
+    private boolean hasTcpRules() {
+        return !frontend.rules().tcpRequest().isEmpty();
+    }
+
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         client = ctx.channel();
-        if (ConnectionRules.rejectsConnection(frontend, client, stickCounters())) {
+        if (hasTcpRules() && ConnectionRules.rejectsConnection(frontend, client, stickCounters())) {
             return;
         }
         gate.admit(client, this::admitted);
@@ -86,7 +91,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
     private void admitted() {
         admitted = true;
         frontend.frontendCounters().sessionOpened();
-        if (ConnectionRules.rejectsSession(frontend, client, stickCounters())) {
+        if (hasTcpRules() && ConnectionRules.rejectsSession(frontend, client, stickCounters())) {
             return;
         }
         armWaitTimer();

@@ -44,10 +44,15 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements Connector
         this.gate = gate;
     }
 
+    /** Connections of a frontend without tcp-request rules skip them, allocating nothing. */
+    private boolean hasTcpRules() {
+        return !frontend.rules().tcpRequest().isEmpty();
+    }
+
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         client = ctx.channel();
-        if (ConnectionRules.rejectsConnection(frontend, client, stickCounters())) {
+        if (hasTcpRules() && ConnectionRules.rejectsConnection(frontend, client, stickCounters())) {
             return;
         }
         gate.admit(client, this::admitted);
@@ -57,7 +62,8 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements Connector
     private void admitted() {
         admitted = true;
         frontend.frontendCounters().sessionOpened();
-        if (ConnectionRules.rejectsSession(frontend, client, stickCounters()) || ConnectionRules.rejectsContent(frontend, client, stickCounters())) {
+        if (hasTcpRules() && (ConnectionRules.rejectsSession(frontend, client, stickCounters())
+                || ConnectionRules.rejectsContent(frontend, client, stickCounters()))) {
             return;
         }
         ConnectionView view = new ConnectionView(client);
