@@ -32,8 +32,7 @@ final class Converters {
             "http_date", "language", "protobuf", "ungrpc", "cut_crlf", "ltrim", "rtrim", "host_only", "port_only",
             "be2dec", "be2hex", "bytes", "capture-req", "capture-res", "ipv6", "jwt_header_query",
             "jwt_payload_query", "jwt_verify", "mqtt_field_value", "mqtt_is_valid", "nbsrv", "url_enc",
-            "fix_is_valid", "fix_tag_value", "sub", "and", "or", "xor", "cpl", "div", "mod", "mul", "neg",
-            "odd", "even", "bool", "not", "add", "regsub", "field", "word", "hex2i", "iif", "param", "swap-case");
+            "fix_is_valid", "fix_tag_value", "cpl", "hex2i", "iif", "param", "swap-case");
 
     static {
         TABLE.put("lower", fixed(v -> v.toLowerCase(Locale.ROOT)));
