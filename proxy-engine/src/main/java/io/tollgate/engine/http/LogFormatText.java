@@ -3,12 +3,22 @@ package io.tollgate.engine.http;
 /**
  * The plain-text subset of HAProxy's log-format strings ({@code lf-string}, {@code lf-file},
  * {@code hdr} values): text is copied as is, {@code %%} is a literal '%'. Anything else after a
- * '%' ({@code %[sample]}, {@code %ci}, {@code %{+Q}r}, ...) needs the log-format engine, which the
- * replies do not have yet, so it is refused with a message that says so rather than being sent
- * verbatim to clients.
+ * '%' ({@code %[sample]}, {@code %ci}, {@code %{+Q}r}, ...) needs a log-format engine: a reply
+ * parsed with a {@link LogFormatCheck} keeps such text for the rule engine to render per request;
+ * without one it is refused with a message that says so rather than being sent verbatim to clients.
  */
 final class LogFormatText {
     private LogFormatText() {
+    }
+
+    /** True when {@code text} holds no expression, only literal text and {@code %%}. */
+    static boolean isPlain(String text) {
+        for (int i = text.indexOf('%'); i >= 0; i = text.indexOf('%', i + 2)) {
+            if (i + 1 >= text.length() || text.charAt(i + 1) != '%') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code text} with {@code %%} turned into '%'; {@code what} names the argument in the message. */

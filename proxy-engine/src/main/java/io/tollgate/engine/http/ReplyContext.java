@@ -8,14 +8,22 @@ import java.util.function.Function;
 
 /**
  * What parsing a reply needs from the configuration reader: how a file name written in the
- * configuration becomes a path ({@code default-path}), the buffer limits, and where warnings go.
- * Warnings are HAProxy's texts without location, like {@link ReplyException}'s messages.
+ * configuration becomes a path ({@code default-path}), the buffer limits, where warnings go, and
+ * which log-format expressions the rule engine renders ({@code logFormats}; null refuses them,
+ * see {@link LogFormatText}). Warnings are HAProxy's texts without location, like
+ * {@link ReplyException}'s messages.
  */
-public record ReplyContext(Function<String, Path> paths, ReplyLimits limits, Consumer<String> warnings) {
+public record ReplyContext(Function<String, Path> paths, ReplyLimits limits, Consumer<String> warnings,
+                           LogFormatCheck logFormats) {
     public ReplyContext {
         Objects.requireNonNull(paths, "paths");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(warnings, "warnings");
+    }
+
+    /** A context whose replies take no log-format expressions. */
+    public ReplyContext(Function<String, Path> paths, ReplyLimits limits, Consumer<String> warnings) {
+        this(paths, limits, warnings, null);
     }
 
     /** File names as given (relative to the working directory), default limits. */

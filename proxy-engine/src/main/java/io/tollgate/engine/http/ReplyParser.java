@@ -36,6 +36,11 @@ final class ReplyParser {
     private ErrorFile errorFile;
     private String section;
     private final List<String> headers = new ArrayList<>();
+    /** The {@code hdr} values as written (names and formats), kept for a reply rendered per request. */
+    private final List<String> headerFormats = new ArrayList<>();
+    private boolean dynamicHeaders;
+    /** The log-format payload, one char per byte, when it holds expressions; else null. */
+    private String payloadFormat;
 
     private ReplyParser(List<String> words, int defaultStatus, ReplyContext context) {
         this.words = words;
@@ -193,10 +198,27 @@ final class ReplyParser {
             if (!name.chars().allMatch(ReplyParser::isTokenChar)) {
                 throw new ReplyException("'hdr' : '" + name + "' is not a valid header name");
             }
+            String what = "'hdr " + name + "'";
+            dynamicHeaders |= isDynamic(what, arg(2));
             headers.add(name.toLowerCase(Locale.ROOT));
-            headers.add(wireText(LogFormatText.plain("'hdr " + name + "'", arg(2))));
+            headers.add(wireText(dynamicHeaders ? arg(2) : LogFormatText.plain(what, arg(2))));
+            headerFormats.add(name.toLowerCase(Locale.ROOT));
+            headerFormats.add(wireText(arg(2)));
         }
         at += 3;
+    }
+
+    /**
+     * True when {@code text} holds log-format expressions the rule engine will render per
+     * request; plain text is false, and expressions without an engine are refused.
+     */
+    private boolean isDynamic(String what, String text) throws ReplyException {
+        if (LogFormatText.isPlain(text) || context.logFormats() == null) {
+            LogFormatText.plain(what, text);
+            return false;
+        }
+        context.logFormats().check(what, text);
+        return true;
     }
 
     private static boolean isTokenChar(int c) {
@@ -250,6 +272,8 @@ final class ReplyParser {
                 if (!headers.isEmpty()) {
                     context.warn("hdr parameters ignored by the http reply when used with an erorrfile.");
                     headers.clear();
+                    headerFormats.clear();
+                    dynamicHeaders = false;
                 }
             }
             case STRING, FILE -> checkRaw();
@@ -260,15 +284,23 @@ final class ReplyParser {
                 if (contentType == null) {
                     throw new ReplyException("a content type must be defined with a log-format payload");
                 }
-                payload = LogFormatText.plain(keywordOf(kind), payloadText).getBytes(payloadCharset);
+                if (isDynamic(keywordOf(kind), payloadText)) {
+                    payloadFormat = new String(payloadText.getBytes(payloadCharset), StandardCharsets.ISO_8859_1);
+                } else {
+                    payload = LogFormatText.plain(keywordOf(kind), payloadText).getBytes(payloadCharset);
+                }
             }
+        }
+        if (dynamicHeaders || payloadFormat != null) {
+            return new ReturnReply(action, status, kind, contentType, section, null,
+                    new ReturnReply.Template(List.copyOf(headerFormats), payload, payloadFormat));
         }
         Reply fixed = switch (kind) {
             case DEFAULT_ERRORFILES, ERRORFILES -> null;
             case ERRORFILE -> errorFile.reply(status);
             default -> ReturnReply.build(status, headers, contentType, payload);
         };
-        return new ReturnReply(action, status, kind, contentType, section, fixed);
+        return new ReturnReply(action, status, kind, contentType, section, fixed, null);
     }
 
     private void checkRaw() throws ReplyException {

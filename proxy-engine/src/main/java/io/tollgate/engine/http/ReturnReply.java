@@ -3,6 +3,7 @@ package io.tollgate.engine.http;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,7 +26,9 @@ import java.util.function.Consumer;
  * Reason phrases come from {@link ReasonPhrases}; header names are written in lower case. Unlike
  * 400 and 408 error pages, these replies keep the connection alive (checked on HAProxy 2.6.12).
  *
- * <p>Log-format payloads and header values are accepted only as plain text ({@link LogFormatText}).
+ * <p>Log-format payloads and header values are plain text unless the context has a
+ * {@link LogFormatCheck}: then text with expressions makes the reply {@linkplain #isDynamic()
+ * dynamic}, and the rule engine renders its {@link #template()} for each request.
  */
 public final class ReturnReply {
     /** Which payload the rule named. */
@@ -36,16 +39,30 @@ public final class ReturnReply {
     private final Kind kind;
     private final String contentType;
     private final String section;
-    /** Prepared once; null for default-errorfiles (the proxy decides) and unresolved errorfiles. */
+    /** Prepared once; null for default-errorfiles (the proxy decides), unresolved errorfiles and dynamic replies. */
     private final Reply fixed;
+    /** What a dynamic reply renders per request; null otherwise. */
+    private final Template template;
 
-    ReturnReply(ReplyAction action, int status, Kind kind, String contentType, String section, Reply fixed) {
+    /**
+     * The parts of a reply whose {@code hdr} values or log-format payload hold expressions.
+     *
+     * @param headers       lower-case names alternating with their formats, one char per byte
+     * @param payload       the fixed payload, used when {@code payloadFormat} is null
+     * @param payloadFormat the {@code lf-string}/{@code lf-file} format, one char per byte, or null
+     */
+    public record Template(List<String> headers, byte[] payload, String payloadFormat) {
+    }
+
+    ReturnReply(ReplyAction action, int status, Kind kind, String contentType, String section, Reply fixed,
+                Template template) {
         this.action = action;
         this.status = status;
         this.kind = kind;
         this.contentType = contentType;
         this.section = section;
         this.fixed = fixed;
+        this.template = template;
     }
 
     /**
@@ -97,7 +114,7 @@ public final class ReturnReply {
                     + " not declared in http-errors section '" + section + "'.");
             reply = build(status, List.of(), null, new byte[0]);
         }
-        return new ReturnReply(action, status, kind, contentType, section, reply);
+        return new ReturnReply(action, status, kind, contentType, section, reply, null);
     }
 
     public ReplyAction action() {
@@ -125,13 +142,42 @@ public final class ReturnReply {
 
     /** False only for an {@code errorfiles} reply not yet {@link #resolve resolved}. */
     public boolean isResolved() {
-        return fixed != null || kind == Kind.DEFAULT_ERRORFILES;
+        return fixed != null || kind == Kind.DEFAULT_ERRORFILES || template != null;
+    }
+
+    /** True when the reply is rendered per request from its {@link #template()}. */
+    public boolean isDynamic() {
+        return template != null;
+    }
+
+    /** What a dynamic reply renders; null for the others. */
+    public Template template() {
+        return template;
+    }
+
+    /**
+     * A dynamic reply for one request, as HAProxy builds a log-format reply.
+     *
+     * @param headerValues the rendered {@code hdr} values, in the template's order
+     * @param payload      the rendered payload, one char per byte, or null when the template's is fixed
+     */
+    public Reply render(List<String> headerValues, String payload) {
+        List<String> headers = new ArrayList<>(template.headers().size());
+        for (int i = 0; i < headerValues.size(); i++) {
+            headers.add(template.headers().get(2 * i));
+            headers.add(headerValues.get(i));
+        }
+        byte[] body = payload == null ? template.payload() : payload.getBytes(StandardCharsets.ISO_8859_1);
+        return build(status, headers, contentType, body);
     }
 
     /** The prepared reply, or null when the proxy's pages decide (default-errorfiles). */
     Reply fixedReply() {
         if (!isResolved()) {
             throw new IllegalStateException("errorfiles '" + section + "' not resolved: call resolve() first");
+        }
+        if (template != null) {
+            throw new IllegalStateException("a log-format reply is rendered per request: call render()");
         }
         return fixed;
     }

@@ -351,6 +351,42 @@ class ReturnReplyTest {
     }
 
     @Test
+    void withALogFormatEngineExpressionsMakeTheReplyDynamic() throws Exception {
+        List<String> checked = new ArrayList<>();
+        ReplyContext engine = new ReplyContext(dir::resolve, ReplyLimits.DEFAULT, warnings::add,
+                (what, format) -> checked.add(what + "=" + format));
+        ReturnReply rule = ReturnReply.parse(ReplyAction.HTTP_REQUEST_RETURN, List.of("content-type", "text/plain",
+                "lf-string", "you are %[src] (100%%)", "hdr", "X-Fixed", "a%%b", "hdr", "X-Client", "%ci"),
+                "frontend 'f'", engine);
+        assertThat(rule.isDynamic()).isTrue();
+        assertThat(rule.isResolved()).isTrue();
+        assertThat(checked).containsExactly("'hdr X-Client'=%ci", "lf-string=you are %[src] (100%%)");
+        assertThat(rule.template().headers()).containsExactly("x-fixed", "a%%b", "x-client", "%ci");
+        assertThat(rule.template().payloadFormat()).isEqualTo("you are %[src] (100%%)");
+        assertThat(Wire.bytes(rule.render(List.of("a%b", "127.0.0.1"), "you are 127.0.0.1 (100%)")))
+                .isEqualTo("HTTP/1.1 200 OK\r\nx-fixed: a%b\r\nx-client: 127.0.0.1\r\ncontent-length: 24\r\n"
+                        + "content-type: text/plain\r\n\r\nyou are 127.0.0.1 (100%)");
+        assertThatThrownBy(() -> ErrorPages.builtIn().reply(rule)).isInstanceOf(IllegalStateException.class);
+
+        ReturnReply fixedBody = ReturnReply.parse(ReplyAction.HTTP_REQUEST_DENY, List.of("status", "429",
+                "content-type", "text/plain", "string", "slow down", "hdr", "Retry-After", "%[var(txn.wait)]"),
+                "frontend 'f'", engine);
+        assertThat(fixedBody.template().payloadFormat()).isNull();
+        assertThat(Wire.bytes(fixedBody.render(List.of("5"), null))).isEqualTo("HTTP/1.1 429 Too Many Requests\r\n"
+                + "retry-after: 5\r\ncontent-length: 9\r\ncontent-type: text/plain\r\n\r\nslow down");
+
+        ReturnReply plain = ReturnReply.parse(ReplyAction.HTTP_REQUEST_RETURN, List.of("content-type", "text/plain",
+                "lf-string", "100%% plain"), "frontend 'f'", engine);
+        assertThat(plain.isDynamic()).isFalse();
+        assertThatThrownBy(() -> ReturnReply.parse(ReplyAction.HTTP_REQUEST_RETURN, List.of("content-type",
+                "text/plain", "lf-string", "%[bad]"), "frontend 'f'", new ReplyContext(dir::resolve,
+                ReplyLimits.DEFAULT, warnings::add, (what, format) -> {
+                    throw new ReplyException(what + ": no such fetch");
+                }))).hasMessage("error detected in frontend 'f' while parsing 'http-request return' rule : lf-string:"
+                + " no such fetch.");
+    }
+
+    @Test
     void theBodyIsPreparedOnceAndShared() throws Exception {
         ReturnReply rule = parse(ReplyAction.HTTP_REQUEST_RETURN, "content-type", "text/plain", "string", "hello");
         assertThat(ErrorPages.builtIn().reply(rule).response().content().memoryAddress())
