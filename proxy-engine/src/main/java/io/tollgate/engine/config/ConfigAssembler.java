@@ -1,5 +1,8 @@
 package io.tollgate.engine.config;
 
+import io.tollgate.engine.http.ErrorPages;
+import io.tollgate.engine.http.HttpErrorsSections;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,7 +15,7 @@ import java.util.Set;
  * Turns a finished {@link ParseSession} into an immutable {@link Config}, after the checks
  * HAProxy makes once all files are read: proxy ids (explicit ones unique, the others assigned in
  * declaration order from 2), server ids (from 1 per backend), backend references, user and
- * group references, and the "missing timeouts" warning.
+ * group references, {@code http-errors} references, and the "missing timeouts" warning.
  */
 final class ConfigAssembler {
     /** HAProxy 2.6's own ids start at 1 with its internal CLI proxy, so configured ones start at 2. */
@@ -30,18 +33,21 @@ final class ConfigAssembler {
         boolean parsed = !problems.hasAlerts();
         BackendReferences.check(session.proxies, problems);
         TableReferences.check(session.proxies, problems);
+        HttpErrorsSections httpErrors = ErrorPageKeywords.sections(session.httpErrors, problems);
         List<ProxyConfig> proxies = new ArrayList<>();
         for (ProxyState proxy : session.proxies) {
             if (parsed) {
                 warnMissingTimeouts(proxy, problems);
             }
-            proxies.add(proxy.toConfig(ids.get(proxy), servers(proxy)));
+            ErrorPages pages = ErrorPageKeywords.resolve(proxy, httpErrors, problems);
+            proxies.add(proxy.toConfig(ids.get(proxy), servers(proxy), pages));
         }
         List<UserlistConfig> userlists = session.userlists.stream().map(u -> userlist(u, problems)).toList();
         if (!problems.hasAlerts()) {
             NotAppliedYet.warn(proxies, problems);
         }
-        return new Config(session.global.toSettings(), List.copyOf(proxies), userlists, problems.warnings());
+        return new Config(session.global.toSettings(), List.copyOf(proxies), userlists, problems.warnings(),
+                httpErrors);
     }
 
     private static Map<ProxyState, Integer> proxyIds(List<ProxyState> proxies, Problems problems) {

@@ -1,5 +1,8 @@
 package io.tollgate.engine.config;
 
+import io.tollgate.engine.http.ReplyContext;
+import io.tollgate.engine.http.ReplyLimits;
+
 import java.util.HashMap;
 import java.util.Map;
 
@@ -15,6 +18,11 @@ final class ConfigEnvironment {
     ConfigEnvironment(Map<String, String> variables, PathResolver paths) {
         this.variables = new HashMap<>(variables);
         this.paths = paths;
+    }
+
+    /** How error pages and replies read files now; their warnings are reported at {@code source}. */
+    ReplyContext replies(Problems problems, Source source) {
+        return new ReplyContext(paths::resolve, ReplyLimits.DEFAULT, warning -> problems.warn(source, warning));
     }
 
     /** A variable's value, or null when unset. */

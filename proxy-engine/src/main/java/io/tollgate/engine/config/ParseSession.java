@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Everything one load accumulates while its files are read: the global state, proxies,
- * defaults sections, userlists and problems, plus the open section that receives each line.
+ * defaults sections, userlists, http-errors sections and problems, plus the open section that
+ * receives each line.
  */
 final class ParseSession implements ConfigFileReader.LineSink {
     final Problems problems = new Problems();
@@ -15,6 +16,7 @@ final class ParseSession implements ConfigFileReader.LineSink {
     final List<ProxyState> proxies = new ArrayList<>();
     final List<ProxyState> namedDefaults = new ArrayList<>();
     final List<UserlistState> userlists = new ArrayList<>();
+    final List<ErrorPageKeywords.HttpErrorsState> httpErrors = new ArrayList<>();
     /** The defaults section a proxy without {@code from} inherits: the last one declared. */
     ProxyState lastDefaults;
     private Section current;

@@ -1,5 +1,7 @@
 package io.tollgate.engine.config;
 
+import io.tollgate.engine.http.ErrorPages;
+
 import java.util.List;
 import java.util.Set;
 
@@ -32,6 +34,8 @@ import java.util.Set;
  *       {@code redirect}, {@code use-server}, {@code monitor-uri}, captures).</li>
  *   <li>{@code hashType}: {@code hash-type map-based|consistent} (the function, if given, is
  *       kept after a space), {@code map-based} by default.</li>
+ *   <li>{@code errorPages}: the pages of {@code errorfile}, {@code errorloc*} and
+ *       {@code errorfiles}, inherited from the defaults section, resolved.</li>
  * </ul>
  */
 public record ProxyConfig(String name, ProxyKind kind, int id, ProxyMode mode,
@@ -43,7 +47,7 @@ public record ProxyConfig(String name, ProxyKind kind, int id, ProxyMode mode,
                           List<ServerConfig> servers, Source source,
                           String description, List<Directive> acls, List<UseBackendRule> useBackends,
                           List<Directive> httpRequestRules, List<Directive> stats, List<Directive> logs,
-                          String hashType, ProxyRules rules) {
+                          String hashType, ProxyRules rules, ErrorPages errorPages) {
 
     /** The original shape, kept so that code written before the rule lists existed compiles. */
     public ProxyConfig(String name, ProxyKind kind, int id, ProxyMode mode,
@@ -55,7 +59,8 @@ public record ProxyConfig(String name, ProxyKind kind, int id, ProxyMode mode,
                        List<ServerConfig> servers, Source source) {
         this(name, kind, id, mode, binds, defaultBackend, balance, balanceArgs, timeouts, maxconn,
                 fullconn, retries, options, httpConnectionMode, forwardFor, cookieName, servers, source,
-                null, List.of(), List.of(), List.of(), List.of(), List.of(), "map-based", ProxyRules.NONE);
+                null, List.of(), List.of(), List.of(), List.of(), List.of(), "map-based", ProxyRules.NONE,
+                ErrorPages.builtIn());
     }
 
     /** The shape before {@link ProxyRules} existed. */
@@ -71,7 +76,7 @@ public record ProxyConfig(String name, ProxyKind kind, int id, ProxyMode mode,
                        String hashType) {
         this(name, kind, id, mode, binds, defaultBackend, balance, balanceArgs, timeouts, maxconn, fullconn, retries,
                 options, httpConnectionMode, forwardFor, cookieName, servers, source, description, acls, useBackends,
-                httpRequestRules, stats, logs, hashType, ProxyRules.NONE);
+                httpRequestRules, stats, logs, hashType, ProxyRules.NONE, ErrorPages.builtIn());
     }
 
     public boolean hasOption(String option) {

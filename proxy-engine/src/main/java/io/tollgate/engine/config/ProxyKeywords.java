@@ -38,6 +38,7 @@ final class ProxyKeywords {
         MonitorKeywords.register(t);
         CaptureKeywords.register(t);
         StickTableKeyword.register(t);
+        ErrorPageKeywords.register(t);
         ProxyUnsupportedKeywords.register(t);
         return t;
     }

@@ -1,5 +1,8 @@
 package io.tollgate.engine.config;
 
+import io.tollgate.engine.http.ErrorPageSettings;
+import io.tollgate.engine.http.ErrorPages;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -57,6 +60,9 @@ final class ProxyState {
     /** True while {@link #stats} holds only what the defaults section set. */
     boolean statsInherited;
     final List<Directive> logs = new ArrayList<>();
+    ErrorPageSettings errorPages = ErrorPageSettings.none();
+    /** Replies of this section's rules that name an {@code http-errors} section, checked at the end. */
+    final List<ErrorPageKeywords.PendingReply> pendingReplies = new ArrayList<>();
 
     private ProxyState(String name, ProxyKind kind, String section, Source source, ConfigEnvironment environment) {
         this.name = name;
@@ -87,6 +93,8 @@ final class ProxyState {
         p.httpRequestRules.addAll(httpRequestRules);
         p.httpResponseRules.addAll(httpResponseRules);
         p.tcpRequestRules.addAll(tcpRequestRules);
+        p.errorPages = errorPages;
+        p.pendingReplies.addAll(pendingReplies);
         if (p.isFrontend()) {
             p.monitorUri = monitorUri;
             p.maxconn = maxconn;
@@ -134,7 +142,7 @@ final class ProxyState {
         };
     }
 
-    ProxyConfig toConfig(int assignedId, List<ServerConfig> serverConfigs) {
+    ProxyConfig toConfig(int assignedId, List<ServerConfig> serverConfigs, ErrorPages pages) {
         return new ProxyConfig(name, kind, assignedId, mode, List.copyOf(binds),
                 kind.isFrontend() ? defaultBackend : null,
                 kind.isBackend() ? (balance == null ? "roundrobin" : balance) : null,
@@ -147,6 +155,6 @@ final class ProxyState {
                 new ProxyRules(List.copyOf(httpResponseRules), List.copyOf(tcpRequestRules), List.copyOf(redirectRules),
                         kind.isBackend() ? List.copyOf(useServers) : List.of(),
                         kind.isFrontend() ? monitorUri : null, kind.isFrontend() ? List.copyOf(monitorFail) : List.of(),
-                        List.copyOf(captures), stickTable));
+                        List.copyOf(captures), stickTable), pages);
     }
 }

@@ -1,6 +1,5 @@
 package io.tollgate.engine.config;
 
-import java.nio.file.Files;
 import java.util.List;
 
 import static io.tollgate.engine.config.Capabilities.backend;
@@ -10,7 +9,7 @@ import static io.tollgate.engine.config.Capabilities.notInDefaults;
 /**
  * The real HAProxy 2.6 proxy keywords Tollgate does not implement yet, and those HAProxy 2.6
  * itself removed. Each one is recognised, so a typo is still told apart from a known word.
- * Ignored with a warning: logging formats, error pages, captures, compression, health-check
+ * Ignored with a warning: logging formats, {@code http-error} replies, captures, compression, health-check
  * scripts (a later issue), stick tables without rules, hashing and reuse tunables. Refused: what
  * decides where or whether traffic goes ({@code stick}, persistence, {@code source},
  * {@code disabled}, ...).
@@ -24,8 +23,7 @@ final class ProxyUnsupportedKeywords {
     static void register(KeywordTable<ProxyState> t) {
         Keyword<ProxyState> ignored = Unsupported.ignored();
         Keyword<ProxyState> refused = Unsupported.refused();
-        t.addAll(List.of("declare", "compression", "errorfiles", "errorloc", "errorloc302", "errorloc303",
-                "http-error", "unique-id-format", "unique-id-header", "log-format", "log-format-sd",
+        t.addAll(List.of("declare", "compression", "http-error", "unique-id-format", "unique-id-header", "log-format", "log-format-sd",
                 "error-log-format", "log-tag", "max-keep-alive-queue", "retry-on", "rate-limit", "email-alert",
                 "external-check", "http-check", "tcp-check", "clitcpka-cnt", "clitcpka-idle", "clitcpka-intvl",
                 "srvtcpka-cnt", "srvtcpka-idle", "srvtcpka-intvl"), ignored);
@@ -33,7 +31,6 @@ final class ProxyUnsupportedKeywords {
         t.addAll(List.of("hash-balance-factor", "http-reuse", "http-send-name-header",
                 "load-server-state-from-file", "server-state-file-name", "dynamic-cookie-key"), backend(ignored));
         t.addAll(List.of("max-session-srv-conns", "backlog"), frontend(ignored));
-        t.add("errorfile", ProxyUnsupportedKeywords::errorfile);
         t.add("filter", ProxyUnsupportedKeywords::filter);
         t.add("bind-process", (line, proxy, problems) -> problems.warn(line.source(),
                 "'bind-process' has no effect, is deprecated, and will be removed in version 2.7."));
@@ -77,18 +74,6 @@ final class ProxyUnsupportedKeywords {
         t.addAll(List.of("rspdel", "rspidel"), Unsupported.removed(REMOVED_21 + "Use 'http-response del-header' instead."));
         t.addAll(List.of("rspdeny", "rspideny"), Unsupported.removed(REMOVED_21 + "Use 'http-response deny' instead."));
         t.add("rspadd", Unsupported.removed(REMOVED_21 + "Use 'http-response add-header' instead."));
-    }
-
-    /** {@code errorfile <code> <file>}: HAProxy reads the file at load time, so a missing one is an error. */
-    private static void errorfile(Line line, ProxyState proxy, Problems problems) throws KeywordException {
-        if (line.arg(1).isEmpty() || line.arg(2).isEmpty()) {
-            throw new KeywordException("'errorfile' expects <status_code> and <file> as arguments.");
-        }
-        Args.integer(line, 1, "errorfile", 100, 599);
-        if (!Files.isReadable(proxy.environment.paths.resolve(line.arg(2)))) {
-            throw new KeywordException("errorfile : error opening file '" + line.arg(2) + "'.");
-        }
-        problems.warn(line.source(), Unsupported.ignoredMessage("errorfile"));
     }
 
     /** {@code filter <name> ...}: output filters are harmless to drop, the others are not. */

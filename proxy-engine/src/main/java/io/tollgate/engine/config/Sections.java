@@ -7,8 +7,9 @@ import java.util.Optional;
 
 /**
  * The section keywords: a line starting with one of them closes the current section and opens
- * a new one (indentation means nothing, as in HAProxy). {@code global}, the proxies and
- * {@code userlist} are parsed; the other real section types are skipped with a warning.
+ * a new one (indentation means nothing, as in HAProxy). {@code global}, the proxies,
+ * {@code userlist} and {@code http-errors} are parsed; the other real section types are skipped
+ * with a warning.
  */
 final class Sections {
     /** Opens a section from its header line. */
@@ -19,7 +20,7 @@ final class Sections {
 
     /** Real HAProxy section types Tollgate skips for now; ignoring them changes no proxy. */
     static final List<String> SKIPPED = List.of("peers", "resolvers", "mailers", "cache", "program", "ring",
-            "http-errors", "log-forward", "fcgi-app", "crt-store");
+            "log-forward", "fcgi-app", "crt-store");
 
     private static final Map<String, Opener> OPENERS = new LinkedHashMap<>();
 
@@ -29,6 +30,7 @@ final class Sections {
             OPENERS.put(proxy, ProxySections::open);
         }
         OPENERS.put("userlist", Sections::userlist);
+        OPENERS.put("http-errors", ErrorPageKeywords::open);
         for (String skipped : SKIPPED) {
             OPENERS.put(skipped, Sections::skipped);
         }

@@ -99,15 +99,32 @@ public final class ErrorPageSettings {
      */
     public ErrorPages resolve(HttpErrorsSections sections, String proxyName, Consumer<String> warnings)
             throws ReplyException {
+        List<String> errors = new ArrayList<>();
+        ErrorPages pages = resolve(sections, proxyName, warnings, errors::add);
+        if (!errors.isEmpty()) {
+            throw new ReplyException(errors.get(0));
+        }
+        return pages;
+    }
+
+    /**
+     * As {@link #resolve(HttpErrorsSections, String, Consumer)}, going on after an unknown
+     * section, as HAProxy does, so that every one is reported to {@code errors}.
+     */
+    public ErrorPages resolve(HttpErrorsSections sections, String proxyName, Consumer<String> warnings,
+                              Consumer<String> errors) {
         ErrorPages.Builder pages = ErrorPages.builder();
         for (Entry entry : entries) {
             if (entry instanceof Page page) {
                 pages.put(page.code(), page.reply());
             } else {
                 Import imp = (Import) entry;
-                HttpErrorsSection section = sections.find(imp.section()).orElseThrow(() -> new ReplyException(
-                        "proxy '" + proxyName + "': unknown http-errors section '" + imp.section() + "' (at "
-                                + imp.where() + ")."));
+                HttpErrorsSection section = sections.find(imp.section()).orElse(null);
+                if (section == null) {
+                    errors.accept("proxy '" + proxyName + "': unknown http-errors section '" + imp.section() + "' (at "
+                            + imp.where() + ").");
+                    continue;
+                }
                 for (int code : imp.codes().isEmpty() ? DefaultErrorPages.CODES : imp.codes()) {
                     ErrorFile page = section.page(code);
                     if (page != null) {

@@ -3,6 +3,7 @@ package io.tollgate.engine.runtime;
 import io.tollgate.engine.config.ProxyConfig;
 import io.tollgate.engine.config.ProxyKind;
 import io.tollgate.engine.config.ProxyMode;
+import io.tollgate.engine.http.ErrorPages;
 import io.tollgate.engine.lb.Balancer;
 import io.tollgate.engine.lb.Balancers;
 import io.tollgate.engine.lb.Dispatcher;
@@ -215,6 +216,11 @@ public final class Proxy {
             }
         }
         return null;
+    }
+
+    /** This proxy's {@code errorfile}/{@code errorloc}/{@code errorfiles} pages, else HAProxy's. */
+    public ErrorPages errorPages() {
+        return config.errorPages();
     }
 
     /** The compiled {@code http-request}, {@code http-response}, {@code tcp-request}, ... rules. */

@@ -185,10 +185,11 @@ class ConfigLoaderTest {
     void defaultPathConfigResolvesFilesFromTheConfigurationsDirectory(@TempDir Path dir) throws IOException, ConfigException {
         Path etc = Files.createDirectories(dir.resolve("etc/errors")).getParent();
         Files.writeString(etc.resolve("errors/503.http"), "HTTP/1.0 503 Service Unavailable\r\n\r\n");
-        Files.writeString(etc.resolve("t.cfg"), "global\n  default-path config\ndefaults\n  errorfile 503 errors/503.http\n");
+        Files.writeString(etc.resolve("t.cfg"), "global\n  default-path config\ndefaults\n  errorfile 503 errors/503.http\n"
+                + "listen l\n  mode http\n  timeout client 1s\n");
         Config config = ConfigLoader.load(List.of(Path.of("etc/t.cfg")), Map.of(), dir);
-        assertThat(config.warnings()).map(ConfigProblem::toString)
-                .containsExactly("[WARNING] parsing [etc/t.cfg:4] : 'errorfile' is not supported yet by Tollgate, ignored");
+        assertThat(config.warnings()).isEmpty();
+        assertThat(config.proxy("l").orElseThrow().errorPages().isOverridden(503)).isTrue();
     }
 
     private static ConfigException catchException(String text) {
