@@ -2,6 +2,7 @@ package io.tollgate.engine.config;
 
 import io.tollgate.engine.acl.AclException;
 import io.tollgate.engine.acl.Acls;
+import io.tollgate.engine.rules.HttpRule;
 import io.tollgate.engine.rules.HttpRules;
 import io.tollgate.engine.rules.RuleException;
 import io.tollgate.engine.rules.RuleSite;
@@ -32,6 +33,8 @@ final class RuleKeywords {
     private static final List<String> TUNING = List.of("set-log-level", "set-nice", "set-mark", "set-tos",
             "set-priority-class", "set-priority-offset", "capture", "ot-group", "send-spoe-group", "strict-mode");
     private static final List<String> MAPS = List.of("add-acl", "del-acl", "set-map", "del-map");
+    /** Reply options whose argument is a file name. */
+    private static final List<String> FILE_OPTIONS = List.of("file", "lf-file", "errorfile");
 
     /** Action word to "refused?" for one rule keyword. */
     private static final Map<String, Boolean> HTTP_REQUEST = actions(
@@ -68,7 +71,7 @@ final class RuleKeywords {
 
     private static void httpRequest(Line line, ProxyState proxy, Problems problems) throws KeywordException {
         if (HttpRules.runs(actionName(line.arg(1)), false)) {
-            proxy.httpRequestRules.add(compiled(line, proxy, false));
+            proxy.httpRequestRules.add(compiled(line, proxy, false, problems));
             return;
         }
         if (line.arg(1).equals("use-service")) {
@@ -86,7 +89,7 @@ final class RuleKeywords {
 
     private static void httpResponse(Line line, ProxyState proxy, Problems problems) throws KeywordException {
         if (HttpRules.runs(actionName(line.arg(1)), true)) {
-            proxy.httpResponseRules.add(compiled(line, proxy, true));
+            proxy.httpResponseRules.add(compiled(line, proxy, true, problems));
             return;
         }
         action(line, 1, HTTP_RESPONSE, problems);
@@ -101,7 +104,7 @@ final class RuleKeywords {
         words.add("deny");
         words.addAll(line.from(1));
         Line translated = new Line(line.source(), prepend("http-request", words));
-        proxy.httpRequestRules.add(compiled(translated, proxy, false));
+        proxy.httpRequestRules.add(compiled(translated, proxy, false, problems));
         problems.warn(line.source(), "The 'block' directive is not supported anymore since HAProxy 2.1; Tollgate "
                 + "reads it as 'http-request deny' with the same condition. Please write 'http-request deny' instead.");
     }
@@ -109,34 +112,43 @@ final class RuleKeywords {
     /**
      * Compiles an {@code http-request}/{@code http-response} line against the ACLs declared so
      * far, so that every mistake is a file:line error now, and returns it with relative file
-     * names resolved for the runtime's second compilation.
+     * names resolved for the runtime's second compilation. A reply naming an {@code http-errors}
+     * section is kept to be checked once every section is read.
      */
-    private static Directive compiled(Line line, ProxyState proxy, boolean response) throws KeywordException {
+    private static Directive compiled(Line line, ProxyState proxy, boolean response, Problems problems)
+            throws KeywordException {
         String rule = line.keyword() + " " + actionName(line.arg(1));
-        List<String> words = resolveFiles(line.from(1), proxy);
+        List<String> words = line.from(1);
+        RuleSite site = new RuleSite(proxy.name, proxy.typeWord() + " '" + proxy.name + "'",
+                proxy.environment.replies(problems, line.source()), null);
         try {
             AclConditions.check(words.subList(HttpRules.conditionStart(words, 1), words.size()), proxy.acls, rule);
-            HttpRules.compile(words, Acls.compile(proxy.acls, Path.of("")), new RuleSite(proxy.name, null), response);
-        } catch (AclException | RuleException e) {
+            HttpRule compiled = HttpRules.compile(words, Acls.compile(proxy.acls, Path.of("")), site, response);
+            if (compiled.reply() != null && !compiled.reply().isResolved()) {
+                proxy.pendingReplies.add(new ErrorPageKeywords.PendingReply(compiled.reply(), line.source()));
+            }
+        } catch (RuleException e) {
+            throw new KeywordException(e.isComplete() ? e.getMessage() : prefix(proxy, rule) + e.getMessage());
+        } catch (AclException e) {
             throw new KeywordException(prefix(proxy, rule) + e.getMessage());
         }
-        return new Directive(line.keyword(), List.copyOf(words), line.source());
+        return new Directive(line.keyword(), resolveFiles(words, proxy), line.source());
     }
 
     static String prefix(ProxyState proxy, String rule) {
         return "error detected in " + proxy.typeWord() + " '" + proxy.name + "' while parsing '" + rule + "' rule : ";
     }
 
-    /** The file named after {@code file}/{@code lf-file} resolved against the configuration's directory. */
+    /** The files named after {@code file}, {@code lf-file} and {@code errorfile}, resolved by {@code default-path}. */
     private static List<String> resolveFiles(List<String> words, ProxyState proxy) {
         List<String> out = new ArrayList<>(words);
         for (int i = 0; i < out.size() - 1; i++) {
-            if (out.get(i).equals("file") || out.get(i).equals("lf-file")) {
+            if (FILE_OPTIONS.contains(out.get(i))) {
                 out.set(i + 1, proxy.environment.paths.resolve(out.get(i + 1)).toAbsolutePath().toString());
                 i++;
             }
         }
-        return out;
+        return List.copyOf(out);
     }
 
     private static List<String> prepend(String first, List<String> rest) {

@@ -1,5 +1,13 @@
 package io.tollgate.engine.http;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +59,12 @@ public final class DefaultErrorPages {
     public static final List<Integer> CODES = List.copyOf(PAGES.keySet());
 
     private static final Map<Integer, Reply> REPLIES = build();
+    /** The pages as stored, for {@link #asStored}: built on first use, only 400 and 408 are. */
+    private static final Map<Integer, Stored> STORED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A page's stored head (names in their written case, in order) and shared body. */
+    private record Stored(HttpResponseStatus status, List<String> headers, ByteBuf body) {
+    }
 
     private DefaultErrorPages() {
     }
@@ -80,6 +94,41 @@ public final class DefaultErrorPages {
                 + "Content-Type: text/html\r\n"
                 + "\r\n";
         return (head + body).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * The page exactly as HAProxy stores it, header names in their written case
+     * ({@code Content-length}, {@code Cache-Control}, {@code Connection}, {@code Content-Type}):
+     * what HAProxy 2.6's HTTP/1 layer sends when it refuses a request before any stream exists,
+     * a request it cannot parse (400) or none complete in time (408). There no proxy's
+     * {@code errorfile} applies: HAProxy 2.6.12 sent these bytes with {@code errorfile 400} and
+     * {@code errorfile 408} set on the frontend. Write it as is; the 400 and 408 pages already
+     * say {@code Connection: close}.
+     */
+    public static FullHttpResponse asStored(int status) {
+        int code = slot(status);
+        Stored stored = STORED.computeIfAbsent(code, c -> stored(c, PAGES.get(c)));
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, stored.status(),
+                stored.body().duplicate());
+        HttpHeaders h = response.headers();
+        for (int i = 0; i < stored.headers().size(); i += 2) {
+            h.add(stored.headers().get(i), stored.headers().get(i + 1));
+        }
+        return response;
+    }
+
+    private static Stored stored(int code, Page page) {
+        String[] parts = new String(raw(code, page), StandardCharsets.US_ASCII).split("\r\n\r\n", 2);
+        String[] lines = parts[0].split("\r\n");
+        List<String> headers = new java.util.ArrayList<>();
+        for (int i = 1; i < lines.length; i++) {
+            int colon = lines[i].indexOf(':');
+            headers.add(lines[i].substring(0, colon));
+            headers.add(lines[i].substring(colon + 1).strip());
+        }
+        ByteBuf body = Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(parts[1].getBytes(StandardCharsets.US_ASCII))
+                .asReadOnly());
+        return new Stored(new HttpResponseStatus(code, page.reason), List.copyOf(headers), body);
     }
 
     /** True when HAProxy has a page (and a configurable slot) for {@code status}. */

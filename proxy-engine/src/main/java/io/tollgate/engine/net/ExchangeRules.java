@@ -4,6 +4,8 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.tollgate.engine.acl.RequestView;
+import io.tollgate.engine.http.ErrorPages;
+import io.tollgate.engine.http.Reply;
 import io.tollgate.engine.rules.HttpRule;
 import io.tollgate.engine.rules.HttpTransaction;
 import io.tollgate.engine.rules.ReplyKind;
@@ -32,7 +34,10 @@ final class ExchangeRules implements HttpTransaction {
     /** The proxy whose rules run now. */
     private Proxy current;
     private ReplyKind replyKind;
+    /** The response to write, or null to close without one (reject, an empty errorfile). */
     private FullHttpResponse reply;
+    private int replyStatus;
+    private boolean replyCloses;
 
     ExchangeRules(HttpRequest request, HttpRequestView view, Variables variables, Proxy frontend,
                   StickCounters counters) {
@@ -83,6 +88,16 @@ final class ExchangeRules implements HttpTransaction {
         return r;
     }
 
+    /** The status the decided reply is counted and logged under. */
+    int replyStatus() {
+        return replyStatus;
+    }
+
+    /** True when the decided reply closes the client connection (400/408 pages, close-delimited files). */
+    boolean replyCloses() {
+        return replyCloses;
+    }
+
     // ---- HttpTransaction ----
 
     @Override
@@ -114,11 +129,26 @@ final class ExchangeRules implements HttpTransaction {
     public void reply(ReplyKind kind, FullHttpResponse r) {
         this.replyKind = kind;
         this.reply = r;
+        this.replyStatus = r == null ? 0 : r.status().code();
+        this.replyCloses = false;
     }
 
     @Override
-    public FullHttpResponse errorPage(int status) {
-        return HttpErrors.page(status);
+    public void reply(ReplyKind kind, Reply r) {
+        this.replyKind = kind;
+        this.reply = r == null || r.isEmpty() ? null : r.response();
+        this.replyStatus = r == null ? 0 : r.status();
+        this.replyCloses = r != null && r.closesConnection();
+    }
+
+    @Override
+    public ErrorPages errorPages() {
+        return (backend != null ? backend : frontend).errorPages();
+    }
+
+    @Override
+    public ErrorPages frontendErrorPages() {
+        return frontend.errorPages();
     }
 
     @Override

@@ -15,6 +15,8 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import io.tollgate.engine.config.ForwardFor;
 import io.tollgate.engine.config.HttpConnectionMode;
+import io.tollgate.engine.http.DefaultErrorPages;
+import io.tollgate.engine.http.Reply;
 import io.tollgate.engine.lb.Dispatcher;
 import io.tollgate.engine.rules.ReplyKind;
 import io.tollgate.engine.rules.TcpRule;
@@ -101,7 +103,7 @@ final class HttpExchange implements Connector.Callback {
             // HAProxy counts an invalid request in req_tot as well as in ereq
             fc.requestErrors.increment();
             requestComplete = true;
-            answerAndClose(400, null);
+            answerError(400, null);
             return;
         }
         mode = ConnectionHeaders.mode(frontend.config(), frontend.config());
@@ -115,7 +117,8 @@ final class HttpExchange implements Connector.Callback {
             if (fr.monitorUri() != null && isMonitorRequest(fr.monitorUri())) {
                 boolean failing = fr.monitorFail() != null && fr.monitorFail().matches(view());
                 fc.intercepted.increment();
-                respondLocally(HttpErrors.page(failing ? 503 : 200), false);
+                Reply page = frontend.errorPages().reply(failing ? 503 : 200);
+                respondLocally(page.isEmpty() ? null : page.response(), page.status(), page.closesConnection());
                 return;
             }
             if (!fr.tcpRequest().isEmpty() && !TcpRule.accepts(fr.tcpRequest(), "content", view(),
@@ -137,8 +140,7 @@ final class HttpExchange implements Connector.Callback {
             backend = frontend.defaultBackend();
         }
         if (backend == null) {
-            requestComplete = true;
-            answerAndClose(503, null);
+            answerError(503, null);
             return;
         }
         backend.backendCounters().sessionStarted();
@@ -213,6 +215,8 @@ final class HttpExchange implements Connector.Callback {
     private void deliverReply() {
         ReplyKind kind = rules.replyKind();
         FullHttpResponse reply = rules.takeReply();
+        int status = rules.replyStatus();
+        boolean closes = rules.replyCloses();
         FrontendCounters fc = frontend.frontendCounters();
         if (kind == ReplyKind.INTERCEPT) {
             fc.intercepted.increment();
@@ -229,36 +233,39 @@ final class HttpExchange implements Connector.Callback {
                 session.exchangeEnded(false);
             }
             case TARPIT -> {
-                // held for 'timeout tarpit', then answered; the client may give up meanwhile
+                // held for 'timeout tarpit', then answered, the connection kept as HAProxy 2.6
+                // keeps it; the client may give up meanwhile
                 session.reading(false);
                 Proxy timing = backend != null ? backend : frontend;
                 long delay = Math.max(0, timing.config().timeouts().effectiveTarpit());
                 session.client().eventLoop().schedule(() -> {
                     if (!done) {
-                        respondLocally(reply, true);
+                        respondLocally(reply, status, closes);
                     }
                 }, delay, TimeUnit.MILLISECONDS);
             }
-            default -> respondLocally(reply, false);
+            default -> respondLocally(reply, status, closes);
         }
     }
 
     /**
-     * Writes a response Tollgate made itself (a rule's reply, the monitor page) and ends the
-     * exchange; the connection stays open when the client and the mode allow it, and what is
-     * left of the request body is read and dropped by the session.
+     * Writes a response Tollgate made itself (a rule's reply, the monitor page), counted under
+     * {@code status}, and ends the exchange; the connection stays open when the client and the
+     * mode allow it, and what is left of the request body is read and dropped by the session.
+     * A null {@code reply} (an empty errorfile) writes nothing and closes.
      */
-    private void respondLocally(FullHttpResponse reply, boolean close) {
-        int status = reply.status().code();
+    private void respondLocally(FullHttpResponse reply, int status, boolean close) {
         countTracked(status);
         frontend.frontendCounters().responses.count(status);
         if (backend != null) {
             backend.backendCounters().responses.count(status);
         }
-        boolean keep = !close && mode != HttpConnectionMode.CLOSE && HttpUtil.isKeepAlive(request);
-        ConnectionHeaders.toClient(reply, request.protocolVersion(), keep);
-        Channel client = session.client();
-        client.write(reply, client.voidPromise());
+        boolean keep = reply != null && !close && mode != HttpConnectionMode.CLOSE && HttpUtil.isKeepAlive(request);
+        if (reply != null) {
+            ConnectionHeaders.toClient(reply, request.protocolVersion(), keep);
+            Channel client = session.client();
+            client.write(reply, client.voidPromise());
+        }
         responseStarted = true;
         finish(false);
         session.exchangeEnded(keep);
@@ -398,7 +405,7 @@ final class HttpExchange implements Connector.Callback {
 
     @Override
     public void failed(int status, String reason) {
-        answerAndClose(status, server);
+        answerError(status, server);
     }
 
     // ---- server side ----
@@ -415,7 +422,7 @@ final class HttpExchange implements Connector.Callback {
             if (responseStarted) {
                 abortBoth();
             } else {
-                answerAndClose(502, server);
+                answerError(502, server);
             }
             return;
         }
@@ -434,7 +441,7 @@ final class HttpExchange implements Connector.Callback {
             responseHeadNanos = System.nanoTime();
             if (hasResponseRules() && (rules().onResponse(backend, resp, server)
                     || (frontend != backend && rules.onResponse(frontend, resp, server)))) {
-                replaceResponse();
+                replaceResponse(code);
                 return;
             }
             code = resp.status().code();
@@ -485,11 +492,13 @@ final class HttpExchange implements Connector.Callback {
     /**
      * An {@code http-response} rule denied the server's response (or answered instead): the
      * server connection is dropped with the rest of its response, and the client gets the
-     * rule's reply. A denial counts in dresp on the frontend, the backend and the server.
+     * rule's reply. A denial counts in dresp on the frontend, the backend and the server; the
+     * server's hrsp_* count the status it sent, as HAProxy counts it before the rules run.
      */
-    private void replaceResponse() {
+    private void replaceResponse(int served) {
         ReplyKind kind = rules.replyKind();
         FullHttpResponse reply = rules.takeReply();
+        boolean closes = rules.replyCloses();
         if (kind == ReplyKind.INTERCEPT) {
             frontend.frontendCounters().intercepted.increment();
         } else {
@@ -504,11 +513,13 @@ final class HttpExchange implements Connector.Callback {
             abortBoth();
             return;
         }
-        countResponse(reply.status().code());
-        boolean keep = keepClientOpen && requestComplete;
-        Channel client = session.client();
-        ConnectionHeaders.toClient(reply, request.protocolVersion(), keep);
-        client.write(reply, client.voidPromise());
+        countResponse(rules.replyStatus(), served);
+        boolean keep = reply != null && !closes && keepClientOpen && requestComplete;
+        if (reply != null) {
+            Channel client = session.client();
+            ConnectionHeaders.toClient(reply, request.protocolVersion(), keep);
+            client.write(reply, client.voidPromise());
+        }
         finish(true);
         session.exchangeEnded(keep);
     }
@@ -529,7 +540,7 @@ final class HttpExchange implements Connector.Callback {
         }
         countServerError();
         if (!responseStarted) {
-            answerAndClose(504, server);
+            answerError(504, server);
         } else {
             abortBoth();
         }
@@ -552,7 +563,7 @@ final class HttpExchange implements Connector.Callback {
         }
         if (!responseStarted) {
             countServerError();
-            answerAndClose(502, server);
+            answerError(502, server);
             return;
         }
         server.counters().serverAborts.increment();
@@ -604,11 +615,15 @@ final class HttpExchange implements Connector.Callback {
     }
 
     private void countResponse(int code) {
+        countResponse(code, code);
+    }
+
+    private void countResponse(int code, int serverCode) {
         countTracked(code);
         frontend.frontendCounters().responses.count(code);
         backend.backendCounters().responses.count(code);
         if (server != null) {
-            server.counters().responses.count(code);
+            server.counters().responses.count(serverCode);
         }
     }
 
@@ -617,9 +632,23 @@ final class HttpExchange implements Connector.Callback {
         backend.backendCounters().responseErrors.increment();
     }
 
-    /** Answers with one of Tollgate's own error pages, then closes the client connection. */
-    private void answerAndClose(int status, Server failedServer) {
+    /**
+     * Answers with the stream's error page for {@code status}: the backend's, else the
+     * frontend's, else HAProxy's. As HAProxy, the connection stays open for the next request when
+     * the page allows (not 400 or 408), the client and the mode want it and the request was read
+     * whole; otherwise it is closed. A request that could not be parsed gets the stored 400 page
+     * of HAProxy's HTTP/1 layer, which no errorfile replaces.
+     */
+    private void answerError(int status, Server failedServer) {
         Channel client = session.client();
+        boolean unparsed = request.decoderResult().isFailure();
+        Reply page = unparsed ? null : (backend != null ? backend : frontend).errorPages().reply(status,
+                frontend.errorPages());
+        // once a backend is chosen the request is rewritten for the server: keepClientOpen tells
+        boolean clientKeepsOpen = backend == null
+                ? mode != HttpConnectionMode.CLOSE && HttpUtil.isKeepAlive(request) : keepClientOpen;
+        boolean keep = page != null && !responseStarted && !page.isEmpty() && !page.closesConnection()
+                && clientKeepsOpen && (requestComplete || !ConnectionHeaders.hasBody(request));
         countTracked(status);
         frontend.frontendCounters().responses.count(status);
         if (backend != null) {
@@ -632,12 +661,16 @@ final class HttpExchange implements Connector.Callback {
             serverSide.unlease();
             serverChannel.close();
         }
-        if (!responseStarted) {
-            client.write(HttpErrors.response(status), client.voidPromise());
+        if (!responseStarted && unparsed) {
+            client.write(DefaultErrorPages.asStored(status), client.voidPromise());
+        } else if (!responseStarted && !page.isEmpty()) {
+            FullHttpResponse response = page.response();
+            ConnectionHeaders.toClient(response, request.protocolVersion(), keep);
+            client.write(response, client.voidPromise());
         }
         responseStarted = true;
         finish(false);
-        session.exchangeEnded(false);
+        session.exchangeEnded(keep);
     }
 
     private void abortBoth() {

@@ -13,6 +13,7 @@ import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.tollgate.engine.config.Timeouts;
+import io.tollgate.engine.http.DefaultErrorPages;
 import io.tollgate.engine.runtime.Proxy;
 import io.tollgate.engine.stats.FrontendCounters;
 
@@ -312,7 +313,8 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
             fc.requestReceived();
             fc.requestErrors.increment();
             fc.responses.count(408);
-            client.write(HttpErrors.response(408), client.voidPromise());
+            // HAProxy's HTTP/1 layer answers this itself, before any stream or errorfile
+            client.write(DefaultErrorPages.asStored(408), client.voidPromise());
         }
         closeAfterFlush();
     }

@@ -1,11 +1,11 @@
 package io.tollgate.engine.rules;
 
-import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpHeaderNames;
+import io.tollgate.engine.http.AuthChallenge;
 
 /**
- * {@code auth [realm <realm>]}: the 401 page with a Basic challenge; the realm defaults to the
- * proxy's name, as in HAProxy.
+ * {@code auth [realm <realm>]}: the stream's 401 page with a Basic challenge; the realm defaults
+ * to the proxy's name, as in HAProxy. The 407 of a forward proxy needs
+ * {@code option http-use-proxy-header}, which Tollgate ignores.
  */
 final class Auth implements HttpAction {
     private final String realm;
@@ -16,9 +16,7 @@ final class Auth implements HttpAction {
 
     @Override
     public Verdict apply(HttpTransaction tx) {
-        FullHttpResponse r = tx.errorPage(401);
-        r.headers().add(HttpHeaderNames.WWW_AUTHENTICATE, "Basic realm=\"" + realm + "\"");
-        tx.reply(ReplyKind.INTERCEPT, r);
+        tx.reply(ReplyKind.INTERCEPT, AuthChallenge.reply(tx.errorPages(), tx.frontendErrorPages(), false, realm));
         return Verdict.DONE;
     }
 }

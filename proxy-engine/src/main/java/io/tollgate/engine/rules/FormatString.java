@@ -143,8 +143,17 @@ public final class FormatString {
         }
 
         @Override
-        public io.netty.handler.codec.http.FullHttpResponse errorPage(int status) {
-            return null;
+        public void reply(ReplyKind kind, io.tollgate.engine.http.Reply reply) {
+        }
+
+        @Override
+        public io.tollgate.engine.http.ErrorPages errorPages() {
+            return io.tollgate.engine.http.ErrorPages.builtIn();
+        }
+
+        @Override
+        public io.tollgate.engine.http.ErrorPages frontendErrorPages() {
+            return io.tollgate.engine.http.ErrorPages.builtIn();
         }
 
         @Override

@@ -2,6 +2,7 @@ package io.tollgate.engine.rules;
 
 import io.tollgate.engine.acl.AclException;
 import io.tollgate.engine.acl.SampleExpression;
+import io.tollgate.engine.http.ReplyAction;
 
 import java.util.HashMap;
 import java.util.List;
@@ -13,12 +14,12 @@ final class HttpRequestActions {
 
     static {
         TABLE.put("allow", (a, args, site) -> noArguments(args, Allow.INSTANCE));
-        TABLE.put("deny", (a, args, site) -> new Deny(ReplyKind.DENY, ReplySpec.parse("http-request deny", args, 403, true,
-                site.baseDir())));
-        TABLE.put("tarpit", (a, args, site) -> new Deny(ReplyKind.TARPIT, ReplySpec.parse("http-request tarpit", args, 500,
-                true, site.baseDir())));
-        TABLE.put("return", (a, args, site) -> new Return(ReplySpec.parse("http-request return", args, 200, false,
-                site.baseDir())));
+        TABLE.put("deny", (a, args, site) -> SendReply.parse(ReplyKind.DENY, ReplyAction.HTTP_REQUEST_DENY, args,
+                site));
+        TABLE.put("tarpit", (a, args, site) -> SendReply.parse(ReplyKind.TARPIT, ReplyAction.HTTP_REQUEST_TARPIT, args,
+                site));
+        TABLE.put("return", (a, args, site) -> SendReply.parse(ReplyKind.INTERCEPT, ReplyAction.HTTP_REQUEST_RETURN,
+                args, site));
         TABLE.put("reject", (a, args, site) -> noArguments(args, Reject.INSTANCE));
         TABLE.put("silent-drop", (a, args, site) -> noArguments(args, Reject.INSTANCE));
         TABLE.put("auth", HttpRequestActions::auth);

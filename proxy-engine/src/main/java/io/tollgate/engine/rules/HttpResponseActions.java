@@ -1,5 +1,7 @@
 package io.tollgate.engine.rules;
 
+import io.tollgate.engine.http.ReplyAction;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,10 +12,10 @@ final class HttpResponseActions {
 
     static {
         TABLE.put("allow", (a, args, site) -> HttpRequestActions.noArguments(args, Allow.INSTANCE));
-        TABLE.put("deny", (a, args, site) -> new Deny(ReplyKind.DENY, ReplySpec.parse("http-response deny", args, 502,
-                true, site.baseDir())));
-        TABLE.put("return", (a, args, site) -> new Return(ReplySpec.parse("http-response return", args, 200, false,
-                site.baseDir())));
+        TABLE.put("deny", (a, args, site) -> SendReply.parse(ReplyKind.DENY, ReplyAction.HTTP_RESPONSE_DENY, args,
+                site));
+        TABLE.put("return", (a, args, site) -> SendReply.parse(ReplyKind.INTERCEPT, ReplyAction.HTTP_RESPONSE_RETURN,
+                args, site));
         TABLE.put("silent-drop", (a, args, site) -> HttpRequestActions.noArguments(args, Reject.INSTANCE));
         TABLE.put("redirect", (a, args, site) -> Redirect.parse(args));
         TABLE.put("set-status", HttpResponseActions::setStatus);

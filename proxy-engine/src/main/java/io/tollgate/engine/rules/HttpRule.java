@@ -1,11 +1,17 @@
 package io.tollgate.engine.rules;
 
 import io.tollgate.engine.acl.Condition;
+import io.tollgate.engine.http.ReturnReply;
 
 import java.util.List;
 
 /** A compiled rule: an action and the condition under which it runs. */
 public record HttpRule(Condition condition, HttpAction action) {
+
+    /** The reply of a {@code deny}, {@code tarpit} or {@code return} rule; null for other actions. */
+    public ReturnReply reply() {
+        return action instanceof SendReply s ? s.reply() : null;
+    }
 
     /** Runs {@code rules} in order until one stops them or decides a reply. */
     public static Verdict run(List<HttpRule> rules, HttpTransaction tx) {

@@ -4,6 +4,8 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.tollgate.engine.acl.RequestView;
+import io.tollgate.engine.http.ErrorPages;
+import io.tollgate.engine.http.Reply;
 
 /**
  * What rule actions may read and change of one HTTP transaction. The network layer implements
@@ -25,11 +27,20 @@ public interface HttpTransaction {
     /** Sets variable {@code name} ({@code txn.x}, ...), or unsets it when {@code value} is null. */
     void setVariable(String name, String value);
 
-    /** Ends the rules with a response Tollgate writes itself. */
+    /** Ends the rules with a response Tollgate builds itself (a redirect). */
     void reply(ReplyKind kind, FullHttpResponse response);
 
-    /** The page for {@code status}: the proxy's {@code errorfile} for it, else the built-in page. */
-    FullHttpResponse errorPage(int status);
+    /** Ends the rules with a prepared reply (deny, tarpit, return, auth); its status is the one counted. */
+    void reply(ReplyKind kind, Reply reply);
+
+    /**
+     * The error pages HAProxy looks in first for this stream: the backend's once one is chosen,
+     * the frontend's before.
+     */
+    ErrorPages errorPages();
+
+    /** The frontend's error pages, looked in when {@link #errorPages()} has none for a status. */
+    ErrorPages frontendErrorPages();
 
     /** A header rewrite could not be made (an invalid value): counted in wrew. */
     void rewriteFailed();

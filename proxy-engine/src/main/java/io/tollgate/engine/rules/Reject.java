@@ -6,7 +6,7 @@ final class Reject implements HttpAction {
 
     @Override
     public Verdict apply(HttpTransaction tx) {
-        tx.reply(ReplyKind.REJECT, null);
+        tx.reply(ReplyKind.REJECT, (io.tollgate.engine.http.Reply) null);
         return Verdict.DONE;
     }
 }

@@ -1,6 +1,5 @@
 package io.tollgate.engine.rules;
 
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -11,8 +10,8 @@ import io.netty.handler.codec.http.HttpVersion;
 import java.util.List;
 
 /**
- * Responses that rules build (redirects, {@code return}), with HAProxy 2.6's header names and
- * order: lowercase names, {@code content-length} first (as captured from haproxy 2.6.12).
+ * The redirects rules build, with HAProxy 2.6's header names and order: lowercase names,
+ * {@code content-length} first (as captured from haproxy 2.6.12).
  */
 public final class Replies {
     private Replies() {
@@ -31,21 +30,5 @@ public final class Replies {
             r.headers().add(HttpHeaderNames.SET_COOKIE, c);
         }
         return r;
-    }
-
-    /** A response with {@code body} (shared, not copied) and an optional content type. */
-    public static FullHttpResponse of(int status, String contentType, ByteBuf body) {
-        FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status),
-                body.duplicate());
-        r.headers().add(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(body.readableBytes()));
-        if (contentType != null) {
-            r.headers().add(HttpHeaderNames.CONTENT_TYPE, contentType);
-        }
-        return r;
-    }
-
-    /** An unreleasable, read-only buffer for a body written many times. */
-    public static ByteBuf constant(byte[] bytes) {
-        return Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(bytes).asReadOnly());
     }
 }

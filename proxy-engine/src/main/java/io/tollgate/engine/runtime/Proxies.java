@@ -45,7 +45,7 @@ public final class Proxies {
         this.userlists = io.tollgate.engine.auth.Userlists.of(config.userlists());
         for (Proxy p : all) {
             p.registry(this);
-            p.rules(TrafficRules.compile(p));
+            p.rules(TrafficRules.compile(p, config.httpErrors()));
         }
         int globalMaxconn = config.global().maxconn();
         Map<Proxy, Integer> referencingMaxconn = new HashMap<>();

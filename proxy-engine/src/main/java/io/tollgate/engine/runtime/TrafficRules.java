@@ -6,6 +6,8 @@ import io.tollgate.engine.acl.Condition;
 import io.tollgate.engine.config.Directive;
 import io.tollgate.engine.config.ProxyConfig;
 import io.tollgate.engine.config.ProxyRules;
+import io.tollgate.engine.http.HttpErrorsSections;
+import io.tollgate.engine.http.ReplyContext;
 import io.tollgate.engine.rules.HttpRule;
 import io.tollgate.engine.rules.HttpRules;
 import io.tollgate.engine.rules.RuleException;
@@ -15,6 +17,7 @@ import io.tollgate.engine.rules.TcpRule;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One proxy's compiled traffic rules: {@code http-request} (then {@code redirect}),
@@ -48,7 +51,7 @@ public final class TrafficRules {
     public record ServerRule(Condition condition, Server server) {
     }
 
-    static TrafficRules compile(Proxy proxy) {
+    static TrafficRules compile(Proxy proxy, HttpErrorsSections httpErrors) {
         ProxyConfig pc = proxy.config();
         ProxyRules r = pc.rules();
         boolean none = pc.httpRequestRules().isEmpty() && r.httpResponse().isEmpty() && r.tcpRequest().isEmpty()
@@ -58,7 +61,10 @@ public final class TrafficRules {
         }
         try {
             Acls acls = Acls.compile(pc.acls(), Path.of(""));
-            RuleSite site = new RuleSite(pc.name(), null);
+            // files were resolved to absolute paths and checked by the parser; warnings were reported
+            String label = pc.kind().name().toLowerCase(Locale.ROOT) + " '" + pc.name() + "'";
+            RuleSite site = new RuleSite(pc.name(), label, ReplyContext.of(w -> {
+            }), httpErrors);
             List<HttpRule> request = new ArrayList<>();
             for (Directive d : pc.httpRequestRules()) {
                 if (!d.args().get(0).equals("use-service")) {

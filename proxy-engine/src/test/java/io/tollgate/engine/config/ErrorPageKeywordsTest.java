@@ -119,7 +119,7 @@ class ErrorPageKeywordsTest {
                   errorloc302 503 "http://x/y\\r\\nfoo"
                   errorloc 503
                   errorfiles
-                  # a reply's errorfile: see RuleKeywordsTest
+                  http-request deny errorfile missing.http if { path /x }
                   default_backend be
                 backend be
                   server s1 127.0.0.1:80
@@ -136,6 +136,8 @@ class ErrorPageKeywordsTest {
                         + " offset: 89)",
                 "[ALERT] parsing [t.cfg:11] : errorloc : expects <status_code> and <url> as arguments.",
                 "[ALERT] parsing [t.cfg:12] : errorfiles : expects <name> as argument.",
+                "[ALERT] parsing [t.cfg:13] : error detected in frontend 'fe' while parsing 'http-request deny' rule :"
+                        + " error opening file 'missing.http'..",
                 "[ALERT] parsing [t.cfg:19] : errorfile : status code '600' not handled.",
                 "[ALERT] parsing [t.cfg:20] : unknown keyword 'errorfiles' in 'http-errors' section",
                 "[ALERT] parsing [t.cfg:21] : errorfile : error opening file 'nope.http'.",
@@ -150,8 +152,8 @@ class ErrorPageKeywordsTest {
                   bind 127.0.0.1:8080
                   errorfiles nosuch
                   errorfiles errs 404 503
-                  # replies naming sections: see RuleKeywordsTest
-                  #
+                  http-request deny errorfiles nosuch2 if { path /x }
+                  http-request deny deny_status 404 errorfiles errs if { path /y }
                   default_backend be
                 backend be
                   server s1 127.0.0.1:80
@@ -161,6 +163,10 @@ class ErrorPageKeywordsTest {
                   errorfile 503 busy.http
                 """)).containsExactly(
                 "[ALERT] parsing [t.cfg:17] : http-errors section 'errs' already exists (declared at t.cfg:15).",
+                "[ALERT] parsing [t.cfg:10] : Proxy 'fe': unknown http-errors section 'nosuch2' referenced by an"
+                        + " http reply .",
+                "[WARNING] parsing [t.cfg:11] : Proxy 'fe': status '404' referenced by an http reply not declared in"
+                        + " http-errors section 'errs'.",
                 "[ALERT] config : proxy 'fe': unknown http-errors section 'nosuch' (at t.cfg:8).",
                 "[WARNING] config : config: proxy 'fe' : status '404' not declared in http-errors section 'errs'"
                         + " (at t.cfg:9).");

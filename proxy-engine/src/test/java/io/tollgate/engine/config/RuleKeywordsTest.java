@@ -124,7 +124,7 @@ class RuleKeywordsTest {
                 """, ""))).containsExactly(
                 "[ALERT] parsing [t.cfg:8] : error detected in frontend 'fe' while parsing 'http-request set-header' rule : expects exactly 2 arguments.",
                 "[ALERT] parsing [t.cfg:9] : error detected in frontend 'fe' while parsing 'http-request deny' rule : Unexpected status code '99'.",
-                "[ALERT] parsing [t.cfg:10] : error detected in frontend 'fe' while parsing 'http-request deny' rule : status code '418' not handled by default with 'default-errorfiles' argument.",
+                "[ALERT] parsing [t.cfg:10] : error detected in frontend 'fe' while parsing 'http-request deny' rule : status code '418' not handled by default with 'default-errorfiles' argument..",
                 "[ALERT] parsing [t.cfg:11] : error detected in frontend 'fe' while parsing 'http-request return' rule : a content type must be defined when non-empty payload is configured.",
                 "[ALERT] parsing [t.cfg:12] : error detected in frontend 'fe' while parsing 'http-request set-var' rule : invalid variable name 'foo'. A variable name must be start by its scope. The scope can be 'proc', 'sess', 'txn', 'req', 'res' or 'check'.",
                 "[ALERT] parsing [t.cfg:13] : error detected in frontend 'fe' while parsing 'http-request del-header' rule : expects at least 1 argument.",

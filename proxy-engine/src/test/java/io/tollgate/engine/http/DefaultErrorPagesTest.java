@@ -238,4 +238,31 @@ class DefaultErrorPagesTest {
         first.headers().set("connection", "keep-alive");
         assertThat(DefaultErrorPages.reply(503).response().headers().contains("connection")).isFalse();
     }
+
+    /**
+     * A request HAProxy cannot parse, and none sent within {@code timeout http-request}, captured
+     * from HAProxy 2.6.12 with {@code errorfile 400} and {@code errorfile 408} on the frontend,
+     * which it did not use: its HTTP/1 layer writes the stored page, names as written.
+     */
+    @Test
+    void theStoredPagesOfTheHttp1Layer() {
+        assertThat(Wire.bytes(DefaultErrorPages.asStored(400))).isEqualTo("HTTP/1.1 400 Bad request\r\n"
+                + "Content-length: 90\r\n"
+                + "Cache-Control: no-cache\r\n"
+                + "Connection: close\r\n"
+                + "Content-Type: text/html\r\n"
+                + "\r\n"
+                + "<html><body><h1>400 Bad request</h1>\n"
+                + "Your browser sent an invalid request.\n"
+                + "</body></html>\n");
+        assertThat(Wire.bytes(DefaultErrorPages.asStored(408))).isEqualTo("HTTP/1.1 408 Request Time-out\r\n"
+                + "Content-length: 110\r\n"
+                + "Cache-Control: no-cache\r\n"
+                + "Connection: close\r\n"
+                + "Content-Type: text/html\r\n"
+                + "\r\n"
+                + "<html><body><h1>408 Request Time-out</h1>\n"
+                + "Your browser didn't send a complete request in time.\n"
+                + "</body></html>\n");
+    }
 }
