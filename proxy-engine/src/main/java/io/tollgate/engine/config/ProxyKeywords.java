@@ -36,6 +36,7 @@ final class ProxyKeywords {
         MonitorKeywords.register(t);
         CaptureKeywords.register(t);
         StickTableKeyword.register(t);
+        StickKeywords.register(t);
         ProxyUnsupportedKeywords.register(t);
         return t;
     }

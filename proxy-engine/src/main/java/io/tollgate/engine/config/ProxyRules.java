@@ -19,13 +19,27 @@ import java.util.List;
  *   <li>{@code captures}: {@code capture request|response header <name> len <n>} and
  *       {@code capture cookie <name> len <n>} lines, kept for the access logs;</li>
  *   <li>{@code cookie}: the backend's {@code cookie} persistence, or null (also in TCP mode,
- *       where HAProxy ignores it).</li>
+ *       where HAProxy ignores it);</li>
+ *   <li>{@code stickRules}: {@code stick on|match|store-request|store-response} lines, args from
+ *       the kind on.</li>
  * </ul>
  */
 public record ProxyRules(List<Directive> httpResponse, List<Directive> tcpRequest, List<Directive> redirects,
                          List<Directive> useServers, String monitorUri, List<Directive> monitorFail,
-                         List<Directive> captures, Directive stickTable, CookieSettings cookie) {
+                         List<Directive> captures, Directive stickTable, CookieSettings cookie,
+                         List<Directive> stickRules) {
 
     public static final ProxyRules NONE = new ProxyRules(List.of(), List.of(), List.of(), List.of(), null, List.of(),
-            List.of(), null, null);
+            List.of(), null, null, List.of());
+
+    /**
+     * The table a {@code stick} rule's {@code args} (kind first) name: {@code table <name>}, or
+     * the rule's own proxy's when absent (a bare {@code table} included, as HAProxy reads it).
+     */
+    public static String stickTableName(List<String> args, String proxyName) {
+        int at = args.indexOf("table");
+        boolean named = at > 1 && at + 1 < args.size() && !args.get(at + 1).equals("if")
+                && !args.get(at + 1).equals("unless");
+        return named ? args.get(at + 1) : proxyName;
+    }
 }

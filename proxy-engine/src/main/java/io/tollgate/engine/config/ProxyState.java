@@ -56,6 +56,7 @@ final class ProxyState {
     final List<Directive> monitorFail = new ArrayList<>();
     final List<Directive> captures = new ArrayList<>();
     Directive stickTable;
+    final List<Directive> stickRules = new ArrayList<>();
     final List<Directive> stats = new ArrayList<>();
     /** True while {@link #stats} holds only what the defaults section set. */
     boolean statsInherited;
@@ -152,6 +153,7 @@ final class ProxyState {
                         kind.isBackend() ? List.copyOf(useServers) : List.of(),
                         kind.isFrontend() ? monitorUri : null, kind.isFrontend() ? List.copyOf(monitorFail) : List.of(),
                         List.copyOf(captures), stickTable,
-                        kind.isBackend() && mode == ProxyMode.HTTP ? cookie : null));
+                        kind.isBackend() && mode == ProxyMode.HTTP ? cookie : null,
+                        kind.isBackend() ? List.copyOf(stickRules) : List.of()));
     }
 }

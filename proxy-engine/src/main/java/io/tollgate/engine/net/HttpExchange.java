@@ -85,6 +85,8 @@ final class HttpExchange implements Connector.Callback {
     private StickCounters counters;
     /** The server the persistence cookie or a {@code use-server} rule chose, or null. */
     private Server forced;
+    /** The keys this request's {@code stick} rules will store with its server; null without rules. */
+    private StickStores stickStores;
     /** What the request's persistence cookie said; the response side needs it back. */
     private RequestCookie requestCookie = RequestCookie.NONE;
 
@@ -174,6 +176,13 @@ final class HttpExchange implements Connector.Callback {
                     forced = r.server();
                     break;
                 }
+            }
+        }
+        if (!backend.rules().stickRules().isEmpty()) {
+            stickStores = new StickStores();
+            Server stuck = stickStores.onRequest(backend.rules().stickRules(), view(), forced != null, backend);
+            if (stuck != null) {
+                forced = stuck;
             }
         }
         upgrade = ConnectionHeaders.isUpgrade(request);
@@ -446,6 +455,11 @@ final class HttpExchange implements Connector.Callback {
                 return;
             }
             responseHeadNanos = System.nanoTime();
+            if (stickStores != null) {
+                view().response(resp);
+                stickStores.onResponse(backend.rules().stickRules(), view);
+                stickStores.store(server);
+            }
             if (hasResponseRules() && (rules().onResponse(backend, resp, server)
                     || (frontend != backend && rules.onResponse(frontend, resp, server)))) {
                 replaceResponse();

@@ -58,11 +58,22 @@ public final class NetEngine implements Engine {
         try {
             engine.resolveServers();
             engine.bindAll();
+            engine.expireStickEntries();
         } catch (RuntimeException | InterruptedException e) {
             engine.close();
             throw e;
         }
         return engine;
+    }
+
+    /**
+     * Stick tables drop expired entries as they are read; this once-a-second sweep frees the ones
+     * nobody reads again, so an idle table shrinks back (HAProxy's table expiry task).
+     */
+    private void expireStickEntries() {
+        if (!proxies.tables().isEmpty()) {
+            group.next().scheduleAtFixedRate(() -> proxies.tables().purge(), 1, 1, TimeUnit.SECONDS);
+        }
     }
 
     /** Every server address is looked up once, here, never on an event loop. */
