@@ -8,7 +8,8 @@ import java.net.InetSocketAddress;
 import java.util.List;
 
 /**
- * What ACLs see of a {@code mode tcp} connection: its addresses and ports; it has no HTTP
+ * What ACLs see of a {@code mode tcp} connection: its addresses and ports (those of the PROXY
+ * header on {@code accept-proxy} listeners) and whether it arrived over TLS; it has no HTTP
  * request, so HTTP criteria never match.
  */
 final class ConnectionView implements RequestView {
@@ -50,21 +51,24 @@ final class ConnectionView implements RequestView {
 
     @Override
     public InetAddress source() {
-        return client.remoteAddress() instanceof InetSocketAddress a ? a.getAddress() : null;
+        InetSocketAddress a = ClientConnection.source(client);
+        return a == null ? null : a.getAddress();
     }
 
     @Override
     public int sourcePort() {
-        return client.remoteAddress() instanceof InetSocketAddress a ? a.getPort() : 0;
+        InetSocketAddress a = ClientConnection.source(client);
+        return a == null ? 0 : a.getPort();
     }
 
     @Override
     public int destinationPort() {
-        return client.localAddress() instanceof InetSocketAddress a ? a.getPort() : 0;
+        InetSocketAddress a = ClientConnection.destination(client);
+        return a == null ? 0 : a.getPort();
     }
 
     @Override
     public boolean isTls() {
-        return false;
+        return ClientConnection.isTls(client);
     }
 }

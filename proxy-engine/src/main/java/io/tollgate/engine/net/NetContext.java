@@ -9,9 +9,11 @@ import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.util.concurrent.EventExecutor;
+import io.tollgate.engine.acl.RequestView;
 import io.tollgate.engine.runtime.Server;
 
 import java.net.InetSocketAddress;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +21,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * What the sessions of one engine share: the transport, the per-event-loop server connection
- * pools, and the dialers that open server connections with the right pipeline.
+ * pools, and the dialers that open server connections with the right pipeline, including the
+ * {@link ServerTransport} (SOCKS4, PROXY header, TLS) of servers that have one.
  */
 final class NetContext {
     /** HAProxy's default buffer size bounds request and response heads. */
@@ -38,9 +41,16 @@ final class NetContext {
 
     private final Transport transport;
     private final Map<EventExecutor, ServerPool> pools = new ConcurrentHashMap<>();
+    /** Filled before the listeners start, read-only after: event loops read it without locks. */
+    private final Map<Server, ServerTransport> serverTransports;
 
     NetContext(Transport transport) {
+        this(transport, Map.of());
+    }
+
+    NetContext(Transport transport, Map<Server, ServerTransport> serverTransports) {
         this.transport = transport;
+        this.serverTransports = new IdentityHashMap<>(serverTransports);
     }
 
     Transport transport() {
@@ -58,44 +68,72 @@ final class NetContext {
         }
     }
 
-    /** Opens raw connections for TCP relays; the caller installs the tunnel once connected. */
-    final Connector.Dialer tcpDialer = (server, loop, clientLocal) -> dial(server, loop, clientLocal, true, new ChannelInitializer<Channel>() {
-        @Override
-        protected void initChannel(Channel ch) {
-            ch.pipeline().addLast(Pipelines.TRAFFIC, serverTraffic(server));
-        }
-    });
+    /**
+     * Opens raw connections for TCP relays; the caller installs the tunnel once connected. The
+     * client is not known here: a PROXY header then says {@code UNKNOWN}; see {@link #dialTcp}.
+     */
+    final Connector.Dialer tcpDialer = (server, loop, clientLocal) -> dial(server, loop, clientLocal, null, null, true);
 
-    /** Opens HTTP/1.1 connections: the caller adds the idle and response handlers. */
-    final Connector.Dialer httpDialer = (server, loop, clientLocal) -> dial(server, loop, clientLocal, false, new ChannelInitializer<Channel>() {
-        @Override
-        protected void initChannel(Channel ch) {
-            ch.pipeline().addLast(Pipelines.TRAFFIC, serverTraffic(server));
-            ch.pipeline().addLast(Pipelines.HTTP_CODEC,
-                    new HttpClientCodec(decoderConfig(), false, false));
-        }
-    });
+    /** Opens HTTP/1.1 connections: the caller adds the idle and response handlers. See {@link #dialHttp}. */
+    final Connector.Dialer httpDialer = (server, loop, clientLocal) -> dial(server, loop, clientLocal, null, null, false);
+
+    /**
+     * Opens a connection to {@code server} for a TCP relay of {@code client}, whose addresses go
+     * into the PROXY header ({@code send-proxy}) and whose SNI {@code sni ssl_fc_sni} reads.
+     * For the {@link Connector}, which should call this instead of {@link #tcpDialer}.
+     */
+    ChannelFuture dialTcp(Server server, Channel client, RequestView request) {
+        return dial(server, client.eventLoop(), localOf(client), client, request, true);
+    }
+
+    /** As {@link #dialTcp} for HTTP: {@code request} also gives {@code sni req.hdr(host)} its value. */
+    ChannelFuture dialHttp(Server server, Channel client, RequestView request) {
+        return dial(server, client.eventLoop(), localOf(client), client, request, false);
+    }
+
+    private static InetSocketAddress localOf(Channel client) {
+        return (InetSocketAddress) client.localAddress();
+    }
 
     /**
      * Opens a connection on the client's loop. TCP relays keep half-closed connections open to
      * forward the FIN; in HTTP a server's FIN ends the connection (a close-delimited body has
      * been completed by the codec by then).
+     *
+     * @param client  the client the connection is for, or null when unknown
+     * @param request what it forwards first, or null when unknown
      */
-    private ChannelFuture dial(Server server, EventLoop loop, InetSocketAddress clientLocal, boolean halfClosure, ChannelInitializer<Channel> init) {
+    private ChannelFuture dial(Server server, EventLoop loop, InetSocketAddress clientLocal, Channel client,
+                               RequestView request, boolean tcp) {
         long connectTimeout = server.backend().config().timeouts().connect();
+        long timeout = connectTimeout > 0 ? connectTimeout : 30_000;
         String unixPath = server.config().unixPath();
+        ServerTransport extra = serverTransports.get(server);
+        InetSocketAddress target = unixPath == null ? server.target(clientLocal) : null;
         Bootstrap b = new Bootstrap()
                 .group(loop)
                 .channel(unixPath == null ? transport.socketChannel() : transport.domainChannel())
                 .option(ChannelOption.AUTO_READ, false)
-                .option(ChannelOption.ALLOW_HALF_CLOSURE, halfClosure)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
-                        (int) Math.min(Integer.MAX_VALUE, connectTimeout > 0 ? connectTimeout : 30_000))
-                .handler(init);
-        if (unixPath != null) {
-            return b.connect(transport.domainAddress(unixPath));
-        }
-        return b.option(ChannelOption.TCP_NODELAY, true).connect(server.target(clientLocal));
+                .option(ChannelOption.ALLOW_HALF_CLOSURE, tcp)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, timeout))
+                .handler(new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        if (extra != null) {
+                            extra.install(ch, target == null ? 0 : target.getPort(), client, request);
+                        }
+                        ch.pipeline().addLast(Pipelines.TRAFFIC, serverTraffic(server));
+                        if (!tcp) {
+                            ch.pipeline().addLast(Pipelines.HTTP_CODEC, new HttpClientCodec(decoderConfig(), false, false));
+                        }
+                        if (extra != null) {
+                            extra.guard(ch);
+                        }
+                    }
+                });
+        ChannelFuture connect = unixPath != null ? b.connect(transport.domainAddress(unixPath))
+                : b.option(ChannelOption.TCP_NODELAY, true).connect(target);
+        return extra == null ? connect : extra.ready(connect);
     }
 
     /** Bytes written to a server count as its (and its backend's) bin; bytes read as bout. */
