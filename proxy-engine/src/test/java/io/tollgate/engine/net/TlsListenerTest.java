@@ -202,6 +202,32 @@ class TlsListenerTest {
     }
 
     @Test
+    void tcpModeForwardsATlsClientsHalfCloseBothWays() throws Exception {
+        TcpTestServer counter = new TcpTestServer(TcpTestServer.Mode.COUNT_UNTIL_FIN);
+        closing.add(counter);
+        int port = freePort();
+        closing.add(RunningEngine.start("""
+                defaults
+                    mode tcp
+                    timeout connect 2s
+                    timeout client 10s
+                    timeout server 10s
+                frontend fe
+                    bind 127.0.0.1:%d ssl crt %s
+                    default_backend be
+                backend be
+                    server c 127.0.0.1:%d
+                """.formatted(port, LOCALHOST, counter.port())));
+        try (SSLSocket s = tls(port, null, null)) {
+            s.getOutputStream().write(new byte[5]);
+            s.getOutputStream().flush();
+            // TLS 1.3: close_notify, then FIN; the server's answer comes back, closed with close_notify
+            s.shutdownOutput();
+            assertThat(new String(s.getInputStream().readAllBytes(), StandardCharsets.US_ASCII)).isEqualTo("count 5\n");
+        }
+    }
+
+    @Test
     void tcpModeTerminatesTls() throws Exception {
         TcpTestServer echo = new TcpTestServer(TcpTestServer.Mode.ECHO);
         closing.add(echo);
