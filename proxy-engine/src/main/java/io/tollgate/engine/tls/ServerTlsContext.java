@@ -128,12 +128,11 @@ public final class ServerTlsContext {
         String name = sni == null ? null : hostName(sni.evaluate(request, clientSni));
         String peer = name != null ? name : verifyHost;
         SSLEngine engine = peer == null ? context.newEngine(alloc) : context.newEngine(alloc, peer, port);
-        if ((name == null && peer != null) || (checksHost && peer == null)) {
+        if (peer != null || checksHost) {
             SSLParameters p = engine.getSSLParameters();
-            if (name == null) {
-                // verifyhost names what to check, not what to send
-                p.setServerNames(List.of());
-            }
+            // set, not left to the JDK, which sends no SNI for a name without a dot ("localhost")
+            // and would send verifyhost's name, which names what to check, not what to ask for
+            p.setServerNames(name == null ? List.of() : List.of(new SNIHostName(name)));
             if (peer == null) {
                 // HAProxy checks no host name when there is neither SNI nor verifyhost
                 p.setEndpointIdentificationAlgorithm(null);
