@@ -8,6 +8,7 @@ import io.tollgate.engine.api.Engine;
 import io.tollgate.engine.config.BindConfig;
 import io.tollgate.engine.config.Config;
 import io.tollgate.engine.config.HostPort;
+import io.tollgate.engine.config.ProxyConfig;
 import io.tollgate.engine.config.ProxyMode;
 import io.tollgate.engine.config.ServerConfig;
 import io.tollgate.engine.runtime.Proxies;
@@ -88,38 +89,69 @@ public final class NetEngine implements Engine {
 
     /**
      * The SOCKS4, PROXY-header and TLS settings of the servers that have any, with their
-     * certificate files read and TLS contexts built now, once, off the event loops. Relative
-     * file names start from {@code crt-base}/{@code ca-base}, then from the working directory.
+     * certificate files read and TLS contexts built now, once, off the event loops.
      */
     private Map<Server, ServerTransport> serverTransports(TlsDefaults defaults) {
         Map<Server, ServerTransport> all = new IdentityHashMap<>();
         for (Proxy p : proxies.all()) {
             for (Server s : p.servers()) {
-                ServerConfig c = s.config();
-                if (c.tls() == null && c.sendProxy() == 0 && c.socks4() == null) {
-                    continue;
+                ServerTransport t = transport(s.config(), p.config(), defaults);
+                if (t != null) {
+                    all.put(s, t);
                 }
-                String where = "[" + c.source() + "] : 'server " + s + "' : ";
-                ServerTlsContext tls = null;
-                if (c.tls() != null) {
-                    try {
-                        tls = ServerTlsContext.build(c.tls(), defaults, name -> Path.of(name).toAbsolutePath());
-                    } catch (TlsException | SSLException e) {
-                        throw new IllegalStateException(where + e.getMessage(), e);
-                    }
-                }
-                InetSocketAddress socks = null;
-                if (c.socks4() != null) {
-                    socks = new InetSocketAddress(c.socks4().host(), c.socks4().port());
-                    if (socks.isUnresolved()) {
-                        throw new IllegalStateException(where + "could not resolve socks4 address '" + c.socks4().host() + "'.");
-                    }
-                }
-                long connect = p.config().timeouts().connect();
-                all.put(s, new ServerTransport(socks, c.sendProxy(), tls, connect > 0 ? connect : 30_000));
             }
         }
         return all;
+    }
+
+    /**
+     * What {@link #start} would find wrong with the servers' TLS files and SOCKS4 proxies, one
+     * message per server in HAProxy's form ({@code [file:line] : 'server be/s1' : ...}), without
+     * starting anything: for {@code -c}, since a server line cannot read its files while it is
+     * parsed.
+     */
+    public static List<String> check(Config config) {
+        List<String> problems = new ArrayList<>();
+        for (ProxyConfig p : config.proxies()) {
+            for (ServerConfig s : p.servers()) {
+                try {
+                    transport(s, p, config.global().tls());
+                } catch (IllegalStateException e) {
+                    problems.add(e.getMessage());
+                }
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * One server's transport, or null when it connects directly in clear text. Relative file
+     * names start from {@code crt-base}/{@code ca-base}, then from the working directory.
+     *
+     * @throws IllegalStateException with HAProxy's message, prefixed with the server line
+     */
+    private static ServerTransport transport(ServerConfig c, ProxyConfig backend, TlsDefaults defaults) {
+        if (c.tls() == null && c.sendProxy() == 0 && c.socks4() == null) {
+            return null;
+        }
+        String where = "[" + c.source() + "] : 'server " + backend.name() + "/" + c.name() + "' : ";
+        ServerTlsContext tls = null;
+        if (c.tls() != null) {
+            try {
+                tls = ServerTlsContext.build(c.tls(), defaults, name -> Path.of(name).toAbsolutePath());
+            } catch (TlsException | SSLException e) {
+                throw new IllegalStateException(where + e.getMessage(), e);
+            }
+        }
+        InetSocketAddress socks = null;
+        if (c.socks4() != null) {
+            socks = new InetSocketAddress(c.socks4().host(), c.socks4().port());
+            if (socks.isUnresolved()) {
+                throw new IllegalStateException(where + "could not resolve socks4 address '" + c.socks4().host() + "'.");
+            }
+        }
+        long connect = backend.timeouts().connect();
+        return new ServerTransport(socks, c.sendProxy(), tls, connect > 0 ? connect : 30_000);
     }
 
     private void bindAll() throws InterruptedException {
