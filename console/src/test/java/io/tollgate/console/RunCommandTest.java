@@ -108,6 +108,10 @@ class RunCommandTest {
         });
         try {
             awaitListening(out, err, exit);
+            // the pid file is written just after the listeners are reported: wait for it, bounded
+            for (int i = 0; i < 100 && !(java.nio.file.Files.exists(pid) && java.nio.file.Files.size(pid) > 0); i++) {
+                Thread.sleep(50);
+            }
             assertThat(pid).hasContent(Long.toString(ProcessHandle.current().pid()));
         } finally {
             lifetime.end();

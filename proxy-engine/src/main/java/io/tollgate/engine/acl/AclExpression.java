@@ -20,8 +20,14 @@ final class AclExpression {
             throw new AclException("missing fetch method in ACL expression ''.");
         }
         String expression = words.get(0);
-        int paren = expression.indexOf('(');
-        String keyword = paren < 0 ? expression : expression.substring(0, paren);
+        List<String> parts = SampleExpression.splitTopLevel(expression);
+        Converter[] converters = new Converter[parts.size() - 1];
+        for (int c = 1; c < parts.size(); c++) {
+            converters[c - 1] = Converters.compile(parts.get(c).strip(), expression);
+        }
+        String fetchWord = parts.get(0);
+        int paren = fetchWord.indexOf('(');
+        String keyword = paren < 0 ? fetchWord : fetchWord.substring(0, paren);
         Criteria.Criterion criterion = Criteria.find(keyword);
         if (criterion == null) {
             if (HaproxyFetches.isKnown(keyword)) {
@@ -30,8 +36,11 @@ final class AclExpression {
             }
             throw new AclException("unknown fetch method '" + keyword + "' in ACL expression '" + expression + "'.");
         }
-        String[] args = arguments(keyword, expression, paren, criterion.takesArguments());
+        String[] args = arguments(keyword, fetchWord, paren, criterion.takesArguments());
         Fetch fetch = criterion.factory().create(keyword, args);
+        if (converters.length > 0) {
+            fetch = new ConvertedFetch(fetch, converters);
+        }
 
         boolean ignoreCase = false;
         MatchMethod method = criterion.method();

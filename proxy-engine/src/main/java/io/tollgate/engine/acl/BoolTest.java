@@ -17,9 +17,10 @@ enum BoolTest implements PatternTest {
         }
     };
 
+    /** A text sample is cast to an integer first, as HAProxy casts it (leading digits, else 0). */
     @Override
     public boolean string(String s, int from, int to) {
-        return this == FOUND;
+        return this == FOUND || IntTest.leadingInteger(s, from, to) != 0;
     }
 
     @Override

@@ -28,6 +28,12 @@ final class Criteria {
     static {
         fixed("path", Type.STRING, MatchMethod.STR, RequestFetches.PATH, true);
         fixed("url", Type.STRING, MatchMethod.STR, RequestFetches.URL, true);
+        fixed("base", Type.STRING, MatchMethod.STR, RequestFetches.BASE, true);
+        fixed("pathq", Type.STRING, MatchMethod.STR, RequestFetches.PATHQ, false);
+        fixed("url_ip", Type.ADDRESS, MatchMethod.IP, RequestFetches.URL_IP, false);
+        fixed("url_port", Type.INTEGER, MatchMethod.INT, RequestFetches.URL_PORT, false);
+        withArguments("env", Type.STRING, MatchMethod.STR, RequestFetches::env, false);
+        withArguments("nbsrv", Type.INTEGER, MatchMethod.INT, RuntimeFetches::nbsrv, false);
         fixed("query", Type.STRING, MatchMethod.STR, RequestFetches.QUERY, false);
         fixed("method", Type.METHOD, MatchMethod.STR, RequestFetches.METHOD, false);
         fixed("req.ver", Type.STRING, MatchMethod.STR, RequestFetches.VERSION, false);
@@ -54,6 +60,25 @@ final class Criteria {
         withArguments("req.fhdr_cnt", Type.INTEGER, MatchMethod.INT, HeaderFetches::fullCount, false);
         withArguments("hdr_val", Type.INTEGER, MatchMethod.INT, HeaderFetches::value, false);
         withArguments("req.hdr_val", Type.INTEGER, MatchMethod.INT, HeaderFetches::value, false);
+        withArguments("req.cook", Type.STRING, MatchMethod.STR, CookieFetches::request, false);
+        withArguments("cook", Type.STRING, MatchMethod.STR, CookieFetches::request, true);
+        withArguments("req.cook_cnt", Type.INTEGER, MatchMethod.INT, CookieFetches::count, false);
+        withArguments("cook_cnt", Type.INTEGER, MatchMethod.INT, CookieFetches::count, false);
+        withArguments("req.cook_val", Type.INTEGER, MatchMethod.INT, CookieFetches::value, false);
+        withArguments("cook_val", Type.INTEGER, MatchMethod.INT, CookieFetches::value, false);
+        withArguments("res.cook", Type.STRING, MatchMethod.STR, CookieFetches::response, false);
+        withArguments("scook", Type.STRING, MatchMethod.STR, CookieFetches::response, true);
+        StickFetches.register((name, factory) -> withArguments(name, Type.INTEGER, MatchMethod.INT, factory, false));
+        withArguments("http_auth", Type.BOOLEAN, MatchMethod.BOOL, AuthFetches::valid, false);
+        withArguments("http_auth_group", Type.STRING, MatchMethod.STR, AuthFetches::group, false);
+        fixed("http_auth_user", Type.STRING, MatchMethod.STR, AuthFetches.USER, false);
+        withArguments("var", Type.STRING, MatchMethod.STR, VariableFetches::variable, false);
+        fixed("status", Type.INTEGER, MatchMethod.INT, VariableFetches.STATUS, false);
+        fixed("txn.status", Type.INTEGER, MatchMethod.INT, VariableFetches.STATUS, false);
+        withArguments("res.hdr", Type.STRING, MatchMethod.STR, VariableFetches::responseHeader, false);
+        withArguments("shdr", Type.STRING, MatchMethod.STR, VariableFetches::responseHeader, true);
+        withArguments("res.hdr_cnt", Type.INTEGER, MatchMethod.INT, VariableFetches::responseHeaderCount, false);
+        withArguments("shdr_cnt", Type.INTEGER, MatchMethod.INT, VariableFetches::responseHeaderCount, false);
         withArguments("hdr_ip", Type.ADDRESS, MatchMethod.IP, HeaderFetches::address, false);
         withArguments("req.hdr_ip", Type.ADDRESS, MatchMethod.IP, HeaderFetches::address, false);
     }

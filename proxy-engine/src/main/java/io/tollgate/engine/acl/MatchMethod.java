@@ -13,7 +13,7 @@ enum MatchMethod {
     DIR(Factories.TEXTUAL), DOM(Factories.TEXTUAL), REG(Factories.TEXTUAL), LEN(Factories.TEXTUAL),
     INT(EnumSet.of(Type.STRING, Type.INTEGER, Type.BOOLEAN)),
     IP(EnumSet.of(Type.STRING, Type.ADDRESS)),
-    BOOL(EnumSet.of(Type.INTEGER, Type.BOOLEAN)),
+    BOOL(EnumSet.of(Type.STRING, Type.INTEGER, Type.BOOLEAN)),
     FOUND(EnumSet.allOf(Type.class));
 
     private final Set<Type> accepts;

@@ -40,4 +40,37 @@ public interface RequestView {
     default String version() {
         return null;
     }
+
+    /** The value of variable {@code name} ("txn.x"), or null when it is not set. */
+    default String variable(String name) {
+        return null;
+    }
+
+    /** The response status while {@code http-response} rules run, else 0. */
+    default int status() {
+        return 0;
+    }
+
+    /** Every value of the response header {@code name}; empty before a response exists. */
+    default List<String> responseHeaders(String name) {
+        return List.of();
+    }
+
+    /**
+     * How many servers of {@code backend} (the request's backend when null) can take traffic
+     * now, or -1 when unknown ({@code nbsrv}).
+     */
+    default int usableServers(String backend) {
+        return -1;
+    }
+
+    /** The stick counters this request tracks and the tables it may look into, or null. */
+    default StickContext stickContext() {
+        return null;
+    }
+
+    /** The userlist named {@code name} ({@code http_auth}), or null when there is none. */
+    default io.tollgate.engine.auth.Userlist userlist(String name) {
+        return null;
+    }
 }

@@ -6,7 +6,8 @@ import java.util.List;
  * Resolves {@code default_backend} and static {@code use_backend} names once every proxy is
  * known, with HAProxy's checks ({@code check_config_validity()} in {@code src/cfgparse.c}): the
  * target must be a proxy with a backend (a frontend-only proxy of that name does not count),
- * not the proxy itself, and an HTTP frontend cannot hand requests to a TCP backend.
+ * not the proxy itself, and an HTTP frontend cannot hand requests to a TCP backend. The servers
+ * named by {@code use-server} must exist in their backend.
  */
 final class BackendReferences {
     private BackendReferences() {
@@ -14,6 +15,13 @@ final class BackendReferences {
 
     static void check(List<ProxyState> proxies, Problems problems) {
         for (ProxyState proxy : proxies) {
+            for (Directive rule : proxy.useServers) {
+                String server = rule.args().get(0);
+                if (proxy.servers.stream().noneMatch(s -> s.name.equals(server))) {
+                    problems.alert(null, proxy.typeWord() + " '" + proxy.name + "' : unable to find server '" + server
+                            + "' referenced in a 'use-server' rule.");
+                }
+            }
             if (!proxy.kind.isFrontend()) {
                 continue;
             }

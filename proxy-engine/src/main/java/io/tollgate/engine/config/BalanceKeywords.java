@@ -44,6 +44,11 @@ final class BalanceKeywords {
             if (rest.size() > 1) {
                 throw new KeywordException("hash takes no other argument (got '" + rest.get(1) + "').");
             }
+            try {
+                io.tollgate.engine.acl.SampleExpression.compile(rest.get(0));
+            } catch (io.tollgate.engine.acl.AclException e) {
+                throw new KeywordException("hash : " + e.getMessage());
+            }
         });
         ALGORITHMS.put("hdr", (paren, rest) -> {
             if (paren == null || paren.isEmpty()) {

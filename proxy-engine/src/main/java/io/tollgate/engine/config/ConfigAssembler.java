@@ -29,6 +29,7 @@ final class ConfigAssembler {
         Map<ProxyState, Integer> ids = proxyIds(session.proxies, problems);
         boolean parsed = !problems.hasAlerts();
         BackendReferences.check(session.proxies, problems);
+        TableReferences.check(session.proxies, problems);
         List<ProxyConfig> proxies = new ArrayList<>();
         for (ProxyState proxy : session.proxies) {
             if (parsed) {

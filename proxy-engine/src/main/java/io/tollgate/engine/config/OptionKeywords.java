@@ -6,9 +6,9 @@ import java.util.List;
  * {@code [no] option <name> [args]}. Tollgate acts on the connection mode
  * ({@code http-keep-alive}, {@code http-server-close}, {@code httpclose}), {@code forwardfor},
  * the log options ({@code httplog [clf]}, {@code httpslog}, {@code tcplog}, {@code dontlognull})
- * and {@code redispatch}; the other real options are ignored with a warning (logging, TCP and
- * HTTP tunables, health-check types that a later issue implements) or refused when they change
- * which server is used ({@code allbackups}, {@code persist}, {@code transparent}). Options
+ * {@code redispatch}, {@code allbackups} and {@code persist}; the other real options are ignored
+ * with a warning (logging, TCP and HTTP tunables, health-check types that a later issue
+ * implements) or refused when they change which server is used ({@code transparent}). Options
  * HAProxy 2.6 itself removed get its message.
  */
 final class OptionKeywords {
@@ -26,7 +26,7 @@ final class OptionKeywords {
             "originalto", "http-restrict-req-hdr-names");
     private static final List<String> LOG_FORMATS = List.of("httplog", "httpslog", "tcplog");
     /** They change which server gets a connection. */
-    private static final List<String> REFUSED = List.of("allbackups", "persist", "transparent");
+    private static final List<String> REFUSED = List.of("transparent");
 
     private static final KeywordTable<ProxyState> OPTIONS = options();
 
@@ -61,6 +61,8 @@ final class OptionKeywords {
         t.add("tcplog", notNegatable(logFormat("tcplog")));
         t.add("dontlognull", Capabilities.frontend(flag("dontlognull")));
         t.add("redispatch", Capabilities.backend(OptionKeywords::redispatch));
+        t.add("allbackups", Capabilities.backend(flag("allbackups")));
+        t.add("persist", Capabilities.backend(flag("persist")));
         t.add("forceclose", removed("option '%s' is not supported any more since HAProxy 2.0, please just remove it, "
                 + "or use 'option httpclose' if absolutely needed."));
         t.add("http-tunnel", removed("option '%s' is not supported any more since HAProxy 2.1, please just remove it, "

@@ -22,12 +22,14 @@ import java.util.Set;
  *   <li>{@code description}: the {@code description} text, null if none.</li>
  *   <li>{@code acls}: the {@code acl} lines as words (name first), in order; {@code useBackends}
  *       the {@code use_backend} rules; both kept for the content-switching issue.</li>
- *   <li>{@code httpRequestRules}: the {@code http-request} rules Tollgate accepts now (only
- *       {@code use-service prometheus-exporter}); every other action is refused or warned about
- *       by the parser, so nothing here is silently dropped.</li>
+ *   <li>{@code httpRequestRules}: the {@code http-request} rules Tollgate runs (args from the
+ *       action on), in order, {@code use-service prometheus-exporter} included; actions it does
+ *       not run are refused or warned about by the parser, so nothing here is silently dropped.</li>
  *   <li>{@code stats}: the {@code stats} lines (uri, auth, realm, admin, ...), kept for the stats
  *       page; {@code logs}: the {@code log} lines ({@code log global} included), empty after
  *       {@code no log}.</li>
+ *   <li>{@code rules}: the other traffic rules ({@code http-response}, {@code tcp-request},
+ *       {@code redirect}, {@code use-server}, {@code monitor-uri}, captures).</li>
  *   <li>{@code hashType}: {@code hash-type map-based|consistent} (the function, if given, is
  *       kept after a space), {@code map-based} by default.</li>
  * </ul>
@@ -41,7 +43,7 @@ public record ProxyConfig(String name, ProxyKind kind, int id, ProxyMode mode,
                           List<ServerConfig> servers, Source source,
                           String description, List<Directive> acls, List<UseBackendRule> useBackends,
                           List<Directive> httpRequestRules, List<Directive> stats, List<Directive> logs,
-                          String hashType) {
+                          String hashType, ProxyRules rules) {
 
     /** The original shape, kept so that code written before the rule lists existed compiles. */
     public ProxyConfig(String name, ProxyKind kind, int id, ProxyMode mode,
@@ -53,7 +55,23 @@ public record ProxyConfig(String name, ProxyKind kind, int id, ProxyMode mode,
                        List<ServerConfig> servers, Source source) {
         this(name, kind, id, mode, binds, defaultBackend, balance, balanceArgs, timeouts, maxconn,
                 fullconn, retries, options, httpConnectionMode, forwardFor, cookieName, servers, source,
-                null, List.of(), List.of(), List.of(), List.of(), List.of(), "map-based");
+                null, List.of(), List.of(), List.of(), List.of(), List.of(), "map-based", ProxyRules.NONE);
+    }
+
+    /** The shape before {@link ProxyRules} existed. */
+    public ProxyConfig(String name, ProxyKind kind, int id, ProxyMode mode,
+                       List<BindConfig> binds, String defaultBackend,
+                       String balance, List<String> balanceArgs,
+                       Timeouts timeouts, int maxconn, int fullconn, int retries,
+                       Set<String> options, HttpConnectionMode httpConnectionMode,
+                       ForwardFor forwardFor, String cookieName,
+                       List<ServerConfig> servers, Source source,
+                       String description, List<Directive> acls, List<UseBackendRule> useBackends,
+                       List<Directive> httpRequestRules, List<Directive> stats, List<Directive> logs,
+                       String hashType) {
+        this(name, kind, id, mode, binds, defaultBackend, balance, balanceArgs, timeouts, maxconn, fullconn, retries,
+                options, httpConnectionMode, forwardFor, cookieName, servers, source, description, acls, useBackends,
+                httpRequestRules, stats, logs, hashType, ProxyRules.NONE);
     }
 
     public boolean hasOption(String option) {

@@ -34,6 +34,10 @@ final class ProxyKeywords {
         StatsKeywords.register(t);
         SwitchingKeywords.register(t);
         RuleKeywords.register(t);
+        RedirectKeyword.register(t);
+        MonitorKeywords.register(t);
+        CaptureKeywords.register(t);
+        StickTableKeyword.register(t);
         ProxyUnsupportedKeywords.register(t);
         return t;
     }

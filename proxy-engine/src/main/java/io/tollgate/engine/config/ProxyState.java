@@ -45,6 +45,14 @@ final class ProxyState {
     final List<Directive> acls = new ArrayList<>();
     final List<UseBackendRule> useBackends = new ArrayList<>();
     final List<Directive> httpRequestRules = new ArrayList<>();
+    final List<Directive> httpResponseRules = new ArrayList<>();
+    final List<Directive> tcpRequestRules = new ArrayList<>();
+    final List<Directive> redirectRules = new ArrayList<>();
+    final List<Directive> useServers = new ArrayList<>();
+    String monitorUri;
+    final List<Directive> monitorFail = new ArrayList<>();
+    final List<Directive> captures = new ArrayList<>();
+    Directive stickTable;
     final List<Directive> stats = new ArrayList<>();
     /** True while {@link #stats} holds only what the defaults section set. */
     boolean statsInherited;
@@ -77,7 +85,10 @@ final class ProxyState {
         p.logs.addAll(logs);
         p.acls.addAll(acls);
         p.httpRequestRules.addAll(httpRequestRules);
+        p.httpResponseRules.addAll(httpResponseRules);
+        p.tcpRequestRules.addAll(tcpRequestRules);
         if (p.isFrontend()) {
+            p.monitorUri = monitorUri;
             p.maxconn = maxconn;
             p.defaultBackend = defaultBackend;
             p.defaultBackendSource = defaultBackendSource;
@@ -132,6 +143,10 @@ final class ProxyState {
                 java.util.Collections.unmodifiableSet(new LinkedHashSet<>(options)), httpConnectionMode, forwardFor,
                 kind.isBackend() ? cookieName : null, serverConfigs, source, description,
                 List.copyOf(acls), kind.isFrontend() ? List.copyOf(useBackends) : List.of(),
-                List.copyOf(httpRequestRules), List.copyOf(stats), List.copyOf(logs), hashType);
+                List.copyOf(httpRequestRules), List.copyOf(stats), List.copyOf(logs), hashType,
+                new ProxyRules(List.copyOf(httpResponseRules), List.copyOf(tcpRequestRules), List.copyOf(redirectRules),
+                        kind.isBackend() ? List.copyOf(useServers) : List.of(),
+                        kind.isFrontend() ? monitorUri : null, kind.isFrontend() ? List.copyOf(monitorFail) : List.of(),
+                        List.copyOf(captures), stickTable));
     }
 }

@@ -12,8 +12,8 @@ import static io.tollgate.engine.config.Capabilities.notInDefaults;
  * itself removed. Each one is recognised, so a typo is still told apart from a known word.
  * Ignored with a warning: logging formats, error pages, captures, compression, health-check
  * scripts (a later issue), stick tables without rules, hashing and reuse tunables. Refused: what
- * decides where or whether traffic goes ({@code redirect}, {@code use-server}, {@code stick},
- * persistence, {@code monitor-uri}, {@code source}, {@code disabled}, ...).
+ * decides where or whether traffic goes ({@code stick}, persistence, {@code source},
+ * {@code disabled}, ...).
  */
 final class ProxyUnsupportedKeywords {
     private static final String REMOVED_21 = "The '%s' directive is not supported anymore since HAProxy 2.1. ";
@@ -33,22 +33,13 @@ final class ProxyUnsupportedKeywords {
         t.addAll(List.of("hash-balance-factor", "http-reuse", "http-send-name-header",
                 "load-server-state-from-file", "server-state-file-name", "dynamic-cookie-key"), backend(ignored));
         t.addAll(List.of("max-session-srv-conns", "backlog"), frontend(ignored));
-        t.add("capture", notInDefaults(frontend(ignored)));
-        t.add("stick-table", (line, proxy, problems) -> {
-            if (proxy.isDefaults()) {
-                throw new KeywordException("'stick-table' is not supported in 'defaults' section.");
-            }
-            problems.warn(line.source(), Unsupported.ignoredMessage("stick-table"));
-        });
         t.add("errorfile", ProxyUnsupportedKeywords::errorfile);
         t.add("filter", ProxyUnsupportedKeywords::filter);
         t.add("bind-process", (line, proxy, problems) -> problems.warn(line.source(),
                 "'bind-process' has no effect, is deprecated, and will be removed in version 2.7."));
 
-        t.addAll(List.of("redirect", "force-persist", "ignore-persist"), notInDefaults(refused));
-        t.add("monitor-uri", frontend(refused));
-        t.add("monitor", notInDefaults(frontend(refused)));
-        t.addAll(List.of("stick", "use-server", "dispatch"), notInDefaults(backend(refused)));
+        t.addAll(List.of("force-persist", "ignore-persist"), notInDefaults(refused));
+        t.addAll(List.of("stick", "dispatch"), notInDefaults(backend(refused)));
         t.addAll(List.of("source", "persist"), backend(refused));
         t.addAll(List.of("transparent", "disabled"), refused);
         t.add("use-fcgi-app", (line, proxy, problems) -> {
@@ -58,7 +49,6 @@ final class ProxyUnsupportedKeywords {
             throw new KeywordException(Unsupported.refusedMessage("use-fcgi-app"));
         });
 
-        t.add("block", Unsupported.removed(REMOVED_21 + "Use 'http-request deny' which uses the exact same syntax."));
         t.add("redispatch", Unsupported.removed(
                 "keyword '%s' directive is not supported anymore since HAProxy 2.1. Use 'option redispatch'."));
         t.add("monitor-net", (line, proxy, problems) -> {

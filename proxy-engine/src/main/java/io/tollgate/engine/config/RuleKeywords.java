@@ -1,17 +1,27 @@
 package io.tollgate.engine.config;
 
+import io.tollgate.engine.acl.AclException;
+import io.tollgate.engine.acl.Acls;
+import io.tollgate.engine.rules.HttpRules;
+import io.tollgate.engine.rules.RuleException;
+import io.tollgate.engine.rules.RuleSite;
+import io.tollgate.engine.rules.TcpRule;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * {@code http-request}, {@code http-response}, {@code http-after-response},
- * {@code tcp-request} and {@code tcp-response} rules. Tollgate has no rule engine yet, so each
- * action is classified: actions that only touch headers, logs, captures or counters are ignored
- * with a warning; actions that decide whether a request is allowed, where it goes or what it
- * asks for ({@code deny}, {@code auth}, {@code redirect}, {@code set-uri}, {@code set-var}, ...)
- * are refused. The one rule kept is {@code http-request use-service prometheus-exporter}, which
- * the console serves. Unknown actions (including {@code lua.*}: Tollgate runs no Lua) are errors.
+ * {@code tcp-request}, {@code tcp-response} and the old {@code block} rules. Actions the rule
+ * engine ({@code io.tollgate.engine.rules}) runs are compiled here, so a mistake is a file:line
+ * error, and kept in order. The others are classified: actions that only touch logs, captures,
+ * counters or tuning are ignored with a warning; actions that decide whether a request is
+ * allowed, where it goes or what it asks for are refused. {@code http-request use-service
+ * prometheus-exporter} is kept for the console. Unknown actions (including {@code lua.*}:
+ * Tollgate runs no Lua) are errors.
  */
 final class RuleKeywords {
     private static final List<String> COUNTERS = List.of("track-sc0", "track-sc1", "track-sc2", "track-sc",
@@ -46,17 +56,21 @@ final class RuleKeywords {
 
     static void register(KeywordTable<ProxyState> table) {
         table.add("http-request", Capabilities.notInAnonymousDefaults(RuleKeywords::httpRequest));
-        table.add("http-response", Capabilities.notInAnonymousDefaults(
-                (line, proxy, problems) -> action(line, 1, HTTP_RESPONSE, problems)));
+        table.add("http-response", Capabilities.notInAnonymousDefaults(RuleKeywords::httpResponse));
         table.add("http-after-response", Capabilities.notInAnonymousDefaults(
                 (line, proxy, problems) -> action(line, 1, HTTP_AFTER_RESPONSE, problems)));
         table.add("tcp-request", Capabilities.notInAnonymousDefaults(
-                (line, proxy, problems) -> tcp(line, List.of("connection", "session", "content"), problems)));
+                (line, proxy, problems) -> tcp(line, proxy, List.of("connection", "session", "content"), problems)));
         table.add("tcp-response", Capabilities.notInAnonymousDefaults(
-                (line, proxy, problems) -> tcp(line, List.of("content"), problems)));
+                (line, proxy, problems) -> tcp(line, null, List.of("content"), problems)));
+        table.add("block", Capabilities.notInDefaults(RuleKeywords::block));
     }
 
     private static void httpRequest(Line line, ProxyState proxy, Problems problems) throws KeywordException {
+        if (HttpRules.runs(actionName(line.arg(1)), false)) {
+            proxy.httpRequestRules.add(compiled(line, proxy, false));
+            return;
+        }
         if (line.arg(1).equals("use-service")) {
             String service = line.arg(2);
             if (!service.equals("prometheus-exporter")) {
@@ -70,8 +84,75 @@ final class RuleKeywords {
         action(line, 1, HTTP_REQUEST, problems);
     }
 
+    private static void httpResponse(Line line, ProxyState proxy, Problems problems) throws KeywordException {
+        if (HttpRules.runs(actionName(line.arg(1)), true)) {
+            proxy.httpResponseRules.add(compiled(line, proxy, true));
+            return;
+        }
+        action(line, 1, HTTP_RESPONSE, problems);
+    }
+
+    /**
+     * {@code block <condition>}: removed in HAProxy 2.1; Tollgate still reads it as what it
+     * always meant, {@code http-request deny <condition>}, and says so.
+     */
+    private static void block(Line line, ProxyState proxy, Problems problems) throws KeywordException {
+        List<String> words = new ArrayList<>();
+        words.add("deny");
+        words.addAll(line.from(1));
+        Line translated = new Line(line.source(), prepend("http-request", words));
+        proxy.httpRequestRules.add(compiled(translated, proxy, false));
+        problems.warn(line.source(), "The 'block' directive is not supported anymore since HAProxy 2.1; Tollgate "
+                + "reads it as 'http-request deny' with the same condition. Please write 'http-request deny' instead.");
+    }
+
+    /**
+     * Compiles an {@code http-request}/{@code http-response} line against the ACLs declared so
+     * far, so that every mistake is a file:line error now, and returns it with relative file
+     * names resolved for the runtime's second compilation.
+     */
+    private static Directive compiled(Line line, ProxyState proxy, boolean response) throws KeywordException {
+        String rule = line.keyword() + " " + actionName(line.arg(1));
+        List<String> words = resolveFiles(line.from(1), proxy);
+        try {
+            AclConditions.check(words.subList(HttpRules.conditionStart(words, 1), words.size()), proxy.acls, rule);
+            HttpRules.compile(words, Acls.compile(proxy.acls, Path.of("")), new RuleSite(proxy.name, null), response);
+        } catch (AclException | RuleException e) {
+            throw new KeywordException(prefix(proxy, rule) + e.getMessage());
+        }
+        return new Directive(line.keyword(), List.copyOf(words), line.source());
+    }
+
+    static String prefix(ProxyState proxy, String rule) {
+        return "error detected in " + proxy.typeWord() + " '" + proxy.name + "' while parsing '" + rule + "' rule : ";
+    }
+
+    /** The file named after {@code file}/{@code lf-file} resolved against the configuration's directory. */
+    private static List<String> resolveFiles(List<String> words, ProxyState proxy) {
+        List<String> out = new ArrayList<>(words);
+        for (int i = 0; i < out.size() - 1; i++) {
+            if (out.get(i).equals("file") || out.get(i).equals("lf-file")) {
+                out.set(i + 1, proxy.environment.paths.resolve(out.get(i + 1)).toAbsolutePath().toString());
+                i++;
+            }
+        }
+        return out;
+    }
+
+    private static List<String> prepend(String first, List<String> rest) {
+        List<String> out = new ArrayList<>(rest.size() + 1);
+        out.add(first);
+        out.addAll(rest);
+        return out;
+    }
+
+    static String actionName(String word) {
+        int paren = word.indexOf('(');
+        return paren < 0 ? word : word.substring(0, paren);
+    }
+
     /** {@code tcp-request inspect-delay <time>} or {@code tcp-request <type> <action> ...}. */
-    private static void tcp(Line line, List<String> types, Problems problems) throws KeywordException {
+    private static void tcp(Line line, ProxyState proxy, List<String> types, Problems problems) throws KeywordException {
         String type = line.arg(1);
         if (type.equals("inspect-delay")) {
             Units.time(line.arg(2), line.keyword() + " inspect-delay");
@@ -81,6 +162,18 @@ final class RuleKeywords {
         if (!types.contains(type)) {
             throw new KeywordException("'" + line.keyword() + "' expects 'inspect-delay', '" + String.join("', '", types)
                     + "' (got '" + type + "').");
+        }
+        if (proxy != null && TcpRule.runs(line.arg(2))) {
+            String rule = line.keyword() + " " + type + " " + line.arg(2);
+            List<String> words = line.from(1);
+            try {
+                AclConditions.check(words.subList(HttpRules.conditionStart(words, 1), words.size()), proxy.acls, rule);
+                TcpRule.compile(words, Acls.compile(proxy.acls, Path.of("")));
+            } catch (AclException | RuleException e) {
+                throw new KeywordException(prefix(proxy, rule) + e.getMessage());
+            }
+            proxy.tcpRequestRules.add(new Directive(line.keyword(), List.copyOf(words), line.source()));
+            return;
         }
         action(line, 2, TCP, problems);
     }

@@ -22,6 +22,7 @@ final class SwitchingKeywords {
     static void register(KeywordTable<ProxyState> table) {
         table.add("acl", Capabilities.notInAnonymousDefaults(SwitchingKeywords::acl));
         table.add("use_backend", Capabilities.notInDefaults(Capabilities.frontend(SwitchingKeywords::useBackend)));
+        table.add("use-server", Capabilities.notInDefaults(Capabilities.backend(SwitchingKeywords::useServer)));
     }
 
     /** {@code acl <name> <criterion> [flags] [operator] [<value>] ...}. */
@@ -65,8 +66,11 @@ final class SwitchingKeywords {
             throw new KeywordException("'use_backend' expects a backend name.");
         }
         if (backend.contains("%[")) {
-            throw new KeywordException(Unsupported.refusedMessage("use_backend") + " with a dynamic backend name ('"
-                    + backend + "')");
+            try {
+                io.tollgate.engine.rules.FormatString.compile(backend);
+            } catch (io.tollgate.engine.rules.RuleException e) {
+                throw new KeywordException("error detected while parsing switching rule : " + e.getMessage());
+            }
         }
         List<String> condition = line.from(2);
         AclConditions.check(condition, proxy.acls, "use_backend");
@@ -76,5 +80,24 @@ final class SwitchingKeywords {
             throw new KeywordException("error detected while parsing switching rule : " + e.getMessage());
         }
         proxy.useBackends.add(new UseBackendRule(backend, List.copyOf(condition), line.source()));
+    }
+
+    /** {@code use-server <server> [{if | unless} <condition>]}; the server is looked up when the section ends. */
+    private static void useServer(Line line, ProxyState proxy, Problems problems) throws KeywordException {
+        String server = line.arg(1);
+        if (server.isEmpty()) {
+            throw new KeywordException("'use-server' expects a server name.");
+        }
+        List<String> condition = line.from(2);
+        if (condition.isEmpty()) {
+            throw new KeywordException("'use-server' requires either 'if' or 'unless' followed by a condition.");
+        }
+        AclConditions.check(condition, proxy.acls, "use-server");
+        try {
+            Acls.compile(proxy.acls, Path.of("")).condition(condition);
+        } catch (AclException e) {
+            throw new KeywordException("error detected while parsing switching rule : " + e.getMessage());
+        }
+        proxy.useServers.add(line.toDirective());
     }
 }

@@ -30,6 +30,7 @@ final class TimeoutKeywords {
         MODELLED.put("queue", new Modelled(Side.BACKEND, Timeouts::queue));
         MODELLED.put("check", new Modelled(Side.BACKEND, Timeouts::check));
         MODELLED.put("tunnel", new Modelled(Side.BACKEND, Timeouts::tunnel));
+        MODELLED.put("tarpit", new Modelled(Side.BOTH, Timeouts::tarpit));
     }
 
     private static final KeywordTable<ProxyState> NAMES = names();
@@ -58,11 +59,6 @@ final class TimeoutKeywords {
     private static KeywordTable<ProxyState> names() {
         KeywordTable<ProxyState> t = new KeywordTable<>();
         MODELLED.forEach((name, timeout) -> t.add(name, modelled(name, timeout)));
-        // Real, but without a tarpit action there is nothing for it to time.
-        t.add("tarpit", (line, proxy, problems) -> {
-            value(line);
-            problems.warn(line.source(), Unsupported.ignoredMessage("timeout tarpit"));
-        });
         return t;
     }
 

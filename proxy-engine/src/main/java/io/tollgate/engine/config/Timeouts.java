@@ -6,9 +6,20 @@ package io.tollgate.engine.config;
  */
 public record Timeouts(long connect, long client, long server, long httpRequest,
                        long httpKeepAlive, long queue, long tunnel, long check,
-                       long clientFin, long serverFin) {
+                       long clientFin, long serverFin, long tarpit) {
 
-    public static final Timeouts NONE = new Timeouts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    public static final Timeouts NONE = new Timeouts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+    /** The shape before {@code timeout tarpit} was kept. */
+    public Timeouts(long connect, long client, long server, long httpRequest, long httpKeepAlive, long queue,
+                    long tunnel, long check, long clientFin, long serverFin) {
+        this(connect, client, server, httpRequest, httpKeepAlive, queue, tunnel, check, clientFin, serverFin, 0);
+    }
+
+    /** {@code timeout tarpit} falls back to {@code timeout connect}. */
+    public long effectiveTarpit() {
+        return tarpit > 0 ? tarpit : connect;
+    }
 
     /** {@code timeout queue} falls back to {@code timeout connect}. */
     public long effectiveQueue() {
@@ -32,16 +43,17 @@ public record Timeouts(long connect, long client, long server, long httpRequest,
 
     public Timeouts with(String name, long value) {
         return switch (name) {
-            case "connect" -> new Timeouts(value, client, server, httpRequest, httpKeepAlive, queue, tunnel, check, clientFin, serverFin);
-            case "client" -> new Timeouts(connect, value, server, httpRequest, httpKeepAlive, queue, tunnel, check, clientFin, serverFin);
-            case "server" -> new Timeouts(connect, client, value, httpRequest, httpKeepAlive, queue, tunnel, check, clientFin, serverFin);
-            case "http-request" -> new Timeouts(connect, client, server, value, httpKeepAlive, queue, tunnel, check, clientFin, serverFin);
-            case "http-keep-alive" -> new Timeouts(connect, client, server, httpRequest, value, queue, tunnel, check, clientFin, serverFin);
-            case "queue" -> new Timeouts(connect, client, server, httpRequest, httpKeepAlive, value, tunnel, check, clientFin, serverFin);
-            case "tunnel" -> new Timeouts(connect, client, server, httpRequest, httpKeepAlive, queue, value, check, clientFin, serverFin);
-            case "check" -> new Timeouts(connect, client, server, httpRequest, httpKeepAlive, queue, tunnel, value, clientFin, serverFin);
-            case "client-fin" -> new Timeouts(connect, client, server, httpRequest, httpKeepAlive, queue, tunnel, check, value, serverFin);
-            case "server-fin" -> new Timeouts(connect, client, server, httpRequest, httpKeepAlive, queue, tunnel, check, clientFin, value);
+            case "connect" -> new Timeouts(value, client, server, httpRequest, httpKeepAlive, queue, tunnel, check, clientFin, serverFin, tarpit);
+            case "client" -> new Timeouts(connect, value, server, httpRequest, httpKeepAlive, queue, tunnel, check, clientFin, serverFin, tarpit);
+            case "server" -> new Timeouts(connect, client, value, httpRequest, httpKeepAlive, queue, tunnel, check, clientFin, serverFin, tarpit);
+            case "http-request" -> new Timeouts(connect, client, server, value, httpKeepAlive, queue, tunnel, check, clientFin, serverFin, tarpit);
+            case "http-keep-alive" -> new Timeouts(connect, client, server, httpRequest, value, queue, tunnel, check, clientFin, serverFin, tarpit);
+            case "queue" -> new Timeouts(connect, client, server, httpRequest, httpKeepAlive, value, tunnel, check, clientFin, serverFin, tarpit);
+            case "tunnel" -> new Timeouts(connect, client, server, httpRequest, httpKeepAlive, queue, value, check, clientFin, serverFin, tarpit);
+            case "check" -> new Timeouts(connect, client, server, httpRequest, httpKeepAlive, queue, tunnel, value, clientFin, serverFin, tarpit);
+            case "client-fin" -> new Timeouts(connect, client, server, httpRequest, httpKeepAlive, queue, tunnel, check, value, serverFin, tarpit);
+            case "server-fin" -> new Timeouts(connect, client, server, httpRequest, httpKeepAlive, queue, tunnel, check, clientFin, value, tarpit);
+            case "tarpit" -> new Timeouts(connect, client, server, httpRequest, httpKeepAlive, queue, tunnel, check, clientFin, serverFin, value);
             default -> throw new IllegalArgumentException("unknown timeout '" + name + "'");
         };
     }

@@ -46,6 +46,14 @@ final class UserlistKeywords {
             }
             i += 2;
         }
+        if (password != null && !insecure) {
+            try {
+                io.tollgate.engine.auth.CryptHash.check(password);
+            } catch (io.tollgate.engine.auth.CryptHashException e) {
+                problems.warn(line.source(), "userlist '" + list.name + "', user '" + name + "': " + e.getMessage()
+                        + "; this user will never be authenticated.");
+            }
+        }
         list.users.put(name, new UserlistState.User(name, password, insecure, groups, line.source()));
     }
 

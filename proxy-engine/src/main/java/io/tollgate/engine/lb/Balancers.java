@@ -10,6 +10,7 @@ import java.util.function.BiFunction;
 /** The table of balancing algorithms: {@code balance} keyword to constructor. */
 public final class Balancers {
     private static final Map<String, BiFunction<ProxyConfig, List<Server>, Balancer>> TABLE = Map.of(
+            "hash", (config, servers) -> new ExpressionBalancer(config.hashType(), config.balanceArgs(), servers),
             "roundrobin", (config, servers) -> new RoundRobinBalancer(servers.size()),
             "static-rr", (config, servers) -> new StaticRoundRobinBalancer(servers),
             "leastconn", (config, servers) -> new LeastConnBalancer(),

@@ -66,6 +66,8 @@ final class Connector {
     private QueuedRequest queued;
     private long queueMillis;
     private long connectMillis;
+    /** The server a rule or a persistence cookie asks for, tried first; null for none. */
+    private Server preferred;
     /** The server this session is counted on (scur), until it ends or moves. */
     private Server counted;
 
@@ -82,6 +84,16 @@ final class Connector {
 
     void start() {
         pick(null);
+    }
+
+    /**
+     * Sends the request to {@code server} rather than balancing, when it is running (or down
+     * but {@code option persist} is on) and not in maintenance (a draining server still takes
+     * the traffic that asks for it) and has a free slot; otherwise the backend balances as
+     * usual. Call before {@link #start()}.
+     */
+    void prefer(Server server) {
+        this.preferred = server;
     }
 
     /** The client went away: give up whatever is in progress and free what is held. */
@@ -119,7 +131,16 @@ final class Connector {
     }
 
     private void pick(Server avoid) {
-        Server s = Dispatcher.pick(backend, avoid, request);
+        Server s = null;
+        boolean reachable = preferred != null && !preferred.isInMaintenance()
+                && (preferred.isUp() || backend.config().hasOption("persist"));
+        if (reachable && avoid == null && preferred.tryAcquire()) {
+            s = preferred;
+        }
+        preferred = null;
+        if (s == null) {
+            s = Dispatcher.pick(backend, avoid, request);
+        }
         if (s != null) {
             connect(s);
         } else if (Dispatcher.hasCandidates(backend)) {

@@ -2,6 +2,7 @@ package io.tollgate.engine.net;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
@@ -15,6 +16,9 @@ import io.netty.util.ReferenceCountUtil;
 import io.tollgate.engine.config.ForwardFor;
 import io.tollgate.engine.config.HttpConnectionMode;
 import io.tollgate.engine.lb.Dispatcher;
+import io.tollgate.engine.rules.ReplyKind;
+import io.tollgate.engine.rules.TcpRule;
+import io.tollgate.engine.runtime.TrafficRules;
 import io.tollgate.engine.runtime.Proxy;
 import io.tollgate.engine.runtime.Server;
 import io.tollgate.engine.stats.BackendCounters;
@@ -73,6 +77,12 @@ final class HttpExchange implements Connector.Callback {
     private long responseHeadNanos;
     private boolean done;
     private boolean clientAbortCounted;
+    /** The rules' side of this exchange, created when a proxy has rules. */
+    private ExchangeRules rules;
+    /** This request's stick counters, created when the frontend or backend has rules. */
+    private StickCounters counters;
+    /** The server a {@code use-server} rule chose, or null. */
+    private Server forced;
 
     HttpExchange(HttpSession session, HttpRequest request) {
         this.session = session;
@@ -94,9 +104,35 @@ final class HttpExchange implements Connector.Callback {
             answerAndClose(400, null);
             return;
         }
+        mode = ConnectionHeaders.mode(frontend.config(), frontend.config());
+        StickCounters connection = session.existingStickCounters();
+        if (connection != null && !connection.isEmpty()) {
+            // entries the connection tracks count each of its requests
+            connection.forEach(io.tollgate.engine.stick.Entry::incHttpReq);
+        }
+        TrafficRules fr = frontend.rules();
+        if (fr != TrafficRules.NONE) {
+            if (fr.monitorUri() != null && isMonitorRequest(fr.monitorUri())) {
+                boolean failing = fr.monitorFail() != null && fr.monitorFail().matches(view());
+                fc.intercepted.increment();
+                respondLocally(HttpErrors.page(failing ? 503 : 200), false);
+                return;
+            }
+            if (!fr.tcpRequest().isEmpty() && !TcpRule.accepts(fr.tcpRequest(), "content", view(),
+                    (counter, table, key) -> counters().track(counter, table, key, true, false))) {
+                fc.deniedRequests.increment();
+                requestComplete = true;
+                finish(false);
+                session.exchangeEnded(false);
+                return;
+            }
+            if (rules().onRequest(frontend)) {
+                deliverReply();
+                return;
+            }
+        }
         if (!frontend.switchingRules().isEmpty()) {
-            view = new HttpRequestView(request, session.client());
-            backend = frontend.selectBackend(view);
+            backend = frontend.selectBackend(view());
         } else {
             backend = frontend.defaultBackend();
         }
@@ -105,7 +141,27 @@ final class HttpExchange implements Connector.Callback {
             answerAndClose(503, null);
             return;
         }
+        backend.backendCounters().sessionStarted();
         mode = ConnectionHeaders.mode(frontend.config(), backend.config());
+        if (view != null) {
+            view.current(backend);
+        }
+        if (counters != null) {
+            counters.current(backend);
+        }
+        if (rules != null) {
+            rules.backend(backend);
+        }
+        if (backend != frontend && backend.rules() != TrafficRules.NONE && rules().onRequest(backend)) {
+            deliverReply();
+            return;
+        }
+        for (TrafficRules.ServerRule r : backend.rules().useServers()) {
+            if (r.condition().matches(view())) {
+                forced = r.server();
+                break;
+            }
+        }
         upgrade = ConnectionHeaders.isUpgrade(request);
         hasBody = ConnectionHeaders.hasBody(request);
         keepClientOpen = mode != HttpConnectionMode.CLOSE && HttpUtil.isKeepAlive(request);
@@ -115,7 +171,6 @@ final class HttpExchange implements Connector.Callback {
             ConnectionHeaders.forwardFor(request, ff, isa.getAddress().getHostAddress());
         }
         ConnectionHeaders.toServer(request, mode, upgrade);
-        backend.backendCounters().sessionStarted();
         if (hasBody || upgrade) {
             // hold the body (or the upgraded bytes) until a server is connected
             session.reading(false);
@@ -123,12 +178,99 @@ final class HttpExchange implements Connector.Callback {
         connect();
     }
 
+    private HttpRequestView view() {
+        if (view == null) {
+            view = new HttpRequestView(request, session.client());
+            view.current(backend != null ? backend : frontend);
+            StickCounters connection = session.existingStickCounters();
+            view.counters(counters != null ? counters : connection);
+        }
+        return view;
+    }
+
+    private StickCounters counters() {
+        if (counters == null) {
+            counters = new StickCounters(session.stickCounters(), backend != null ? backend : frontend);
+            view().counters(counters);
+        }
+        return counters;
+    }
+
+    private ExchangeRules rules() {
+        if (rules == null) {
+            rules = new ExchangeRules(request, view(), new Variables(session.sessionVariables()), frontend, counters());
+            rules.backend(backend);
+        }
+        return rules;
+    }
+
+    /** {@code monitor-uri}: the request's target, or its path, is the monitored URI. */
+    private boolean isMonitorRequest(String uri) {
+        return request.uri().equals(uri) || uri.equals(view().path());
+    }
+
+    /** Delivers what a request rule decided, counted as HAProxy counts it. */
+    private void deliverReply() {
+        ReplyKind kind = rules.replyKind();
+        FullHttpResponse reply = rules.takeReply();
+        FrontendCounters fc = frontend.frontendCounters();
+        if (kind == ReplyKind.INTERCEPT) {
+            fc.intercepted.increment();
+        } else {
+            fc.deniedRequests.increment();
+            if (backend != null && backend != frontend) {
+                backend.backendCounters().deniedRequests.increment();
+            }
+        }
+        switch (kind) {
+            case REJECT -> {
+                requestComplete = true;
+                finish(false);
+                session.exchangeEnded(false);
+            }
+            case TARPIT -> {
+                // held for 'timeout tarpit', then answered; the client may give up meanwhile
+                session.reading(false);
+                Proxy timing = backend != null ? backend : frontend;
+                long delay = Math.max(0, timing.config().timeouts().effectiveTarpit());
+                session.client().eventLoop().schedule(() -> {
+                    if (!done) {
+                        respondLocally(reply, true);
+                    }
+                }, delay, TimeUnit.MILLISECONDS);
+            }
+            default -> respondLocally(reply, false);
+        }
+    }
+
+    /**
+     * Writes a response Tollgate made itself (a rule's reply, the monitor page) and ends the
+     * exchange; the connection stays open when the client and the mode allow it, and what is
+     * left of the request body is read and dropped by the session.
+     */
+    private void respondLocally(FullHttpResponse reply, boolean close) {
+        int status = reply.status().code();
+        countTracked(status);
+        frontend.frontendCounters().responses.count(status);
+        if (backend != null) {
+            backend.backendCounters().responses.count(status);
+        }
+        boolean keep = !close && mode != HttpConnectionMode.CLOSE && HttpUtil.isKeepAlive(request);
+        ConnectionHeaders.toClient(reply, request.protocolVersion(), keep);
+        Channel client = session.client();
+        client.write(reply, client.voidPromise());
+        responseStarted = true;
+        finish(false);
+        session.exchangeEnded(keep);
+    }
+
     private void connect() {
         Channel client = session.client();
         if (view == null && backend.balancer().needsRequest()) {
-            view = new HttpRequestView(request, client);
+            view();
         }
         connector = new Connector(backend, client, view, session.pool(), session.net().httpDialer, this);
+        connector.prefer(forced);
         connector.start();
     }
 
@@ -290,6 +432,12 @@ final class HttpExchange implements Connector.Callback {
                 return;
             }
             responseHeadNanos = System.nanoTime();
+            if (hasResponseRules() && (rules().onResponse(backend, resp, server)
+                    || (frontend != backend && rules.onResponse(frontend, resp, server)))) {
+                replaceResponse();
+                return;
+            }
+            code = resp.status().code();
             countResponse(code);
             boolean head = request.method().equals(HttpMethod.HEAD);
             responseCloseDelimited = ConnectionHeaders.isCloseDelimited(resp, head);
@@ -327,6 +475,42 @@ final class HttpExchange implements Connector.Callback {
             return;
         }
         ReferenceCountUtil.release(o);
+    }
+
+    private boolean hasResponseRules() {
+        return !backend.rules().httpResponse().isEmpty()
+                || (frontend != backend && !frontend.rules().httpResponse().isEmpty());
+    }
+
+    /**
+     * An {@code http-response} rule denied the server's response (or answered instead): the
+     * server connection is dropped with the rest of its response, and the client gets the
+     * rule's reply. A denial counts in dresp on the frontend, the backend and the server.
+     */
+    private void replaceResponse() {
+        ReplyKind kind = rules.replyKind();
+        FullHttpResponse reply = rules.takeReply();
+        if (kind == ReplyKind.INTERCEPT) {
+            frontend.frontendCounters().intercepted.increment();
+        } else {
+            frontend.frontendCounters().deniedResponses.increment();
+            backend.backendCounters().deniedResponses.increment();
+            server.counters().deniedResponses.increment();
+        }
+        serverSide.unlease();
+        serverChannel.close();
+        serverKeepsOpen = false;
+        if (kind == ReplyKind.REJECT) {
+            abortBoth();
+            return;
+        }
+        countResponse(reply.status().code());
+        boolean keep = keepClientOpen && requestComplete;
+        Channel client = session.client();
+        ConnectionHeaders.toClient(reply, request.protocolVersion(), keep);
+        client.write(reply, client.voidPromise());
+        finish(true);
+        session.exchangeEnded(keep);
     }
 
     void serverReadComplete() {
@@ -410,7 +594,17 @@ final class HttpExchange implements Connector.Callback {
         tunnel.start();
     }
 
+    /** HAProxy's http_err (4xx) and http_fail (5xx) counters of every tracked entry. */
+    private void countTracked(int code) {
+        StickCounters c = counters != null ? counters : session.existingStickCounters();
+        if (c == null || code < 400) {
+            return;
+        }
+        c.forEach(code < 500 ? io.tollgate.engine.stick.Entry::incHttpErr : io.tollgate.engine.stick.Entry::incHttpFail);
+    }
+
     private void countResponse(int code) {
+        countTracked(code);
         frontend.frontendCounters().responses.count(code);
         backend.backendCounters().responses.count(code);
         if (server != null) {
@@ -426,6 +620,7 @@ final class HttpExchange implements Connector.Callback {
     /** Answers with one of Tollgate's own error pages, then closes the client connection. */
     private void answerAndClose(int status, Server failedServer) {
         Channel client = session.client();
+        countTracked(status);
         frontend.frontendCounters().responses.count(status);
         if (backend != null) {
             backend.backendCounters().responses.count(status);
@@ -469,6 +664,9 @@ final class HttpExchange implements Connector.Callback {
             return;
         }
         done = true;
+        if (counters != null) {
+            counters.releaseAll();
+        }
         HttpContent c;
         while (heldBody != null && (c = heldBody.poll()) != null) {
             ReferenceCountUtil.release(c);

@@ -2,6 +2,7 @@ package io.tollgate.engine.net;
 
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
 import io.tollgate.engine.acl.RequestView;
 
 import java.net.InetAddress;
@@ -18,6 +19,13 @@ final class HttpRequestView implements RequestView {
     private String path;
     private String query;
     private boolean split;
+    /** Set by the rules: variables, and the response while {@code http-response} rules run. */
+    private Variables variables;
+    private HttpResponse response;
+    /** The proxy whose rules run now: {@code nbsrv} without a name reads it. */
+    private io.tollgate.engine.runtime.Proxy current;
+    /** This request's stick counters (and its connection's), or null when nothing tracks. */
+    private StickCounters counters;
 
     HttpRequestView(HttpRequest request, Channel client) {
         this.request = request;
@@ -75,6 +83,58 @@ final class HttpRequestView implements RequestView {
     @Override
     public boolean isTls() {
         return connection.isTls();
+    }
+
+    @Override
+    public String variable(String name) {
+        return variables == null ? null : variables.get(name);
+    }
+
+    @Override
+    public int status() {
+        return response == null ? 0 : response.status().code();
+    }
+
+    @Override
+    public List<String> responseHeaders(String name) {
+        return response == null ? List.of() : response.headers().getAll(name);
+    }
+
+    @Override
+    public int usableServers(String backend) {
+        io.tollgate.engine.runtime.Proxy p = backend == null ? current : current == null ? null : current.peer(backend);
+        return p == null || !p.isBackend() ? 0 : p.usableServers();
+    }
+
+    void current(io.tollgate.engine.runtime.Proxy proxy) {
+        this.current = proxy;
+    }
+
+    @Override
+    public io.tollgate.engine.acl.StickContext stickContext() {
+        return counters;
+    }
+
+    @Override
+    public io.tollgate.engine.auth.Userlist userlist(String name) {
+        return current == null ? null : current.userlist(name);
+    }
+
+    void counters(StickCounters c) {
+        this.counters = c;
+    }
+
+    void variables(Variables v) {
+        this.variables = v;
+    }
+
+    void response(HttpResponse r) {
+        this.response = r;
+    }
+
+    /** The request line was rewritten: the path and query are cut again when next asked for. */
+    void requestLineChanged() {
+        split = false;
     }
 
     /** HAProxy's path: from the first '/' after an absolute-form authority, up to the '?'. */

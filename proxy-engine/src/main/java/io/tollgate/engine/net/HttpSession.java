@@ -49,6 +49,10 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
     private ServerPool pool;
     private boolean closed;
     private boolean inputClosed;
+    /** The connection's stick counters, created when a rule first needs them. */
+    private StickCounters stickCounters;
+    /** {@code sess.*} variables, created when a rule first sets one. */
+    private java.util.Map<String, String> sessionVariables;
 
     HttpSession(NetContext net, Proxy frontend, ListenerGate gate) {
         this.net = net;
@@ -68,9 +72,17 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
         return client;
     }
 
+    /** Connections of a frontend without tcp-request rules skip them, allocating nothing. */
+    private boolean hasTcpRules() {
+        return !frontend.rules().tcpRequest().isEmpty();
+    }
+
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         client = ctx.channel();
+        if (hasTcpRules() && ConnectionRules.rejectsConnection(frontend, client, stickCounters())) {
+            return;
+        }
         gate.admit(client, this::admitted);
         ctx.fireChannelActive();
     }
@@ -79,6 +91,9 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
     private void admitted() {
         admitted = true;
         frontend.frontendCounters().sessionOpened();
+        if (hasTcpRules() && ConnectionRules.rejectsSession(frontend, client, stickCounters())) {
+            return;
+        }
         armWaitTimer();
         reading(true);
     }
@@ -92,6 +107,27 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
         if (on != client.config().isAutoRead()) {
             client.config().setAutoRead(on);
         }
+    }
+
+    /** The stick counters of this connection ({@code tcp-request connection track-sc*}). */
+    StickCounters stickCounters() {
+        if (stickCounters == null) {
+            stickCounters = new StickCounters(null, frontend);
+        }
+        return stickCounters;
+    }
+
+    /** The connection's stick counters if any exist yet, else null. */
+    StickCounters existingStickCounters() {
+        return stickCounters;
+    }
+
+    /** The variables of this connection ({@code sess.*}), shared by its requests. */
+    java.util.Map<String, String> sessionVariables() {
+        if (sessionVariables == null) {
+            sessionVariables = new java.util.HashMap<>(4);
+        }
+        return sessionVariables;
     }
 
     /** This connection's event loop's pool of idle server connections. */
@@ -175,6 +211,9 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
             exchange = null;
         }
         releaseParked();
+        if (stickCounters != null) {
+            stickCounters.releaseAll();
+        }
         if (admitted) {
             frontend.frontendCounters().sessionClosed();
             gate.released();

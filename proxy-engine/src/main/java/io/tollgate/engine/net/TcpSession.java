@@ -31,6 +31,8 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements Connector
     private Server server;
     private Tunnel tunnel;
     private boolean ended;
+    /** The connection's stick counters, created when a rule first needs them. */
+    private StickCounters stickCounters;
     private boolean admitted;
     /** What the client sent before the server was connected (at most one read: autoRead is off). */
     private final ArrayDeque<Object> early = new ArrayDeque<>();
@@ -42,9 +44,17 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements Connector
         this.gate = gate;
     }
 
+    /** Connections of a frontend without tcp-request rules skip them, allocating nothing. */
+    private boolean hasTcpRules() {
+        return !frontend.rules().tcpRequest().isEmpty();
+    }
+
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         client = ctx.channel();
+        if (hasTcpRules() && ConnectionRules.rejectsConnection(frontend, client, stickCounters())) {
+            return;
+        }
         gate.admit(client, this::admitted);
     }
 
@@ -52,6 +62,10 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements Connector
     private void admitted() {
         admitted = true;
         frontend.frontendCounters().sessionOpened();
+        if (hasTcpRules() && (ConnectionRules.rejectsSession(frontend, client, stickCounters())
+                || ConnectionRules.rejectsContent(frontend, client, stickCounters()))) {
+            return;
+        }
         ConnectionView view = new ConnectionView(client);
         backend = frontend.switchingRules().isEmpty() ? frontend.defaultBackend() : frontend.selectBackend(view);
         if (backend == null) {
@@ -123,10 +137,20 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements Connector
         end();
     }
 
+    private StickCounters stickCounters() {
+        if (stickCounters == null) {
+            stickCounters = new StickCounters(null, frontend);
+        }
+        return stickCounters;
+    }
+
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         early.forEach(ReferenceCountUtil::release);
         early.clear();
+        if (stickCounters != null) {
+            stickCounters.releaseAll();
+        }
         if (connector != null) {
             connector.cancel();
         }

@@ -6,6 +6,10 @@ import io.tollgate.engine.config.Config;
 import io.tollgate.engine.config.ProxyConfig;
 import io.tollgate.engine.config.UseBackendRule;
 import io.tollgate.engine.stats.Ticker;
+import io.tollgate.engine.stick.StickTable;
+import io.tollgate.engine.stick.StickTableException;
+import io.tollgate.engine.stick.StickTableSpec;
+import io.tollgate.engine.stick.StickTables;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +27,8 @@ public final class Proxies {
     private final Map<String, Proxy> backendsByName = new HashMap<>();
     private final StateChanges stateChanges = new StateChanges();
     private final Config config;
+    private final StickTables tables;
+    private final io.tollgate.engine.auth.Userlists userlists;
 
     public Proxies(Config config, Ticker ticker) {
         this.config = config;
@@ -35,6 +41,12 @@ public final class Proxies {
             }
         }
         this.all = Collections.unmodifiableList(list);
+        this.tables = stickTables(all);
+        this.userlists = io.tollgate.engine.auth.Userlists.of(config.userlists());
+        for (Proxy p : all) {
+            p.registry(this);
+            p.rules(TrafficRules.compile(p));
+        }
         int globalMaxconn = config.global().maxconn();
         Map<Proxy, Integer> referencingMaxconn = new HashMap<>();
         for (Proxy p : all) {
@@ -54,7 +66,11 @@ public final class Proxies {
             if (target != null) {
                 reached.add(target);
             }
-            rules.forEach(r -> reached.add(r.backend()));
+            rules.forEach(r -> {
+                if (r.backend() != null) {
+                    reached.add(r.backend());
+                }
+            });
             for (Proxy b : reached) {
                 referencingMaxconn.merge(b, maxconn, Integer::sum);
             }
@@ -79,12 +95,48 @@ public final class Proxies {
         try {
             Acls acls = Acls.compile(frontend.config().acls(), Path.of(""));
             for (UseBackendRule line : lines) {
-                rules.add(new SwitchingRule(acls.condition(line.condition()), backendsByName.get(line.backend())));
+                if (line.isDynamic()) {
+                    rules.add(new SwitchingRule(acls.condition(line.condition()), null,
+                            io.tollgate.engine.rules.FormatString.compile(line.backend()), this));
+                } else {
+                    rules.add(new SwitchingRule(acls.condition(line.condition()), backendsByName.get(line.backend())));
+                }
             }
-        } catch (AclException e) {
+        } catch (AclException | io.tollgate.engine.rules.RuleException e) {
             throw new IllegalStateException("frontend '" + frontend.name() + "' : " + e.getMessage(), e);
         }
         return rules;
+    }
+
+    /** One table per proxy that declares {@code stick-table}, named after the proxy. */
+    private static StickTables stickTables(List<Proxy> proxies) {
+        List<StickTableSpec> specs = new ArrayList<>();
+        for (Proxy p : proxies) {
+            io.tollgate.engine.config.Directive d = p.config().rules().stickTable();
+            if (d != null) {
+                try {
+                    specs.add(StickTableSpec.parse(p.name(), d.args()));
+                } catch (StickTableException e) {
+                    throw new IllegalStateException("proxy '" + p.name() + "' : " + e.getMessage(), e);
+                }
+            }
+        }
+        return StickTables.of(specs, StickTable.MONOTONIC_CLOCK);
+    }
+
+    /** The userlist named {@code name}, or null. */
+    public io.tollgate.engine.auth.Userlist userlist(String name) {
+        return userlists.find(name).orElse(null);
+    }
+
+    /** The stick tables of every proxy. */
+    public StickTables tables() {
+        return tables;
+    }
+
+    /** The stick table named {@code name}, or null. */
+    public StickTable table(String name) {
+        return tables.find(name).orElse(null);
     }
 
     public List<Proxy> all() {

@@ -30,6 +30,8 @@ public final class Proxy {
     private final long startMillis;
     private volatile List<Server> candidates = List.of();
     private List<SwitchingRule> switchingRules = List.of();
+    private TrafficRules rules = TrafficRules.NONE;
+    private Proxies registry;
     private Proxy defaultBackend;
     private int frontendMaxconn;
     private int fullconn;
@@ -165,6 +167,63 @@ public final class Proxy {
             }
         }
         return false;
+    }
+
+    /** The proxy named {@code name} in the same configuration, or null. */
+    public Proxy peer(String name) {
+        return registry == null ? null : registry.proxy(name);
+    }
+
+    /**
+     * HAProxy's {@code nbsrv}: the usable active servers, or the usable backups when no active
+     * one is left.
+     */
+    public int usableServers() {
+        int active = 0;
+        int backup = 0;
+        for (Server s : servers) {
+            if (s.isUsable()) {
+                if (s.isBackup()) {
+                    backup++;
+                } else {
+                    active++;
+                }
+            }
+        }
+        return active > 0 ? active : backup;
+    }
+
+    /** The stick table named {@code name}, or this proxy's own when null; null when there is none. */
+    public io.tollgate.engine.stick.StickTable stickTable(String name) {
+        return registry == null ? null : registry.table(name == null ? name() : name);
+    }
+
+    /** The userlist named {@code name}, or null. */
+    public io.tollgate.engine.auth.Userlist userlist(String name) {
+        return registry == null ? null : registry.userlist(name);
+    }
+
+    void registry(Proxies proxies) {
+        this.registry = proxies;
+    }
+
+    /** The server named {@code name}, or null. */
+    public Server server(String name) {
+        for (Server s : servers) {
+            if (s.name().equals(name)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /** The compiled {@code http-request}, {@code http-response}, {@code tcp-request}, ... rules. */
+    public TrafficRules rules() {
+        return rules;
+    }
+
+    void rules(TrafficRules compiled) {
+        this.rules = compiled;
     }
 
     void switching(List<SwitchingRule> rules) {

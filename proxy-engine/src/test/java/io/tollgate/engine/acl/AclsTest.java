@@ -142,10 +142,10 @@ class AclsTest {
     void aclLineErrorsUseHaproxyWording() {
         assertError("x pth_beg /a", "error detected while parsing ACL 'x' : unknown fetch method 'pth_beg' in ACL expression 'pth_beg'.");
         // real HAProxy fetches Tollgate does not evaluate yet are named as such, not as typos
-        assertError("x http_auth(users)", "error detected while parsing ACL 'x' : fetch method 'http_auth' in ACL"
-                + " expression 'http_auth(users)' is not supported yet by Tollgate.");
-        assertError("x sc0_http_req_rate gt 10", "error detected while parsing ACL 'x' : fetch method"
-                + " 'sc0_http_req_rate' in ACL expression 'sc0_http_req_rate' is not supported yet by Tollgate.");
+        assertError("x req.ssl_sni -i a.example", "error detected while parsing ACL 'x' : fetch method 'req.ssl_sni' in ACL"
+                + " expression 'req.ssl_sni' is not supported yet by Tollgate.");
+        assertError("x sc0_glitch_cnt gt 10", "error detected while parsing ACL 'x' : fetch method"
+                + " 'sc0_glitch_cnt' in ACL expression 'sc0_glitch_cnt' is not supported yet by Tollgate.");
         assertError("x url_param_beg(a) b", "error detected while parsing ACL 'x' : unknown fetch method 'url_param_beg' in ACL expression 'url_param_beg(a)'.");
         assertError("x src 1.2.3.400", "error detected while parsing ACL 'x' : '1.2.3.400' is not a valid IPv4 or IPv6 address.");
         assertError("x src 10.0.0.0/33", "error detected while parsing ACL 'x' : '10.0.0.0/33' is not a valid IPv4 or IPv6 address.");
@@ -158,7 +158,7 @@ class AclsTest {
         assertError("x path -z /a", "error detected while parsing ACL 'x' : '-z' is not a valid ACL option. Please use '--' before any pattern beginning with a '-'.");
         assertError("x path -f nofile", "error detected while parsing ACL 'x' : failed to open pattern file <nofile>.");
         assertError("x method -m int 3", "error detected while parsing ACL 'x' : matching method 'int' cannot be used with fetch keyword 'method'.");
-        assertError("x hdr(host /a", "error detected while parsing ACL 'x' : ACL keyword 'hdr' : expected ')'.");
+        assertError("x hdr(host /a", "error detected while parsing ACL 'x' : missing ')' in sample expression 'hdr(host'.");
         assertError("x path(foo) /a", "error detected while parsing ACL 'x' : ACL keyword 'path' : expected ')' before 'foo)'.");
     }
 

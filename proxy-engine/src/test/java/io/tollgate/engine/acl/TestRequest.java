@@ -16,6 +16,7 @@ final class TestRequest implements RequestView {
     private int sourcePort = 40000;
     private int destinationPort = 80;
     private boolean tls;
+    private final java.util.Map<String, String> variables = new java.util.HashMap<>();
 
     static TestRequest get(String uri) {
         return request("GET", uri);
@@ -53,6 +54,16 @@ final class TestRequest implements RequestView {
         sourcePort = source;
         destinationPort = destination;
         return this;
+    }
+
+    TestRequest variable(String name, String value) {
+        variables.put(name, value);
+        return this;
+    }
+
+    @Override
+    public String variable(String name) {
+        return variables.get(name);
     }
 
     TestRequest tls() {

@@ -37,15 +37,16 @@ class RuleKeywordsTest {
                   timeout client 1s
                   bind :80
                   acl bad pth_beg /x
-                  use_backend %[req.hdr(x-backend)]
+                  use_backend %[req.hdr(x-backend),nosuch]
                   use_backend api if { pth_beg /x }
                 backend api
                   mode http
                 """)).satisfiesExactly(
                 e -> assertThat(e).isEqualTo("[ALERT] parsing [t.cfg:5] : error detected while parsing ACL 'bad' :"
                         + " unknown fetch method 'pth_beg' in ACL expression 'pth_beg'."),
-                e -> assertThat(e).isEqualTo("[ALERT] parsing [t.cfg:6] : 'use_backend' is not supported yet by Tollgate"
-                        + " with a dynamic backend name ('%[req.hdr(x-backend)]')"),
+                e -> assertThat(e).isEqualTo("[ALERT] parsing [t.cfg:6] : error detected while parsing switching rule :"
+                        + " failed to parse sample expression <req.hdr(x-backend),nosuch> : unknown converter 'nosuch'"
+                        + " in sample expression 'req.hdr(x-backend),nosuch'."),
                 e -> assertThat(e).startsWith("[ALERT] parsing [t.cfg:7] : error detected while parsing switching rule :")
                         .contains("pth_beg"));
     }
@@ -61,51 +62,116 @@ class RuleKeywordsTest {
     @Test
     void harmlessActionsAreWarnedAbout() {
         assertThat(TestConfigs.warnings(TestConfigs.proxies("""
-                  http-request set-header X-Forwarded-Proto https
-                  http-response set-header Strict-Transport-Security max-age=1
+                  http-request set-log-level debug
+                  http-response set-log-level err
                   http-after-response del-header Server
                   http-request capture req.hdr(Host) len 20
                   tcp-request inspect-delay 5s
-                  tcp-request content track-sc0 src
                 """, ""))).containsExactly(
-                "[WARNING] parsing [t.cfg:8] : 'http-request set-header' is not supported yet by Tollgate, ignored",
-                "[WARNING] parsing [t.cfg:9] : 'http-response set-header' is not supported yet by Tollgate, ignored",
+                "[WARNING] parsing [t.cfg:8] : 'http-request set-log-level' is not supported yet by Tollgate, ignored",
+                "[WARNING] parsing [t.cfg:9] : 'http-response set-log-level' is not supported yet by Tollgate, ignored",
                 "[WARNING] parsing [t.cfg:10] : 'http-after-response del-header' is not supported yet by Tollgate, ignored",
                 "[WARNING] parsing [t.cfg:11] : 'http-request capture' is not supported yet by Tollgate, ignored",
-                "[WARNING] parsing [t.cfg:12] : 'tcp-request inspect-delay' is not supported yet by Tollgate, ignored",
-                "[WARNING] parsing [t.cfg:13] : 'tcp-request content track-sc0' is not supported yet by Tollgate, ignored");
+                "[WARNING] parsing [t.cfg:12] : 'tcp-request inspect-delay' is not supported yet by Tollgate, ignored");
     }
 
     @Test
-    void actionsThatDecideAccessOrRoutingAreRefused() {
+    void rulesTheEngineRunsAreKeptInOrder() {
+        Config config = TestConfigs.load(TestConfigs.proxies("""
+                  mode http
+                  acl internal src 10.0.0.0/8
+                  http-request deny if !internal { path_beg /admin }
+                  http-request set-header X-Proto https
+                  block if { method TRACE }
+                  http-response set-header X-Frame-Options DENY
+                  tcp-request connection reject if { src 192.0.2.1 }
+                  redirect scheme https code 301 if !{ ssl_fc }
+                  monitor-uri /alive
+                  monitor fail if { nbsrv(be) lt 1 } || FALSE
+                """.replace("  monitor fail if { nbsrv(be) lt 1 } || FALSE\n", "  monitor fail if FALSE\n"), """
+                  mode http
+                """));
+        ProxyConfig fe = config.proxy("fe").orElseThrow();
+        assertThat(fe.httpRequestRules()).extracting(d -> d.args().get(0)).containsExactly("deny", "set-header", "deny");
+        assertThat(fe.rules().httpResponse()).singleElement().extracting(d -> d.args().get(0)).isEqualTo("set-header");
+        assertThat(fe.rules().tcpRequest()).singleElement().extracting(Directive::args)
+                .isEqualTo(List.of("connection", "reject", "if", "{", "src", "192.0.2.1", "}"));
+        assertThat(fe.rules().redirects()).hasSize(1);
+        assertThat(fe.rules().monitorUri()).isEqualTo("/alive");
+        assertThat(fe.rules().monitorFail()).singleElement().extracting(Directive::args)
+                .isEqualTo(List.of("if", "FALSE"));
+        assertThat(TestConfigs.warnings(TestConfigs.proxies("  mode http\n  block if TRUE\n", "  mode http\n")))
+                .singleElement().asString().contains("'block'").contains("'http-request deny'");
+    }
+
+    @Test
+    void badRulesAreErrorsInHaproxysWords() {
         assertThat(TestConfigs.errors(TestConfigs.proxies("""
-                  http-request deny if { src 10.0.0.0/8 }
-                  http-request auth realm x
-                  http-request redirect scheme https
-                  http-request set-var(txn.x) path
-                  http-response deny
-                  tcp-request content reject
+                  http-request set-header X-A
+                  http-request deny deny_status 99
+                  http-request deny deny_status 418
+                  http-request return status 200 string "x"
+                  http-request set-var(foo) str(x)
+                  http-request del-header
+                  http-request auth realm
+                  http-request replace-header X a
+                  http-response set-status 99
+                  http-request replace-path ([a-z /x
+                  redirect location /x code 305
+                  redirect foo /x
+                  http-request redirect location
+                  http-request set-header X %[nosuchfetch]
+                """, ""))).containsExactly(
+                "[ALERT] parsing [t.cfg:8] : error detected in frontend 'fe' while parsing 'http-request set-header' rule : expects exactly 2 arguments.",
+                "[ALERT] parsing [t.cfg:9] : error detected in frontend 'fe' while parsing 'http-request deny' rule : Unexpected status code '99'.",
+                "[ALERT] parsing [t.cfg:10] : error detected in frontend 'fe' while parsing 'http-request deny' rule : status code '418' not handled by default with 'default-errorfiles' argument.",
+                "[ALERT] parsing [t.cfg:11] : error detected in frontend 'fe' while parsing 'http-request return' rule : a content type must be defined when non-empty payload is configured.",
+                "[ALERT] parsing [t.cfg:12] : error detected in frontend 'fe' while parsing 'http-request set-var' rule : invalid variable name 'foo'. A variable name must be start by its scope. The scope can be 'proc', 'sess', 'txn', 'req', 'res' or 'check'.",
+                "[ALERT] parsing [t.cfg:13] : error detected in frontend 'fe' while parsing 'http-request del-header' rule : expects at least 1 argument.",
+                "[ALERT] parsing [t.cfg:14] : error detected in frontend 'fe' while parsing 'http-request auth' rule : missing realm value.",
+                "[ALERT] parsing [t.cfg:15] : error detected in frontend 'fe' while parsing 'http-request replace-header' rule : expects exactly 3 arguments.",
+                "[ALERT] parsing [t.cfg:16] : error detected in frontend 'fe' while parsing 'http-response set-status' rule : expects an integer status code between 100 and 999.",
+                "[ALERT] parsing [t.cfg:17] : error detected in frontend 'fe' while parsing 'http-request replace-path' rule : failed to parse regex '([a-z' : Unclosed character class at position 4.",
+                "[ALERT] parsing [t.cfg:18] : error detected in frontend 'fe' while parsing redirect rule : 'code': unsupported HTTP code '305' (must be one of 301, 302, 303, 307 or 308).",
+                "[ALERT] parsing [t.cfg:19] : error detected in frontend 'fe' while parsing redirect rule : expects 'code', 'prefix', 'location', 'scheme', 'set-cookie', 'clear-cookie', 'drop-query', 'ignore-empty' or 'append-slash' (was 'foo').",
+                "[ALERT] parsing [t.cfg:20] : error detected in frontend 'fe' while parsing 'http-request redirect' rule : missing argument for 'location'.",
+                "[ALERT] parsing [t.cfg:21] : error detected in frontend 'fe' while parsing 'http-request set-header' rule : failed to parse sample expression <nosuchfetch> : unknown fetch method 'nosuchfetch' in sample expression 'nosuchfetch'.");
+    }
+
+    @Test
+    void actionsNotRunYetAreRefusedAndUnknownOnesAreErrors() {
+        assertThat(TestConfigs.errors(TestConfigs.proxies("""
                   tcp-request connection expect-proxy layer4
+                  http-request set-dst 10.0.0.1
                   http-request lua.pow-check
                   http-request use-service lua.acme
                   http-request dney
                   tcp-request contnet accept
-                  redirect scheme https
                   use-server s1 if TRUE
+                  use-server
                 """, ""))).containsExactly(
-                "[ALERT] parsing [t.cfg:8] : 'http-request deny' is not supported yet by Tollgate",
-                "[ALERT] parsing [t.cfg:9] : 'http-request auth' is not supported yet by Tollgate",
-                "[ALERT] parsing [t.cfg:10] : 'http-request redirect' is not supported yet by Tollgate",
-                "[ALERT] parsing [t.cfg:11] : 'http-request set-var' is not supported yet by Tollgate",
-                "[ALERT] parsing [t.cfg:12] : 'http-response deny' is not supported yet by Tollgate",
-                "[ALERT] parsing [t.cfg:13] : 'tcp-request content reject' is not supported yet by Tollgate",
-                "[ALERT] parsing [t.cfg:14] : 'tcp-request connection expect-proxy' is not supported yet by Tollgate",
-                "[ALERT] parsing [t.cfg:15] : 'http-request' : unknown action 'lua.pow-check' (Tollgate does not run Lua).",
-                "[ALERT] parsing [t.cfg:16] : error detected in frontend 'fe' while parsing 'http-request use-service' rule : 'lua.acme' unknown service name.",
-                "[ALERT] parsing [t.cfg:17] : 'http-request' : unknown action 'dney'; did you mean 'deny' maybe ?",
-                "[ALERT] parsing [t.cfg:18] : 'tcp-request' expects 'inspect-delay', 'connection', 'session', 'content' (got 'contnet').",
-                "[ALERT] parsing [t.cfg:19] : 'redirect' is not supported yet by Tollgate",
-                "[WARNING] parsing [t.cfg:20] : 'use-server' ignored because frontend 'fe' has no backend capability.");
+                "[ALERT] parsing [t.cfg:8] : 'tcp-request connection expect-proxy' is not supported yet by Tollgate",
+                "[ALERT] parsing [t.cfg:9] : 'http-request set-dst' is not supported yet by Tollgate",
+                "[ALERT] parsing [t.cfg:10] : 'http-request' : unknown action 'lua.pow-check' (Tollgate does not run Lua).",
+                "[ALERT] parsing [t.cfg:11] : error detected in frontend 'fe' while parsing 'http-request use-service' rule : 'lua.acme' unknown service name.",
+                "[ALERT] parsing [t.cfg:12] : 'http-request' : unknown action 'dney'; did you mean 'deny' maybe ?",
+                "[ALERT] parsing [t.cfg:13] : 'tcp-request' expects 'inspect-delay', 'connection', 'session', 'content' (got 'contnet').",
+                "[WARNING] parsing [t.cfg:14] : 'use-server' ignored because frontend 'fe' has no backend capability.",
+                "[WARNING] parsing [t.cfg:15] : 'use-server' ignored because frontend 'fe' has no backend capability.");
+    }
+
+    @Test
+    void useServerMustNameAServerOfItsBackend() {
+        assertThat(TestConfigs.errors("""
+                defaults
+                  mode http
+                backend b
+                  use-server nope if TRUE
+                  use-server
+                  server s1 127.0.0.1:81
+                """)).containsExactly(
+                "[ALERT] parsing [t.cfg:5] : 'use-server' expects a server name.",
+                "[ALERT] config : backend 'b' : unable to find server 'nope' referenced in a 'use-server' rule.");
     }
 
     @Test

@@ -49,7 +49,6 @@ class TimeoutAndOptionKeywordsTest {
                 "[ALERT] parsing [t.cfg:3] : 'timeout' supports 'client', 'server', 'connect', 'check', 'queue', 'http-keep-alive', 'http-request', 'tunnel', 'tarpit', 'client-fin' and 'server-fin' (got 'nap')",
                 "[ALERT] parsing [t.cfg:4] : 'timeout server' expects an integer value (in milliseconds)",
                 "[ALERT] parsing [t.cfg:5] : 'timeout connect' : unexpected extra argument '2s' after value '1s'.",
-                "[WARNING] parsing [t.cfg:6] : 'timeout tarpit' is not supported yet by Tollgate, ignored",
                 "[WARNING] parsing [t.cfg:8] : overwriting 'timeout queue' which was already specified",
                 "[ALERT] parsing [t.cfg:9] : the 'contimeout' directive is not supported anymore since HAProxy 2.1. Use 'timeout connect'.",
                 "[ALERT] parsing [t.cfg:10] : the 'clitimeout' directive is not supported anymore since HAProxy 2.1. Use 'timeout client'.",
@@ -149,7 +148,7 @@ class TimeoutAndOptionKeywordsTest {
                   option forwardfor except nonsense
                   option tcpka
                   option httpchk GET /health
-                  option allbackups
+                  option transparent
                   option http-tunnel
                 """, ""))).containsExactly(
                 "[ALERT] parsing [t.cfg:8] : option 'forceclose' is not supported any more since HAProxy 2.0, please just "
@@ -159,7 +158,7 @@ class TimeoutAndOptionKeywordsTest {
                 "[ALERT] parsing [t.cfg:11] : 'option forwardfor except' expects <address>[/mask] as argument (got 'nonsense').",
                 "[WARNING] parsing [t.cfg:12] : 'option tcpka' is not supported yet by Tollgate, ignored",
                 "[WARNING] parsing [t.cfg:13] : 'option httpchk' is not supported yet by Tollgate, ignored",
-                "[ALERT] parsing [t.cfg:14] : 'option allbackups' is not supported yet by Tollgate",
+                "[ALERT] parsing [t.cfg:14] : 'option transparent' is not supported yet by Tollgate",
                 "[ALERT] parsing [t.cfg:15] : option 'http-tunnel' is not supported any more since HAProxy 2.1, please just "
                         + "remove it, it shouldn't be needed.");
     }
@@ -180,13 +179,13 @@ class TimeoutAndOptionKeywordsTest {
                 backend rdp
                     balance rdp-cookie
                 backend hash
-                    balance hash req.cookie(id)
+                    balance hash req.cook(id)
                 backend plain
                     balance leastconn
                 """);
         assertThat(config.proxies()).extracting(p -> p.balance() + p.balanceArgs()).containsExactly(
                 "roundrobin[]", "hdr[Host, use_domain_only]", "uri[depth, 2, whole]", "random[3]",
-                "url_param[userid, check_post]", "rdp-cookie[]", "hash[req.cookie(id)]", "leastconn[]");
+                "url_param[userid, check_post]", "rdp-cookie[]", "hash[req.cook(id)]", "leastconn[]");
     }
 
     @Test

@@ -39,12 +39,14 @@ class UserlistKeywordsTest {
                     group g3 members a
                     bogus
                 userlist
-                """)).containsExactly(
-                "[WARNING] parsing [t.cfg:3] : ignoring duplicated user 'a' in userlist 'u1'.",
-                "[ALERT] parsing [t.cfg:5] : 'group' only supports 'users' option (got 'members').",
-                "[ALERT] parsing [t.cfg:6] : unknown keyword 'bogus' in 'userlist' section",
-                "[ALERT] parsing [t.cfg:7] : 'userlist' expects <name> as arguments.",
-                "[ALERT] parsing [t.cfg:2] : userlist 'u1': no such group 'g1' specified in user 'a'",
-                "[ALERT] parsing [t.cfg:4] : userlist 'u1': no such user 'b' specified in group 'g2'");
+                """)).satisfiesExactly(
+                w -> assertThat(w).startsWith("[WARNING] parsing [t.cfg:2] : userlist 'u1', user 'a': ")
+                        .endsWith("; this user will never be authenticated."),
+                w -> assertThat(w).isEqualTo("[WARNING] parsing [t.cfg:3] : ignoring duplicated user 'a' in userlist 'u1'."),
+                w -> assertThat(w).isEqualTo("[ALERT] parsing [t.cfg:5] : 'group' only supports 'users' option (got 'members')."),
+                w -> assertThat(w).isEqualTo("[ALERT] parsing [t.cfg:6] : unknown keyword 'bogus' in 'userlist' section"),
+                w -> assertThat(w).isEqualTo("[ALERT] parsing [t.cfg:7] : 'userlist' expects <name> as arguments."),
+                w -> assertThat(w).isEqualTo("[ALERT] parsing [t.cfg:2] : userlist 'u1': no such group 'g1' specified in user 'a'"),
+                w -> assertThat(w).isEqualTo("[ALERT] parsing [t.cfg:4] : userlist 'u1': no such user 'b' specified in group 'g2'"));
     }
 }

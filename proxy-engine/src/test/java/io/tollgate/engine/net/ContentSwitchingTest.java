@@ -76,6 +76,42 @@ class ContentSwitchingTest {
     }
 
     @Test
+    void dynamicBackendNamesAndNbsrvPickBackendsPerRequest() throws Exception {
+        Upstream a = upstream("a.srv");
+        Upstream b = upstream("b.srv");
+        int port = freePort();
+        RunningEngine engine = RunningEngine.start("""
+                defaults
+                    mode http
+                    timeout connect 2s
+                    timeout client 10s
+                    timeout server 10s
+                frontend fe
+                    bind 127.0.0.1:%d
+                    use_backend be_%%[req.hdr(x-tenant),lower] if { req.hdr(x-tenant) -m found }
+                    use_backend be_b if { nbsrv(be_a) lt 1 }
+                    default_backend be_a
+                backend be_a
+                    server a.srv 127.0.0.1:%d
+                backend be_b
+                    server b.srv 127.0.0.1:%d
+                """.formatted(port, a.port(), b.port()));
+        closing.add(engine);
+        try (RawHttp c = new RawHttp(port)) {
+            c.send("GET / HTTP/1.1\r\nHost: t\r\nX-Tenant: B\r\n\r\n");
+            assertThat(c.read(false).text()).isEqualTo("Hello! This is b.srv!\n");
+            c.send("GET / HTTP/1.1\r\nHost: t\r\nX-Tenant: nobody\r\n\r\n");
+            assertThat(c.read(false).text()).isEqualTo("Hello! This is a.srv!\n");
+            assertThat(c.get("/").text()).isEqualTo("Hello! This is a.srv!\n");
+        }
+        var proxies = engine.engine().proxies();
+        proxies.stateChanges().setMaintenance(proxies.backend("be_a").servers().get(0), true, "test");
+        try (RawHttp c = new RawHttp(port)) {
+            assertThat(c.get("/").text()).isEqualTo("Hello! This is b.srv!\n");
+        }
+    }
+
+    @Test
     void rulesCombineConditionsAndAnonymousAcls() throws Exception {
         Upstream api = upstream("api");
         Upstream web = upstream("web");

@@ -290,6 +290,8 @@ final class Upstream implements AutoCloseable {
             FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
                     Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
             HttpUtil.setContentLength(r, r.content().readableBytes());
+            // what reached the server, for tests of request-line rewrites
+            r.headers().set("X-Seen", request.method() + " " + request.uri());
             if (!keepAlive) {
                 r.headers().set(HttpHeaderNames.CONNECTION, "close");
                 ctx.writeAndFlush(r).addListener(ChannelFutureListener.CLOSE);

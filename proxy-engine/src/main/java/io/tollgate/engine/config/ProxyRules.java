@@ -1,0 +1,27 @@
+package io.tollgate.engine.config;
+
+import java.util.List;
+
+/**
+ * A proxy's traffic rules other than {@code http-request} and {@code use_backend}, as validated
+ * lines (each compiles; the runtime compiles them again with the proxy's ACLs):
+ * <ul>
+ *   <li>{@code httpResponse}: {@code http-response} rules, args from the action on;</li>
+ *   <li>{@code tcpRequest}: {@code tcp-request connection|session|content} rules, args from the
+ *       rule type on;</li>
+ *   <li>{@code redirects}: {@code redirect} lines, evaluated after the {@code http-request} rules;</li>
+ *   <li>{@code useServers}: {@code use-server <server> if|unless <cond>};</li>
+ *   <li>{@code monitorUri}: the {@code monitor-uri} path, or null; {@code monitorFail} the
+ *       {@code monitor fail} conditions (args from {@code if}/{@code unless} on);</li>
+ *   <li>{@code stickTable}: the {@code stick-table} line (args after the keyword), or null;</li>
+ *   <li>{@code captures}: {@code capture request|response header <name> len <n>} and
+ *       {@code capture cookie <name> len <n>} lines, kept for the access logs.</li>
+ * </ul>
+ */
+public record ProxyRules(List<Directive> httpResponse, List<Directive> tcpRequest, List<Directive> redirects,
+                         List<Directive> useServers, String monitorUri, List<Directive> monitorFail,
+                         List<Directive> captures, Directive stickTable) {
+
+    public static final ProxyRules NONE = new ProxyRules(List.of(), List.of(), List.of(), List.of(), null, List.of(),
+            List.of(), null);
+}

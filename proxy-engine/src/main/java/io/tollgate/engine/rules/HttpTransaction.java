@@ -1,0 +1,46 @@
+package io.tollgate.engine.rules;
+
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.tollgate.engine.acl.RequestView;
+
+/**
+ * What rule actions may read and change of one HTTP transaction. The network layer implements
+ * it over the request (and, for {@code http-response} rules, the response) head it holds.
+ */
+public interface HttpTransaction {
+    /** What conditions and sample expressions read; it reflects every change made so far. */
+    RequestView view();
+
+    /** The request head, changed in place by header and URI actions. */
+    HttpRequest request();
+
+    /** The response head while {@code http-response} rules run, else null. */
+    HttpResponse response();
+
+    /** Call after changing the request line, so that the view reads the new one. */
+    void requestLineChanged();
+
+    /** Sets variable {@code name} ({@code txn.x}, ...), or unsets it when {@code value} is null. */
+    void setVariable(String name, String value);
+
+    /** Ends the rules with a response Tollgate writes itself. */
+    void reply(ReplyKind kind, FullHttpResponse response);
+
+    /** The page for {@code status}: the proxy's {@code errorfile} for it, else the built-in page. */
+    FullHttpResponse errorPage(int status);
+
+    /** A header rewrite could not be made (an invalid value): counted in wrew. */
+    void rewriteFailed();
+
+    /** {@code track-sc<counter>}: tracks {@code key} in {@code table} (null: the rule's proxy's table). */
+    void track(int counter, String table, String key);
+
+    /** Names for log-format aliases: the frontend, the backend (or null), the server (or null). */
+    String frontendName();
+
+    String backendName();
+
+    String serverName();
+}

@@ -1,0 +1,127 @@
+package io.tollgate.engine.runtime;
+
+import io.tollgate.engine.acl.AclException;
+import io.tollgate.engine.acl.Acls;
+import io.tollgate.engine.acl.Condition;
+import io.tollgate.engine.config.Directive;
+import io.tollgate.engine.config.ProxyConfig;
+import io.tollgate.engine.config.ProxyRules;
+import io.tollgate.engine.rules.HttpRule;
+import io.tollgate.engine.rules.HttpRules;
+import io.tollgate.engine.rules.RuleException;
+import io.tollgate.engine.rules.RuleSite;
+import io.tollgate.engine.rules.TcpRule;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One proxy's compiled traffic rules: {@code http-request} (then {@code redirect}),
+ * {@code http-response}, {@code tcp-request}, {@code use-server} and the monitor endpoint. The
+ * parser has already compiled every line once, so a failure here is a bug, not bad input.
+ */
+public final class TrafficRules {
+    public static final TrafficRules NONE = new TrafficRules(List.of(), List.of(), List.of(), List.of(), List.of(),
+            null, null);
+
+    private final List<HttpRule> httpRequest;
+    private final List<HttpRule> redirects;
+    private final List<HttpRule> httpResponse;
+    private final List<TcpRule> tcpRequest;
+    private final List<ServerRule> useServers;
+    private final String monitorUri;
+    private final Condition monitorFail;
+
+    private TrafficRules(List<HttpRule> httpRequest, List<HttpRule> redirects, List<HttpRule> httpResponse,
+                         List<TcpRule> tcpRequest, List<ServerRule> useServers, String monitorUri, Condition monitorFail) {
+        this.httpRequest = httpRequest;
+        this.redirects = redirects;
+        this.httpResponse = httpResponse;
+        this.tcpRequest = tcpRequest;
+        this.useServers = useServers;
+        this.monitorUri = monitorUri;
+        this.monitorFail = monitorFail;
+    }
+
+    /** A {@code use-server} rule with its server resolved. */
+    public record ServerRule(Condition condition, Server server) {
+    }
+
+    static TrafficRules compile(Proxy proxy) {
+        ProxyConfig pc = proxy.config();
+        ProxyRules r = pc.rules();
+        boolean none = pc.httpRequestRules().isEmpty() && r.httpResponse().isEmpty() && r.tcpRequest().isEmpty()
+                && r.redirects().isEmpty() && r.useServers().isEmpty() && r.monitorUri() == null;
+        if (none) {
+            return NONE;
+        }
+        try {
+            Acls acls = Acls.compile(pc.acls(), Path.of(""));
+            RuleSite site = new RuleSite(pc.name(), null);
+            List<HttpRule> request = new ArrayList<>();
+            for (Directive d : pc.httpRequestRules()) {
+                if (!d.args().get(0).equals("use-service")) {
+                    request.add(HttpRules.compile(d.args(), acls, site, false));
+                }
+            }
+            List<HttpRule> redirects = new ArrayList<>();
+            for (Directive d : r.redirects()) {
+                redirects.add(HttpRules.compileRedirect(d.args(), acls));
+            }
+            List<HttpRule> response = new ArrayList<>();
+            for (Directive d : r.httpResponse()) {
+                response.add(HttpRules.compile(d.args(), acls, site, true));
+            }
+            List<TcpRule> tcp = new ArrayList<>();
+            for (Directive d : r.tcpRequest()) {
+                tcp.add(TcpRule.compile(d.args(), acls));
+            }
+            List<ServerRule> servers = new ArrayList<>();
+            for (Directive d : r.useServers()) {
+                Server s = proxy.server(d.args().get(0));
+                servers.add(new ServerRule(acls.condition(d.args().subList(1, d.args().size())), s));
+            }
+            Condition fail = null;
+            for (Directive d : r.monitorFail()) {
+                Condition c = acls.condition(d.args());
+                Condition before = fail;
+                fail = before == null ? c : view -> before.matches(view) || c.matches(view);
+            }
+            return new TrafficRules(List.copyOf(request), List.copyOf(redirects), List.copyOf(response), List.copyOf(tcp),
+                    List.copyOf(servers), r.monitorUri(), fail);
+        } catch (AclException | RuleException e) {
+            throw new IllegalStateException("proxy '" + proxy.name() + "' : " + e.getMessage(), e);
+        }
+    }
+
+    public List<HttpRule> httpRequest() {
+        return httpRequest;
+    }
+
+    public List<HttpRule> redirects() {
+        return redirects;
+    }
+
+    public List<HttpRule> httpResponse() {
+        return httpResponse;
+    }
+
+    public List<TcpRule> tcpRequest() {
+        return tcpRequest;
+    }
+
+    public List<ServerRule> useServers() {
+        return useServers;
+    }
+
+    /** The {@code monitor-uri} path, or null. */
+    public String monitorUri() {
+        return monitorUri;
+    }
+
+    /** The {@code monitor fail} conditions (any of them), or null. */
+    public Condition monitorFail() {
+        return monitorFail;
+    }
+}
