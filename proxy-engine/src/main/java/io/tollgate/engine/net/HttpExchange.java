@@ -266,7 +266,7 @@ final class HttpExchange implements Connector.Callback {
 
     private void connect() {
         Channel client = session.client();
-        if (view == null && backend.balancer().needsRequest()) {
+        if (view == null && (backend.balancer().needsRequest() || session.net().dialsWithRequest(backend))) {
             view();
         }
         connector = new Connector(backend, client, view, session.pool(), session.net().httpDialer, this);

@@ -10,11 +10,14 @@ import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.util.concurrent.EventExecutor;
 import io.tollgate.engine.acl.RequestView;
+import io.tollgate.engine.runtime.Proxy;
 import io.tollgate.engine.runtime.Server;
 
 import java.net.InetSocketAddress;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
@@ -43,6 +46,8 @@ final class NetContext {
     private final Map<EventExecutor, ServerPool> pools = new ConcurrentHashMap<>();
     /** Filled before the listeners start, read-only after: event loops read it without locks. */
     private final Map<Server, ServerTransport> serverTransports;
+    /** The backends with a server whose transport reads the request; read-only too. */
+    private final Set<Proxy> requestDependent = Collections.newSetFromMap(new IdentityHashMap<>());
 
     NetContext(Transport transport) {
         this(transport, Map.of());
@@ -51,6 +56,11 @@ final class NetContext {
     NetContext(Transport transport, Map<Server, ServerTransport> serverTransports) {
         this.transport = transport;
         this.serverTransports = new IdentityHashMap<>(serverTransports);
+        serverTransports.forEach((server, t) -> {
+            if (t.dependsOnRequest()) {
+                requestDependent.add(server.backend());
+            }
+        });
     }
 
     Transport transport() {
@@ -68,50 +78,36 @@ final class NetContext {
         }
     }
 
-    /**
-     * Opens raw connections for TCP relays; the caller installs the tunnel once connected. The
-     * client is not known here: a PROXY header then says {@code UNKNOWN}; see {@link #dialTcp}.
-     */
-    final Connector.Dialer tcpDialer = (server, loop, clientLocal) -> dial(server, loop, clientLocal, null, null, true);
+    /** Opens raw connections for TCP relays; the caller installs the tunnel once connected. */
+    final Connector.Dialer tcpDialer = (server, client, request) -> dial(server, client, request, true);
 
-    /** Opens HTTP/1.1 connections: the caller adds the idle and response handlers. See {@link #dialHttp}. */
-    final Connector.Dialer httpDialer = (server, loop, clientLocal) -> dial(server, loop, clientLocal, null, null, false);
+    /** Opens HTTP/1.1 connections: the caller adds the idle and response handlers. */
+    final Connector.Dialer httpDialer = (server, client, request) -> dial(server, client, request, false);
 
     /**
-     * Opens a connection to {@code server} for a TCP relay of {@code client}, whose addresses go
-     * into the PROXY header ({@code send-proxy}) and whose SNI {@code sni ssl_fc_sni} reads.
-     * For the {@link Connector}, which should call this instead of {@link #tcpDialer}.
+     * Whether a connection to a server of {@code backend} reads the request it is opened for
+     * ({@code sni req.hdr(host)}): then the session must give the dialer a view of it.
      */
-    ChannelFuture dialTcp(Server server, Channel client, RequestView request) {
-        return dial(server, client.eventLoop(), localOf(client), client, request, true);
-    }
-
-    /** As {@link #dialTcp} for HTTP: {@code request} also gives {@code sni req.hdr(host)} its value. */
-    ChannelFuture dialHttp(Server server, Channel client, RequestView request) {
-        return dial(server, client.eventLoop(), localOf(client), client, request, false);
-    }
-
-    private static InetSocketAddress localOf(Channel client) {
-        return (InetSocketAddress) client.localAddress();
+    boolean dialsWithRequest(Proxy backend) {
+        return requestDependent.contains(backend);
     }
 
     /**
      * Opens a connection on the client's loop. TCP relays keep half-closed connections open to
      * forward the FIN; in HTTP a server's FIN ends the connection (a close-delimited body has
-     * been completed by the codec by then).
+     * been completed by the codec by then). A server without address or port takes the
+     * client's destination's, the PROXY header's on {@code accept-proxy} listeners, as in HAProxy.
      *
-     * @param client  the client the connection is for, or null when unknown
-     * @param request what it forwards first, or null when unknown
+     * @param request what the connection forwards first, or null when no view of it was built
      */
-    private ChannelFuture dial(Server server, EventLoop loop, InetSocketAddress clientLocal, Channel client,
-                               RequestView request, boolean tcp) {
+    private ChannelFuture dial(Server server, Channel client, RequestView request, boolean tcp) {
         long connectTimeout = server.backend().config().timeouts().connect();
         long timeout = connectTimeout > 0 ? connectTimeout : 30_000;
         String unixPath = server.config().unixPath();
         ServerTransport extra = serverTransports.get(server);
-        InetSocketAddress target = unixPath == null ? server.target(clientLocal) : null;
+        InetSocketAddress target = unixPath == null ? server.target(ClientConnection.destination(client)) : null;
         Bootstrap b = new Bootstrap()
-                .group(loop)
+                .group(client.eventLoop())
                 .channel(unixPath == null ? transport.socketChannel() : transport.domainChannel())
                 .option(ChannelOption.AUTO_READ, false)
                 .option(ChannelOption.ALLOW_HALF_CLOSURE, tcp)

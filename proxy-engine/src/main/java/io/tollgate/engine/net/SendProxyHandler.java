@@ -22,8 +22,8 @@ import java.nio.charset.StandardCharsets;
  * handler sits in front of the TLS one), then the handler leaves. The header is written ahead
  * of the first write, or when the connection becomes active if nothing was written by then:
  * Netty completes the connect future, and so lets the session write, before it fires
- * {@code channelActive}. A connection opened for no client carries HAProxy's header for its
- * own connections: v1 {@code UNKNOWN}, v2 {@code LOCAL}.
+ * {@code channelActive}. A client whose addresses are unknown (not an IP connection) is
+ * announced as HAProxy announces its own connections: v1 {@code UNKNOWN}, v2 {@code LOCAL}.
  */
 final class SendProxyHandler extends ChannelDuplexHandler {
     private static final byte[] V1_UNKNOWN = "PROXY UNKNOWN\r\n".getBytes(StandardCharsets.US_ASCII);
@@ -35,11 +35,11 @@ final class SendProxyHandler extends ChannelDuplexHandler {
         this.header = header;
     }
 
-    /** The header announcing {@code client} (null: none) in PROXY protocol {@code version} (1 or 2). */
+    /** The header announcing {@code client} in PROXY protocol {@code version} (1 or 2). */
     static HAProxyMessage header(int version, Channel client) {
         HAProxyProtocolVersion v = version == 2 ? HAProxyProtocolVersion.V2 : HAProxyProtocolVersion.V1;
-        InetSocketAddress src = client == null ? null : ClientConnection.source(client);
-        InetSocketAddress dst = client == null ? null : ClientConnection.destination(client);
+        InetSocketAddress src = ClientConnection.source(client);
+        InetSocketAddress dst = ClientConnection.destination(client);
         if (src == null || dst == null) {
             return new HAProxyMessage(v, v == HAProxyProtocolVersion.V2 ? HAProxyCommand.LOCAL : HAProxyCommand.PROXY,
                     HAProxyProxiedProtocol.UNKNOWN, null, null, 0, 0);

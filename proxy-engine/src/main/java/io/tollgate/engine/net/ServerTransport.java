@@ -53,7 +53,12 @@ final class ServerTransport {
 
     /** Whether a connection serves only the client (or request) it was opened for. */
     boolean isPrivate() {
-        return sendProxy > 0 || (tls != null && tls.dependsOnRequest());
+        return sendProxy > 0 || dependsOnRequest();
+    }
+
+    /** Whether the TLS handshake reads the request or the client ({@code sni req.hdr(host)}, {@code sni ssl_fc_sni}). */
+    boolean dependsOnRequest() {
+        return tls != null && tls.dependsOnRequest();
     }
 
     /** Adds this server's handlers to a new connection's pipeline (to {@code port}), before anything else. */

@@ -28,6 +28,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * client is what ACLs see, TLS after the header) and {@code server ... send-proxy(-v2)}.
  */
 class ProxyProtocolTest {
+    private static final String HTTP_DEFAULTS = """
+            defaults
+                mode http
+                timeout connect 2s
+                timeout client 5s
+                timeout server 5s
+            """;
     private final List<AutoCloseable> closing = new ArrayList<>();
 
     @AfterEach
@@ -137,12 +144,7 @@ class ProxyProtocolTest {
         Upstream behind = new Upstream("behind", null, true);
         closing.add(behind);
         int port = freePort();
-        closing.add(RunningEngine.start("""
-                defaults
-                    mode http
-                    timeout connect 2s
-                    timeout client 5s
-                    timeout server 5s
+        closing.add(RunningEngine.start(HTTP_DEFAULTS + """
                 frontend fe
                     bind 127.0.0.1:%d
                     default_backend be
@@ -153,8 +155,9 @@ class ProxyProtocolTest {
             assertThat(c.get("/").text()).isEqualTo("Hello! This is behind!\n");
             assertThat(c.get("/").text()).isEqualTo("Hello! This is behind!\n");
         }
-        // one header per connection, and no connection kept for another client
-        assertThat(behind.proxyHeaders()).hasSize(2);
+        // one header per connection, naming the client, and no connection kept for another client
+        assertThat(behind.proxyHeaders()).hasSize(2)
+                .allSatisfy(h -> assertThat(h).startsWith("PROXY TCP4 127.0.0.1 127.0.0.1 ").endsWith(" " + port));
         assertThat(behind.connections()).isEqualTo(2);
     }
 }

@@ -38,9 +38,9 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Server connections opened for a known client and request ({@link NetContext#dialTcp},
- * {@link NetContext#dialHttp}), which is what the PROXY header and a request-dependent SNI
- * need: here over real sockets, with a real accepted client connection.
+ * Server connections opened for a client and its request ({@link NetContext#tcpDialer},
+ * {@link NetContext#httpDialer}), which is what the PROXY header and a request-dependent SNI
+ * read: here over real sockets, with a real accepted client connection.
  */
 class ServerTransportTest {
     private final List<AutoCloseable> closing = new ArrayList<>();
@@ -94,7 +94,7 @@ class ServerTransportTest {
         Server s = server(behind.port());
         Channel client = acceptedClient();
         NetContext v1 = new NetContext(Transport.NIO, Map.of(s, new ServerTransport(null, 1, null, 2000)));
-        v1.dialTcp(s, client, null).sync().channel().close();
+        v1.tcpDialer.dial(s, client, null).sync().channel().close();
         await(behind.proxyHeaders());
         InetSocketAddress src = (InetSocketAddress) client.remoteAddress();
         InetSocketAddress dst = (InetSocketAddress) client.localAddress();
@@ -105,7 +105,7 @@ class ServerTransportTest {
         ClientConnection.proxied(client, new InetSocketAddress(InetAddress.getByName("192.0.2.10"), 5555),
                 new InetSocketAddress(InetAddress.getByName("198.51.100.1"), 443));
         NetContext v2 = new NetContext(Transport.NIO, Map.of(s, new ServerTransport(null, 2, null, 2000)));
-        Channel ch = v2.dialTcp(s, client, null).sync().channel();
+        Channel ch = v2.tcpDialer.dial(s, client, null).sync().channel();
         assertThat(ch.hasAttr(ServerTransport.PRIVATE)).isTrue();
         ch.close();
         for (int i = 0; i < 100 && behind.proxyHeaders().size() < 2; i++) {
@@ -123,7 +123,7 @@ class ServerTransportTest {
         ServerTls tls = ServerTls.DEFAULT.withVerify(Verify.NONE).withSni(SniExpression.parse("req.hdr(host),field(1,:)"));
         ServerTlsContext ctx = ServerTlsContext.build(tls, TlsDefaults.NONE, Path::of);
         NetContext net = new NetContext(Transport.NIO, Map.of(s, new ServerTransport(null, 0, ctx, 2000)));
-        Channel ch = net.dialHttp(s, acceptedClient(), request("shop.example:8443")).sync().channel();
+        Channel ch = net.httpDialer.dial(s, acceptedClient(), request("shop.example:8443")).sync().channel();
         assertThat(ch.hasAttr(ServerTransport.PRIVATE)).isTrue();
         ch.close();
         await(secure.serverNames());
