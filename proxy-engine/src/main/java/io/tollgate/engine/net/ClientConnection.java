@@ -13,9 +13,14 @@ import javax.net.ssl.SSLSession;
 
 /**
  * What Tollgate knows of a client connection beyond its socket: the addresses it is reported
- * with ({@code src}, {@code dst}, {@code X-Forwarded-For}, the PROXY header sent to servers),
- * which a PROXY protocol header replaces on {@code accept-proxy} listeners; whether it arrived
- * over TLS ({@code ssl_fc}); and the server name it asked for ({@code ssl_fc_sni}).
+ * with, which a PROXY protocol header replaces on {@code accept-proxy} listeners; whether it
+ * arrived over TLS ({@code ssl_fc}); and the server name it asked for ({@code ssl_fc_sni}).
+ *
+ * <p>Every reader of the client's addresses comes here, so that none sees the load balancer in
+ * front where HAProxy sees the announced client: ACLs and samples ({@code src}, {@code src_port},
+ * {@code dst_port}, {@code %ci}) and what keys on them (stick-table tracking, {@code balance
+ * source}) through {@link ConnectionView}; {@code X-Forwarded-For}; the PROXY header sent to
+ * servers; and the destination a server without address or port connects to.
  */
 final class ClientConnection {
     private static final AttributeKey<InetSocketAddress[]> PROXIED =
@@ -31,17 +36,26 @@ final class ClientConnection {
 
     /** The client's address, or null when unknown (not an IP connection). */
     static InetSocketAddress source(Channel client) {
-        if (client.hasAttr(PROXIED)) {
-            return client.attr(PROXIED).get()[0];
-        }
-        return client.remoteAddress() instanceof InetSocketAddress a ? a : null;
+        return client.hasAttr(PROXIED) ? client.attr(PROXIED).get()[0] : socketSource(client);
     }
 
     /** The address the client connected to, or null when unknown. */
     static InetSocketAddress destination(Channel client) {
-        if (client.hasAttr(PROXIED)) {
-            return client.attr(PROXIED).get()[1];
-        }
+        return client.hasAttr(PROXIED) ? client.attr(PROXIED).get()[1] : socketDestination(client);
+    }
+
+    /**
+     * The socket's peer, whatever a PROXY header announced: what {@code tcp-request connection}
+     * rules see, HAProxy running them before it reads the header (checked on 2.6.12: a rule on
+     * {@code src} matches the load balancer in front there, the announced client from
+     * {@code tcp-request session} on).
+     */
+    static InetSocketAddress socketSource(Channel client) {
+        return client.remoteAddress() instanceof InetSocketAddress a ? a : null;
+    }
+
+    /** The socket's own address, whatever a PROXY header announced; see {@link #socketSource}. */
+    static InetSocketAddress socketDestination(Channel client) {
         return client.localAddress() instanceof InetSocketAddress a ? a : null;
     }
 

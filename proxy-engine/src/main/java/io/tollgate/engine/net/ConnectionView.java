@@ -9,14 +9,35 @@ import java.util.List;
 
 /**
  * What ACLs see of a {@code mode tcp} connection: its addresses and ports (those of the PROXY
- * header on {@code accept-proxy} listeners) and whether it arrived over TLS; it has no HTTP
+ * header on {@code accept-proxy} listeners, except for {@code tcp-request connection} rules,
+ * which HAProxy runs before the header) and whether it arrived over TLS; it has no HTTP
  * request, so HTTP criteria never match.
  */
 final class ConnectionView implements RequestView {
     private final Channel client;
+    private final boolean announced;
 
+    /** The connection as its PROXY header, if any, announced it. */
     ConnectionView(Channel client) {
+        this(client, true);
+    }
+
+    private ConnectionView(Channel client, boolean announced) {
         this.client = client;
+        this.announced = announced;
+    }
+
+    /** The connection with its socket's own addresses, for {@code tcp-request connection} rules. */
+    static ConnectionView beforeProxyHeader(Channel client) {
+        return new ConnectionView(client, false);
+    }
+
+    private InetSocketAddress sourceAddress() {
+        return announced ? ClientConnection.source(client) : ClientConnection.socketSource(client);
+    }
+
+    private InetSocketAddress destinationAddress() {
+        return announced ? ClientConnection.destination(client) : ClientConnection.socketDestination(client);
     }
 
     @Override
@@ -51,19 +72,19 @@ final class ConnectionView implements RequestView {
 
     @Override
     public InetAddress source() {
-        InetSocketAddress a = ClientConnection.source(client);
+        InetSocketAddress a = sourceAddress();
         return a == null ? null : a.getAddress();
     }
 
     @Override
     public int sourcePort() {
-        InetSocketAddress a = ClientConnection.source(client);
+        InetSocketAddress a = sourceAddress();
         return a == null ? 0 : a.getPort();
     }
 
     @Override
     public int destinationPort() {
-        InetSocketAddress a = ClientConnection.destination(client);
+        InetSocketAddress a = destinationAddress();
         return a == null ? 0 : a.getPort();
     }
 

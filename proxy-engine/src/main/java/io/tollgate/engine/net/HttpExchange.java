@@ -167,8 +167,9 @@ final class HttpExchange implements Connector.Callback {
         keepClientOpen = mode != HttpConnectionMode.CLOSE && HttpUtil.isKeepAlive(request);
         ForwardFor ff = backend.config().forwardFor() != null ? backend.config().forwardFor() : frontend.config().forwardFor();
         Channel client = session.client();
-        if (ff != null && client.remoteAddress() instanceof InetSocketAddress isa) {
-            ConnectionHeaders.forwardFor(request, ff, isa.getAddress().getHostAddress());
+        InetSocketAddress source = ff == null ? null : ClientConnection.source(client);
+        if (source != null) {
+            ConnectionHeaders.forwardFor(request, ff, source.getAddress().getHostAddress());
         }
         ConnectionHeaders.toServer(request, mode, upgrade);
         if (hasBody || upgrade) {

@@ -160,4 +160,65 @@ class ProxyProtocolTest {
                 .allSatisfy(h -> assertThat(h).startsWith("PROXY TCP4 127.0.0.1 127.0.0.1 ").endsWith(" " + port));
         assertThat(behind.connections()).isEqualTo(2);
     }
+
+    /**
+     * Behind {@code accept-proxy}, every reader of the client's address reads the announced
+     * one: {@code X-Forwarded-For}, the {@code src} sample, stick-table tracking by
+     * {@code src}, and the PROXY header sent on to a {@code send-proxy} server.
+     */
+    @Test
+    void everyReaderSeesTheAnnouncedClient() throws Exception {
+        Upstream behind = new Upstream("behind", null, true);
+        closing.add(behind);
+        int port = freePort();
+        RunningEngine e = RunningEngine.start(HTTP_DEFAULTS + """
+                frontend fe
+                    bind 127.0.0.1:%d accept-proxy
+                    option forwardfor
+                    stick-table type ip size 10 store http_req_cnt
+                    http-request track-sc0 src
+                    http-request set-header X-Src %%[src]
+                    default_backend be
+                backend be
+                    server s1 127.0.0.1:%d send-proxy
+                """.formatted(port, behind.port()));
+        closing.add(e);
+        try (RawHttp c = new RawHttp(send(port, v1("PROXY TCP4 192.0.2.10 198.51.100.1 56324 443\r\n")))) {
+            assertThat(c.get("/headers").text()).contains("X-Forwarded-For: 192.0.2.10").contains("X-Src: 192.0.2.10");
+        }
+        assertThat(behind.proxyHeaders()).containsExactly("PROXY TCP4 192.0.2.10 198.51.100.1 56324 443");
+        assertThat(e.engine().proxies().table("fe").dump()).contains("key=192.0.2.10").doesNotContain("key=127.0.0.1");
+    }
+
+    /**
+     * HAProxy 2.6.12 runs {@code tcp-request connection} rules before it reads the PROXY header,
+     * so they see the load balancer in front; {@code tcp-request session} rules see the
+     * announced client. Checked with both rules rejecting 192.0.2.0/24, announced from 127.0.0.1.
+     */
+    @Test
+    void connectionRulesSeeTheSocketAndSessionRulesTheAnnouncedClient() throws Exception {
+        Upstream app = upstream("app");
+        int port = freePort();
+        RunningEngine e = RunningEngine.start(HTTP_DEFAULTS + """
+                frontend byConnection
+                    bind 127.0.0.1:%d accept-proxy
+                    tcp-request connection reject if { src 192.0.2.0/24 }
+                    default_backend be
+                frontend bySession
+                    bind 127.0.0.1:%d accept-proxy
+                    tcp-request session reject if { src 192.0.2.0/24 }
+                    default_backend be
+                backend be
+                    server app 127.0.0.1:%d
+                """.formatted(port, freePort(), app.port()));
+        closing.add(e);
+        byte[] announced = v1("PROXY TCP4 192.0.2.10 127.0.0.1 56324 443\r\n");
+        try (RawHttp c = new RawHttp(send(e.port("byConnection"), announced))) {
+            assertThat(c.get("/").status()).isEqualTo(200);
+        }
+        try (RawHttp c = new RawHttp(send(e.port("bySession"), announced))) {
+            assertThat(c.isClosedWithoutAnswer()).isTrue();
+        }
+        assertThat(e.number("bySession", "FRONTEND", "dses")).isEqualTo(1);
+    }
 }

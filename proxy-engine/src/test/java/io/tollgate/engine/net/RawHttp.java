@@ -50,6 +50,19 @@ final class RawHttp implements AutoCloseable {
         out.flush();
     }
 
+    /**
+     * Sends a GET and tells whether the connection was closed (FIN or reset) instead of being
+     * answered, as after a {@code tcp-request} rule's {@code reject}.
+     */
+    boolean isClosedWithoutAnswer() throws IOException {
+        send("GET / HTTP/1.1\r\nHost: test\r\n\r\n");
+        try {
+            return in.read() == -1;
+        } catch (IOException reset) {
+            return true;
+        }
+    }
+
     Response get(String path) throws IOException {
         send("GET " + path + " HTTP/1.1\r\nHost: test\r\n\r\n");
         return read(false);
