@@ -81,7 +81,7 @@ final class BindKeywords {
                         + parsed.unixPath() + "')");
             }
         }
-        BindState state = new BindState(line.arg(1), proxy.environment, GlobalKeywords.tlsDefaults(proxy.environment));
+        BindState state = new BindState(line.arg(1), proxy.environment, proxy.environment.tls());
         PARAMS.apply(line, 2, state, problems, "'bind " + line.arg(1) + "' in section '" + proxy.section + "'");
         BindTls tls = state.ssl ? tls(state, proxy, line, problems) : null;
         proxy.binds.add(new BindConfig(List.copyOf(addresses), unixPath, state.name, line.source(), tls, state.acceptProxy));

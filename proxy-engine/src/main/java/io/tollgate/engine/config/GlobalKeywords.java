@@ -4,10 +4,7 @@ import io.tollgate.engine.tls.TlsDefaults;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.WeakHashMap;
 
 /**
  * The {@code global} section's keyword table and the keywords Tollgate uses: {@code maxconn},
@@ -24,16 +21,6 @@ final class GlobalKeywords {
     static final KeywordTable<GlobalState> TABLE = table();
 
     private static final KeywordTable<GlobalState> STATS = stats();
-
-    /**
-     * The TLS lines read so far by each load, keyed by the load's environment, which its proxy
-     * sections share: a {@code bind ... ssl} starts from them as HAProxy's does from its global
-     * TLS settings ({@code crt-base}, {@code ssl-default-bind-*}). Weak keys: a finished load
-     * leaves nothing behind. (A proxy section cannot reach the global state otherwise; once
-     * {@link ConfigEnvironment} carries it, this map goes.)
-     */
-    private static final Map<ConfigEnvironment, List<Directive>> TLS_LINES =
-            Collections.synchronizedMap(new WeakHashMap<>());
 
     private GlobalKeywords() {
     }
@@ -96,30 +83,14 @@ final class GlobalKeywords {
         return t;
     }
 
-    /** The global TLS settings in force for a proxy section of the load that owns {@code environment}. */
-    static TlsDefaults tlsDefaults(ConfigEnvironment environment) {
-        List<Directive> lines = TLS_LINES.get(environment);
-        // a load runs on one thread: its own lines need no lock
-        return lines == null ? TlsDefaults.NONE : GlobalSettings.tlsOf(lines);
-    }
-
     private static void registerTls(KeywordTable<GlobalState> t) {
         for (String word : TlsDefaults.KEYWORDS) {
             t.add(word, (line, g, p) -> {
-                List<Directive> lines = TLS_LINES.computeIfAbsent(g.environment, e -> g.directives);
                 try {
-                    // applied over the lines before it, so that "'crt-base' already specified" is found
-                    TlsDefaults.Builder b = new TlsDefaults.Builder();
-                    for (Directive d : lines) {
-                        if (TlsDefaults.KEYWORDS.contains(d.keyword())) {
-                            b.apply(d.keyword(), d.args());
-                        }
-                    }
-                    b.apply(line.keyword(), line.from(1));
+                    g.environment.applyTls(line.keyword(), line.from(1));
                 } catch (IllegalArgumentException e) {
                     throw new KeywordException(e.getMessage());
                 }
-                lines.add(line.toDirective());
                 if (line.keyword().endsWith("-options") && line.from(1).contains("no-tls-tickets")) {
                     p.warn(line.source(), "'no-tls-tickets' in '" + line.keyword() + "' has no effect in Tollgate: "
                             + "the JDK decides on TLS session tickets (jdk.tls.server.enableSessionTicketExtension).");

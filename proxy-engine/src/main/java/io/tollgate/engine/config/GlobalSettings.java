@@ -8,9 +8,9 @@ import java.util.List;
  * The {@code global} section. {@code nbthread} 0 means "one per core"; {@code pidfile} null when
  * not set. {@code logs} and {@code statsSockets} are kept for the issues that serve them;
  * {@code description} is the global {@code description} (shown by {@code stats show-desc});
- * {@code directives} keeps the other accepted lines ({@code stats timeout}, {@code stats maxconn},
- * the TLS keywords) as words; {@code tls} is what the TLS keywords among them amount to
- * ({@code crt-base}, {@code ssl-default-*}, {@code ssl-server-verify}).
+ * {@code directives} keeps the other accepted lines ({@code stats timeout}, {@code stats maxconn})
+ * as words; {@code tls} is what the TLS keywords amount to ({@code crt-base},
+ * {@code ssl-default-*}, {@code ssl-server-verify}).
  */
 public record GlobalSettings(int maxconn, int nbthread, String pidfile, boolean daemon,
                              String node, List<Directive> logs, List<Directive> statsSockets,
@@ -22,30 +22,16 @@ public record GlobalSettings(int maxconn, int nbthread, String pidfile, boolean 
     public static final GlobalSettings DEFAULT =
             new GlobalSettings(DEFAULT_MAXCONN, 0, null, false, null, List.of(), List.of(), null, List.of());
 
-    /** The shape before {@code tls}: the TLS settings are read from {@code directives}. */
+    /** The shape before {@code tls}: no global TLS keyword. */
     public GlobalSettings(int maxconn, int nbthread, String pidfile, boolean daemon,
                           String node, List<Directive> logs, List<Directive> statsSockets,
                           String description, List<Directive> directives) {
-        this(maxconn, nbthread, pidfile, daemon, node, logs, statsSockets, description, directives, tlsOf(directives));
+        this(maxconn, nbthread, pidfile, daemon, node, logs, statsSockets, description, directives, TlsDefaults.NONE);
     }
 
     /** The original shape, kept so that code written before {@code description} existed compiles. */
     public GlobalSettings(int maxconn, int nbthread, String pidfile, boolean daemon,
                           String node, List<Directive> logs, List<Directive> statsSockets) {
         this(maxconn, nbthread, pidfile, daemon, node, logs, statsSockets, null, List.of());
-    }
-
-    /** The TLS keywords of {@code directives} applied in order (they were checked when read). */
-    static TlsDefaults tlsOf(List<Directive> directives) {
-        TlsDefaults.Builder b = null;
-        for (Directive d : directives) {
-            if (TlsDefaults.KEYWORDS.contains(d.keyword())) {
-                if (b == null) {
-                    b = new TlsDefaults.Builder();
-                }
-                b.apply(d.keyword(), d.args());
-            }
-        }
-        return b == null ? TlsDefaults.NONE : b.build();
     }
 }

@@ -3,6 +3,7 @@ package io.tollgate.engine.config;
 import io.tollgate.engine.tls.BindTls;
 import io.tollgate.engine.tls.CertifiedKey;
 import io.tollgate.engine.tls.ServerTls;
+import io.tollgate.engine.tls.TlsDefaults;
 import io.tollgate.engine.tls.TlsFixtures;
 import io.tollgate.engine.tls.Verify;
 
@@ -148,6 +149,23 @@ class TlsKeywordsTest {
         assertThat(config.global().tls().crtBase()).isEqualTo("certs");
         assertThat(config.global().tls().serverVerifyRequired()).isFalse();
         assertThat(config.global().tls().server().versions().disabled()).hasSize(1);
+    }
+
+    /**
+     * The global TLS settings are those of the load being read, as far as it has been read:
+     * HAProxy resolves {@code crt} when the bind line is parsed (2.6.12 loads
+     * {@code localhost.pem} here, and {@code certs/localhost.pem} with the global section
+     * first), and a second load starts from none.
+     */
+    @Test
+    void globalTlsSettingsApplyFromWhereTheyAreReadWithinTheirLoad() throws Exception {
+        Path dir = TlsFixtures.copy(List.of("localhost.pem"));
+        Config first = load(dir, frontend("  bind :443 ssl crt localhost.pem\n") + "global\n  crt-base certs\n");
+        assertThat(tls(first).certificates().get(0).file()).isEqualTo("localhost.pem");
+        assertThat(first.global().tls().crtBase()).isEqualTo("certs");
+
+        Config second = load(dir, frontend("  bind :443 ssl crt localhost.pem\n"));
+        assertThat(second.global().tls()).isEqualTo(TlsDefaults.NONE);
     }
 
     @Test
