@@ -49,10 +49,6 @@ final class NetContext {
     /** The backends with a server whose transport reads the request; read-only too. */
     private final Set<Proxy> requestDependent = Collections.newSetFromMap(new IdentityHashMap<>());
 
-    NetContext(Transport transport) {
-        this(transport, Map.of());
-    }
-
     NetContext(Transport transport, Map<Server, ServerTransport> serverTransports) {
         this.transport = transport;
         this.serverTransports = new IdentityHashMap<>(serverTransports);
