@@ -34,6 +34,7 @@ final class ConfigAssembler {
         for (ProxyState proxy : session.proxies) {
             if (parsed) {
                 warnMissingTimeouts(proxy, problems);
+                HttpOnlySettings.warn(proxy, problems);
             }
             proxies.add(proxy.toConfig(ids.get(proxy), servers(proxy)));
         }

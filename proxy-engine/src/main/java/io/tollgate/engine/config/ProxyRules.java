@@ -1,5 +1,7 @@
 package io.tollgate.engine.config;
 
+import io.tollgate.engine.persist.CookieSettings;
+
 import java.util.List;
 
 /**
@@ -15,13 +17,15 @@ import java.util.List;
  *       {@code monitor fail} conditions (args from {@code if}/{@code unless} on);</li>
  *   <li>{@code stickTable}: the {@code stick-table} line (args after the keyword), or null;</li>
  *   <li>{@code captures}: {@code capture request|response header <name> len <n>} and
- *       {@code capture cookie <name> len <n>} lines, kept for the access logs.</li>
+ *       {@code capture cookie <name> len <n>} lines, kept for the access logs;</li>
+ *   <li>{@code cookie}: the backend's {@code cookie} persistence, or null (also in TCP mode,
+ *       where HAProxy ignores it).</li>
  * </ul>
  */
 public record ProxyRules(List<Directive> httpResponse, List<Directive> tcpRequest, List<Directive> redirects,
                          List<Directive> useServers, String monitorUri, List<Directive> monitorFail,
-                         List<Directive> captures, Directive stickTable) {
+                         List<Directive> captures, Directive stickTable, CookieSettings cookie) {
 
     public static final ProxyRules NONE = new ProxyRules(List.of(), List.of(), List.of(), List.of(), null, List.of(),
-            List.of(), null);
+            List.of(), null, null);
 }

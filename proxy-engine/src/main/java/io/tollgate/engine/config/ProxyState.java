@@ -1,5 +1,7 @@
 package io.tollgate.engine.config;
 
+import io.tollgate.engine.persist.CookieSettings;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,6 +41,7 @@ final class ProxyState {
     HttpConnectionMode httpConnectionMode = HttpConnectionMode.KEEP_ALIVE;
     ForwardFor forwardFor;
     String cookieName;
+    CookieSettings cookie;
     ServerState defaultServer = new ServerState();
     final List<ServerState> servers = new ArrayList<>();
     String description;
@@ -101,6 +104,7 @@ final class ProxyState {
             p.hashType = hashType;
             p.balanceArgs = balanceArgs;
             p.cookieName = cookieName;
+            p.cookie = cookie;
             p.defaultServer = defaultServer.copy();
         }
         return p;
@@ -147,6 +151,7 @@ final class ProxyState {
                 new ProxyRules(List.copyOf(httpResponseRules), List.copyOf(tcpRequestRules), List.copyOf(redirectRules),
                         kind.isBackend() ? List.copyOf(useServers) : List.of(),
                         kind.isFrontend() ? monitorUri : null, kind.isFrontend() ? List.copyOf(monitorFail) : List.of(),
-                        List.copyOf(captures), stickTable));
+                        List.copyOf(captures), stickTable,
+                        kind.isBackend() && mode == ProxyMode.HTTP ? cookie : null));
     }
 }

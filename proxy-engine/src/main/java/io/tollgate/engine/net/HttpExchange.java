@@ -16,10 +16,12 @@ import io.netty.util.ReferenceCountUtil;
 import io.tollgate.engine.config.ForwardFor;
 import io.tollgate.engine.config.HttpConnectionMode;
 import io.tollgate.engine.lb.Dispatcher;
+import io.tollgate.engine.persist.RequestCookie;
 import io.tollgate.engine.rules.ReplyKind;
 import io.tollgate.engine.rules.TcpRule;
-import io.tollgate.engine.runtime.TrafficRules;
+import io.tollgate.engine.runtime.CookieRouting;
 import io.tollgate.engine.runtime.Proxy;
+import io.tollgate.engine.runtime.TrafficRules;
 import io.tollgate.engine.runtime.Server;
 import io.tollgate.engine.stats.BackendCounters;
 import io.tollgate.engine.stats.FrontendCounters;
@@ -81,8 +83,10 @@ final class HttpExchange implements Connector.Callback {
     private ExchangeRules rules;
     /** This request's stick counters, created when the frontend or backend has rules. */
     private StickCounters counters;
-    /** The server a {@code use-server} rule chose, or null. */
+    /** The server the persistence cookie or a {@code use-server} rule chose, or null. */
     private Server forced;
+    /** What the request's persistence cookie said; the response side needs it back. */
+    private RequestCookie requestCookie = RequestCookie.NONE;
 
     HttpExchange(HttpSession session, HttpRequest request) {
         this.session = session;
@@ -156,10 +160,20 @@ final class HttpExchange implements Connector.Callback {
             deliverReply();
             return;
         }
-        for (TrafficRules.ServerRule r : backend.rules().useServers()) {
-            if (r.condition().matches(view())) {
-                forced = r.server();
-                break;
+        CookieRouting routing = backend.cookieRouting();
+        if (routing != null) {
+            // as in HAProxy, a server named by the cookie is assigned before use-server rules run
+            requestCookie = routing.persistence().onRequest(request.headers(), routing::isUsable);
+            if (requestCookie.value() != null) {
+                forced = routing.serverFor(requestCookie.value());
+            }
+        }
+        if (forced == null) {
+            for (TrafficRules.ServerRule r : backend.rules().useServers()) {
+                if (r.condition().matches(view())) {
+                    forced = r.server();
+                    break;
+                }
             }
         }
         upgrade = ConnectionHeaders.isUpgrade(request);
@@ -439,6 +453,11 @@ final class HttpExchange implements Connector.Callback {
                 return;
             }
             code = resp.status().code();
+            CookieRouting routing = backend.cookieRouting();
+            if (routing != null) {
+                routing.persistence().onResponse(code, request.method(), resp.headers(), server.config().cookie(),
+                        requestCookie);
+            }
             countResponse(code);
             boolean head = request.method().equals(HttpMethod.HEAD);
             responseCloseDelimited = ConnectionHeaders.isCloseDelimited(resp, head);

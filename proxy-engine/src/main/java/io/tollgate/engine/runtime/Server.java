@@ -98,6 +98,15 @@ public final class Server {
         return up && !maintenance && weight > 0;
     }
 
+    /**
+     * May take traffic that asks for it by name ({@code use-server}, a persistence cookie): not
+     * in maintenance, and running, or down in a backend with {@code option persist}. A draining
+     * server (weight 0) still does.
+     */
+    public boolean takesPersistentTraffic() {
+        return !maintenance && (up || backend.config().hasOption("persist"));
+    }
+
     /** Requests (or connections) being served right now, for slot accounting. */
     public int served() {
         return served.get();

@@ -49,7 +49,9 @@ import java.util.zip.CRC32;
  *   <li>{@code /status?code=N}: answers with that status;</li>
  *   <li>{@code /close}: a body without length, delimited by closing the connection;</li>
  *   <li>{@code /drop}: closes without answering; {@code /abort}: closes after 10 of 1000 bytes;</li>
- *   <li>{@code /ws} with {@code Upgrade}: 101, then echoes raw bytes.</li>
+ *   <li>{@code /ws} with {@code Upgrade}: 101, then echoes raw bytes;</li>
+ *   <li>{@code /cacheable}: 200 with {@code Cache-Control: max-age=60};</li>
+ *   <li>{@code /setcookie?name=N&value=V}: 200 with {@code Set-Cookie: N=V; path=/}.</li>
  * </ul>
  */
 final class Upstream implements AutoCloseable {
@@ -277,6 +279,10 @@ final class Upstream implements AutoCloseable {
                         echo = true;
                     });
                 }
+                case "/cacheable" -> full(ctx, HttpResponseStatus.OK, "Hello! This is " + name + "!\n", keepAlive,
+                        "Cache-Control", "max-age=60");
+                case "/setcookie" -> full(ctx, HttpResponseStatus.OK, "Hello! This is " + name + "!\n", keepAlive,
+                        "Set-Cookie", param(q, "name", "C") + "=" + param(q, "value", "v") + "; path=/");
                 default -> full(ctx, HttpResponseStatus.OK, "Hello! This is " + name + "!\n", keepAlive);
             }
         }
@@ -285,10 +291,14 @@ final class Upstream implements AutoCloseable {
             return q.parameters().containsKey(key) ? q.parameters().get(key).get(0) : dflt;
         }
 
-        private void full(ChannelHandlerContext ctx, HttpResponseStatus status, String body, boolean keepAlive) {
+        private void full(ChannelHandlerContext ctx, HttpResponseStatus status, String body, boolean keepAlive,
+                          String... headerPairs) {
             active.decrementAndGet();
             FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
                     Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
+            for (int i = 0; i + 1 < headerPairs.length; i += 2) {
+                r.headers().add(headerPairs[i], headerPairs[i + 1]);
+            }
             HttpUtil.setContentLength(r, r.content().readableBytes());
             // what reached the server, for tests of request-line rewrites
             r.headers().set("X-Seen", request.method() + " " + request.uri());
