@@ -12,7 +12,6 @@ import io.tollgate.engine.runtime.Proxy;
 import io.tollgate.engine.runtime.Server;
 import io.tollgate.engine.stats.BackendCounters;
 
-import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -48,16 +47,21 @@ final class Connector {
         void failed(int status, String reason);
     }
 
-    /** Opens new connections to servers, with the pipeline the protocol needs. */
+    /**
+     * Opens new connections to servers, with the pipeline the protocol needs, on the client's
+     * event loop. The client and its request are what a server's transport may read: the PROXY
+     * header names the client, an {@code sni} expression may read the request (null when the
+     * session has not built a view of it).
+     */
     interface Dialer {
-        ChannelFuture dial(Server server, EventLoop loop, InetSocketAddress clientLocal);
+        ChannelFuture dial(Server server, Channel client, RequestView request);
     }
 
     static final long TURN_AROUND_MILLIS = 1000;
 
     private final Proxy backend;
+    private final Channel client;
     private final EventLoop loop;
-    private final InetSocketAddress clientLocal;
     private final RequestView request;
     private final ServerPool pool;
     private final Dialer dialer;
@@ -75,8 +79,8 @@ final class Connector {
     Connector(Proxy backend, Channel client, RequestView request, ServerPool pool, Dialer dialer, Callback callback) {
         this.backend = backend;
         this.request = request;
+        this.client = client;
         this.loop = client.eventLoop();
-        this.clientLocal = (InetSocketAddress) client.localAddress();
         this.pool = pool;
         this.dialer = dialer;
         this.callback = callback;
@@ -180,7 +184,7 @@ final class Connector {
         server.counters().connects.increment();
         backend.backendCounters().connects.increment();
         long start = System.nanoTime();
-        dialer.dial(server, loop, clientLocal).addListener((ChannelFuture f) -> {
+        dialer.dial(server, client, request).addListener((ChannelFuture f) -> {
             if (cancelled) {
                 f.channel().close();
                 uncount();

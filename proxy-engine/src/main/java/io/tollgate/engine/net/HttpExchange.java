@@ -190,8 +190,9 @@ final class HttpExchange implements Connector.Callback {
         keepClientOpen = mode != HttpConnectionMode.CLOSE && HttpUtil.isKeepAlive(request);
         ForwardFor ff = backend.config().forwardFor() != null ? backend.config().forwardFor() : frontend.config().forwardFor();
         Channel client = session.client();
-        if (ff != null && client.remoteAddress() instanceof InetSocketAddress isa) {
-            ConnectionHeaders.forwardFor(request, ff, isa.getAddress().getHostAddress());
+        InetSocketAddress source = ff == null ? null : ClientConnection.source(client);
+        if (source != null) {
+            ConnectionHeaders.forwardFor(request, ff, source.getAddress().getHostAddress());
         }
         ConnectionHeaders.toServer(request, mode, upgrade);
         if (hasBody || upgrade) {
@@ -289,7 +290,7 @@ final class HttpExchange implements Connector.Callback {
 
     private void connect() {
         Channel client = session.client();
-        if (view == null && backend.balancer().needsRequest()) {
+        if (view == null && (backend.balancer().needsRequest() || session.net().dialsWithRequest(backend))) {
             view();
         }
         connector = new Connector(backend, client, view, session.pool(), session.net().httpDialer, this);
