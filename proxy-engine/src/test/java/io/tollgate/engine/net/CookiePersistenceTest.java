@@ -2,8 +2,8 @@ package io.tollgate.engine.net;
 
 import io.tollgate.engine.runtime.Proxies;
 import io.tollgate.engine.runtime.Server;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -29,24 +29,16 @@ class CookiePersistenceTest {
                 timeout queue 5s
             """;
 
-    private final List<AutoCloseable> closing = new ArrayList<>();
-
-    @AfterEach
-    void stop() throws Exception {
-        for (int i = closing.size() - 1; i >= 0; i--) {
-            closing.get(i).close();
-        }
-    }
+    @RegisterExtension
+    final TestResources resources = new TestResources();
 
     private Upstream upstream(String name) throws InterruptedException {
-        Upstream u = new Upstream(name);
-        closing.add(u);
-        return u;
+        return resources.upstream(name);
     }
 
     private RunningEngine start(String config) throws Exception {
         RunningEngine engine = RunningEngine.start(DEFAULTS + config);
-        closing.add(engine);
+        resources.add(engine);
         return engine;
     }
 

@@ -2,13 +2,11 @@ package io.tollgate.engine.net;
 
 import io.tollgate.engine.runtime.Proxies;
 import io.tollgate.engine.stick.StickTable;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -17,19 +15,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code stick on|match|store-request|store-response} over real sockets, in HTTP and TCP mode. */
 class StickRulesTest {
-    private final List<AutoCloseable> closing = new ArrayList<>();
-
-    @AfterEach
-    void stop() throws Exception {
-        for (int i = closing.size() - 1; i >= 0; i--) {
-            closing.get(i).close();
-        }
-    }
+    @RegisterExtension
+    final TestResources resources = new TestResources();
 
     private Upstream upstream(String name) throws InterruptedException {
-        Upstream u = new Upstream(name);
-        closing.add(u);
-        return u;
+        return resources.upstream(name);
     }
 
     /** {@code mode} http or tcp; a frontend on {@code port} before backend {@code be} with two servers. */
@@ -48,7 +38,7 @@ class StickRulesTest {
                     server s1 127.0.0.1:%d
                     server s2 127.0.0.1:%d
                 """.formatted(mode, port, backendLines.indent(4).stripTrailing(), s1.port(), s2.port()));
-        closing.add(e);
+        resources.add(e);
         return e;
     }
 
