@@ -30,8 +30,8 @@ final class GlobalUnsupportedKeywords {
             "issuers-chain-path", "ssl-default-bind-curves", "ssl-engine", "ssl-load-extra-del-ext",
             "ssl-load-extra-files", "ssl-mode-async", "ssl-propquery", "ssl-provider", "ssl-provider-path",
             "ssl-skip-self-issued-ca",
-            // Lua, HTTP client, variables, profiling
-            "lua-load", "lua-load-per-thread", "lua-prepend-path", "httpclient.resolvers.id",
+            // HTTP client, variables, profiling
+            "httpclient.resolvers.id",
             "httpclient.resolvers.prefer", "httpclient.ssl.ca-file", "httpclient.ssl.verify", "set-var",
             "set-var-fmt", "profiling.memory", "profiling.tasks", "h1-case-adjust", "h1-case-adjust-file",
             "h1-accept-payload-with-any-method", "h2-workaround-bogus-websocket-clients");
@@ -41,6 +41,7 @@ final class GlobalUnsupportedKeywords {
 
     static void register(KeywordTable<GlobalState> t) {
         t.addAll(IGNORED, Unsupported.ignored());
+        t.addAll(List.of("lua-load", "lua-load-per-thread", "lua-prepend-path"), Unsupported.lua());
         t.addPrefix("tune.", Unsupported.ignored());
         t.add("tune.chksize", Unsupported.removed(
                 "option '%s' is not supported any more (tune.bufsize is used instead)."));

@@ -92,4 +92,22 @@ final class ConnectionView implements RequestView {
     public boolean isTls() {
         return ClientConnection.isTls(client);
     }
+
+    /**
+     * {@code set-src}/{@code set-dst} (and {@code -port}): replaces one side of the connection's
+     * addresses for the rest of its life, as HAProxy rewrites the connection; a null
+     * {@code address} or a negative {@code port} keeps that part. A port alone on a connection
+     * without an IP address is ignored.
+     */
+    void rewriteAddress(boolean source, InetAddress address, int port) {
+        InetSocketAddress src = ClientConnection.source(client);
+        InetSocketAddress dst = ClientConnection.destination(client);
+        InetSocketAddress old = source ? src : dst;
+        InetAddress a = address != null ? address : old == null ? null : old.getAddress();
+        if (a == null) {
+            return;
+        }
+        InetSocketAddress changed = new InetSocketAddress(a, port >= 0 ? port : old == null ? 0 : old.getPort());
+        ClientConnection.proxied(client, source ? changed : src, source ? dst : changed);
+    }
 }

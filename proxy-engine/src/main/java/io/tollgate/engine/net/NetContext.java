@@ -114,6 +114,10 @@ final class NetContext {
                         if (extra != null) {
                             extra.install(ch, target == null ? 0 : target.getPort(), client, request);
                         }
+                        if (unixPath == null && server.followsClientDestination()) {
+                            // where it leads depends on this client (and set-dst): never reuse it for another
+                            ch.attr(ServerTransport.PRIVATE).set(Boolean.TRUE);
+                        }
                         ch.pipeline().addLast(Pipelines.TRAFFIC, serverTraffic(server));
                         if (!tcp) {
                             ch.pipeline().addLast(Pipelines.HTTP_CODEC, new HttpClientCodec(decoderConfig(), false, false));

@@ -155,6 +155,15 @@ public final class Server {
      * Where to connect: the resolved address and configured port; a server without address
      * ({@code 0.0.0.0}) or without port takes them from the address the client connected to.
      */
+    /**
+     * Whether connections go where the client connected ({@code 0.0.0.0} or no port, HAProxy's
+     * transparent servers), so that each belongs to its client.
+     */
+    public boolean followsClientDestination() {
+        return config.address() != null
+                && (resolved == null || resolved.isAnyLocalAddress() || config.address().port() <= 0);
+    }
+
     public InetSocketAddress target(InetSocketAddress clientLocal) {
         InetAddress a = resolved;
         if (a == null || a.isAnyLocalAddress()) {
