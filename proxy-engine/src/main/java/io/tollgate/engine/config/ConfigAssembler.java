@@ -30,6 +30,7 @@ final class ConfigAssembler {
         boolean parsed = !problems.hasAlerts();
         BackendReferences.check(session.proxies, problems);
         TableReferences.check(session.proxies, problems);
+        UserlistReferences.check(session.proxies, session.userlists, problems);
         List<ProxyConfig> proxies = new ArrayList<>();
         for (ProxyState proxy : session.proxies) {
             if (parsed) {
