@@ -8,10 +8,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Checks, once every section is read, that each {@code http_auth(<userlist>)},
- * and {@code http_auth_group(<userlist>)} names a userlist
- * that exists, in ACLs and in the conditions and values of rules, as HAProxy resolves their
- * arguments after parsing (and refuses the file otherwise).
+ * Checks, once every section is read, that each {@code http_auth(<userlist>)} and
+ * {@code http_auth_group(<userlist>)} names a userlist that exists, in ACLs and in the
+ * conditions and values of rules, as HAProxy resolves their arguments after parsing (and refuses
+ * the file otherwise).
  */
 final class UserlistReferences {
     private static final Pattern FETCH = Pattern.compile("\\b(http_auth(?:_group)?)\\(([^),]*)");
