@@ -1,5 +1,6 @@
 package io.tollgate.console;
 
+import io.tollgate.engine.api.Engine;
 import io.tollgate.engine.config.Config;
 import io.tollgate.engine.config.ConfigException;
 import io.tollgate.engine.config.ConfigProblem;
@@ -37,6 +38,15 @@ final class CheckCommand {
             config = ConfigFiles.load(files);
         } catch (ConfigException e) {
             printFatal(e, err);
+            return INVALID;
+        }
+        // what only the engine's preparation finds: servers' TLS files, read at start
+        List<String> startProblems = Engine.check(config);
+        if (!startProblems.isEmpty()) {
+            config.warnings().forEach(err::println);
+            startProblems.forEach(p -> err.println("[ALERT] config : " + p));
+            err.println("[ALERT] config : Fatal errors found in configuration.");
+            err.flush();
             return INVALID;
         }
         printWarnings(config.warnings(), out, err);

@@ -37,6 +37,30 @@ class CheckCommandTest {
     }
 
     @Test
+    void serverTlsFilesAreCheckedToo() throws IOException {
+        Path cfg = Cli.config(dir, "tls.cfg",
+                "defaults",
+                "    mode http",
+                "    timeout connect 5s",
+                "    timeout client 10s",
+                "    timeout server 10s",
+                "frontend web",
+                "    bind 127.0.0.1:" + Cli.freePort(),
+                "    default_backend app",
+                "backend app",
+                "    server s1 127.0.0.1:18999 ssl",
+                "    server s2 127.0.0.1:18999 ssl verify none crt " + dir.resolve("missing.pem"));
+
+        Cli.Result result = Cli.run("-c", "-f", cfg.toString());
+
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(1);
+        assertThat(result.err()).contains("[ALERT] config : [" + cfg + ":10] : 'server app/s1' : verify is enabled by "
+                        + "default but no CA file specified.")
+                .contains("[ALERT] config : [" + cfg + ":11] : 'server app/s2' : unable to stat SSL certificate from file '"
+                        + dir.resolve("missing.pem") + "' : No such file or directory.");
+    }
+
+    @Test
     void configurationWithoutListenerExitsTwo() throws IOException {
         Path cfg = Cli.config(dir, "nolistener.cfg",
                 "defaults",

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import picocli.CommandLine;
 
@@ -35,6 +37,17 @@ final class Cli {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
+    }
+
+    /** Runs {@code command} on {@code cfg} on another thread until its lifetime ends. */
+    static CompletableFuture<Integer> runInBackground(RunCommand command, Path cfg, Path pid) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return command.run(List.of(cfg), pid);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     /** Writes {@code lines} as a configuration file named {@code name} in {@code dir}. */

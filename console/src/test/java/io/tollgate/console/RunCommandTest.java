@@ -57,13 +57,7 @@ class RunCommandTest {
         Lifetime lifetime = Lifetime.untilEnded();
         RunCommand command = new RunCommand(new PrintWriter(out, true), new PrintWriter(err, true), lifetime);
 
-        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> {
-            try {
-                return command.run(List.of(cfg), pid);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        CompletableFuture<Integer> exit = Cli.runInBackground(command, cfg, pid);
         try {
             String address = awaitListening(out, err, exit);
 
@@ -99,13 +93,7 @@ class RunCommandTest {
         Lifetime lifetime = Lifetime.untilEnded();
         RunCommand command = new RunCommand(new PrintWriter(out, true), new PrintWriter(err, true), lifetime);
 
-        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> {
-            try {
-                return command.run(List.of(cfg), null);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        CompletableFuture<Integer> exit = Cli.runInBackground(command, cfg, null);
         try {
             awaitListening(out, err, exit);
             // the pid file is written just after the listeners are reported: wait for it, bounded

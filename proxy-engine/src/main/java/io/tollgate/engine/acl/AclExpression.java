@@ -30,6 +30,7 @@ final class AclExpression {
         String keyword = paren < 0 ? fetchWord : fetchWord.substring(0, paren);
         Criteria.Criterion criterion = Criteria.find(keyword);
         if (criterion == null) {
+            HaproxyFetches.refuseLua(keyword);
             if (HaproxyFetches.isKnown(keyword)) {
                 throw new AclException("fetch method '" + keyword + "' in ACL expression '" + expression
                         + "' is not supported yet by Tollgate.");

@@ -69,6 +69,7 @@ final class Converters {
         String keyword = paren < 0 ? word : word.substring(0, paren);
         Factory factory = TABLE.get(keyword);
         if (factory == null) {
+            HaproxyFetches.refuseLua(keyword);
             if (HAPROXY_ONLY.contains(keyword) || keyword.startsWith("table_")) {
                 throw new AclException("converter '" + keyword + "' in sample expression '" + expression
                         + "' is not supported yet by Tollgate.");

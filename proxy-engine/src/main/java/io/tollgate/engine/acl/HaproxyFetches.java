@@ -40,4 +40,11 @@ final class HaproxyFetches {
     static boolean isKnown(String keyword) {
         return NAMES.contains(keyword) || FAMILIES.matcher(keyword).matches();
     }
+
+    /** A {@code lua.*} fetch or converter, which only a Lua script could register. */
+    static void refuseLua(String keyword) throws AclException {
+        if (keyword.startsWith("lua.")) {
+            throw new AclException("'" + keyword + "' : Lua is not supported by Tollgate.");
+        }
+    }
 }

@@ -13,11 +13,13 @@ import java.util.List;
  */
 public final class SampleExpression {
     private final Fetch fetch;
+    private final String fetchName;
     private final Converter[] converters;
     private final String text;
 
-    private SampleExpression(Fetch fetch, Converter[] converters, String text) {
+    private SampleExpression(Fetch fetch, String fetchName, Converter[] converters, String text) {
         this.fetch = fetch;
+        this.fetchName = fetchName;
         this.converters = converters;
         this.text = text;
     }
@@ -37,12 +39,17 @@ public final class SampleExpression {
         for (int i = 1; i < parts.size(); i++) {
             converters[i - 1] = Converters.compile(parts.get(i).strip(), expression);
         }
-        return new SampleExpression(fetch, converters, expression);
+        return new SampleExpression(fetch, keyword, converters, expression);
     }
 
     /** Checks a variable name's scope ({@code txn.x}) as HAProxy does; the message says what is wrong. */
     public static void checkVariableName(String name) throws AclException {
         VariableFetches.checkName(name);
+    }
+
+    /** The fetch's keyword, without arguments or converters ({@code req.hdr} for {@code req.hdr(host),lower}). */
+    public String fetchName() {
+        return fetchName;
     }
 
     /** The value for {@code request} as text, or null when the fetch yields no sample. */

@@ -27,6 +27,7 @@ final class ValueFetches {
             default -> {
                 Criteria.Criterion criterion = Criteria.find(keyword);
                 if (criterion == null) {
+                    HaproxyFetches.refuseLua(keyword);
                     if (HaproxyFetches.isKnown(keyword)) {
                         throw new AclException("fetch method '" + keyword + "' in sample expression '" + expression
                                 + "' is not supported yet by Tollgate.");

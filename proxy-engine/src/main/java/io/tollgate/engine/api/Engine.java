@@ -19,6 +19,15 @@ public interface Engine extends AutoCloseable {
         return NetEngine.start(config);
     }
 
+    /**
+     * The problems {@link #start} would stop at that reading the configuration cannot see
+     * (servers' TLS files, SOCKS4 proxy names), in HAProxy's form, without binding anything;
+     * empty when there are none. For {@code -c}.
+     */
+    static List<String> check(Config config) {
+        return NetEngine.check(config);
+    }
+
     /** The counters of every proxy and server, as snapshots. */
     StatsRegistry stats();
 

@@ -33,11 +33,13 @@ final class ConfigAssembler {
         boolean parsed = !problems.hasAlerts();
         BackendReferences.check(session.proxies, problems);
         TableReferences.check(session.proxies, problems);
+        UserlistReferences.check(session.proxies, session.userlists, problems);
         HttpErrorsSections httpErrors = ErrorPageKeywords.sections(session.httpErrors, problems);
         List<ProxyConfig> proxies = new ArrayList<>();
         for (ProxyState proxy : session.proxies) {
             if (parsed) {
                 warnMissingTimeouts(proxy, problems);
+                HttpOnlySettings.warn(proxy, problems);
             }
             ErrorPages pages = ErrorPageKeywords.resolve(proxy, httpErrors, problems);
             proxies.add(proxy.toConfig(ids.get(proxy), servers(proxy), pages));

@@ -1,14 +1,21 @@
 package io.tollgate.engine.config;
 
+import io.tollgate.engine.tls.TlsDefaults;
+
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.List;
 
 /**
  * The {@code global} section's keyword table and the keywords Tollgate uses: {@code maxconn},
  * {@code nbthread}, {@code pidfile}, {@code node}, {@code description}, {@code log},
  * {@code stats socket|timeout|maxconn}, the environment keywords ({@code setenv},
- * {@code presetenv}, {@code unsetenv}, {@code resetenv}) and {@code default-path}. Process
- * keywords that do nothing in Tollgate ({@code daemon}, {@code user}, {@code chroot}, ...) are
- * accepted with a warning; the rest is in {@link GlobalUnsupportedKeywords}.
+ * {@code presetenv}, {@code unsetenv}, {@code resetenv}), {@code default-path} and the TLS
+ * keywords ({@code crt-base}, {@code ca-base}, {@code ssl-default-bind-*},
+ * {@code ssl-default-server-*}, {@code ssl-server-verify}; the DH parameters are checked and
+ * ignored, the JDK choosing its own groups). Process keywords that do nothing in Tollgate
+ * ({@code daemon}, {@code user}, {@code chroot}, ...) are accepted with a warning; the rest is in
+ * {@link GlobalUnsupportedKeywords}.
  */
 final class GlobalKeywords {
     static final KeywordTable<GlobalState> TABLE = table();
@@ -70,9 +77,66 @@ final class GlobalKeywords {
         }
         t.add("nbproc", Unsupported.removed("nbproc is not supported any more since HAProxy 2.5. Threads will "
                 + "automatically be used on multi-processor machines if available."));
+        registerTls(t);
         EnvironmentKeywords.register(t);
         GlobalUnsupportedKeywords.register(t);
         return t;
+    }
+
+    private static void registerTls(KeywordTable<GlobalState> t) {
+        for (String word : TlsDefaults.KEYWORDS) {
+            t.add(word, (line, g, p) -> {
+                try {
+                    g.environment.applyTls(line.keyword(), line.from(1));
+                } catch (IllegalArgumentException e) {
+                    throw new KeywordException(e.getMessage());
+                }
+                if (line.keyword().endsWith("-options") && line.from(1).contains("no-tls-tickets")) {
+                    p.warn(line.source(), "'no-tls-tickets' in '" + line.keyword() + "' has no effect in Tollgate: "
+                            + "the JDK decides on TLS session tickets (jdk.tls.server.enableSessionTicketExtension).");
+                }
+            });
+        }
+        t.add("ssl-dh-param-file", (line, g, p) -> {
+            Args.atMost(line, 1);
+            String file = line.arg(1);
+            if (file.isEmpty()) {
+                throw new KeywordException("'ssl-dh-param-file' expects a file path as an argument.");
+            }
+            if (!isDhParamFile(g.environment.paths.resolve(file))) {
+                throw new KeywordException("'ssl-dh-param-file': unable to load DH parameters from file <" + file + ">.");
+            }
+            p.warn(line.source(), "'ssl-dh-param-file' is ignored by Tollgate: the JDK uses its own "
+                    + "Diffie-Hellman groups (RFC 7919).");
+        });
+        t.add("tune.ssl.default-dh-param", (line, g, p) -> {
+            Args.atMost(line, 1);
+            if (line.arg(1).isEmpty()) {
+                throw new KeywordException("'tune.ssl.default-dh-param' expects an integer argument.");
+            }
+            if (leadingInt(line.arg(1)) < 1024) {
+                throw new KeywordException("'tune.ssl.default-dh-param' expects a value >= 1024.");
+            }
+            p.warn(line.source(), "'tune.ssl.default-dh-param' is ignored by Tollgate: the JDK uses its own "
+                    + "Diffie-Hellman groups (RFC 7919).");
+        });
+    }
+
+    private static boolean isDhParamFile(java.nio.file.Path path) {
+        try {
+            return Files.readString(path, java.nio.charset.StandardCharsets.US_ASCII).contains("-----BEGIN DH PARAMETERS-----");
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** C's atoi: the leading digits, 0 when there are none. */
+    private static long leadingInt(String text) {
+        int i = 0;
+        while (i < text.length() && i < 18 && Character.isDigit(text.charAt(i))) {
+            i++;
+        }
+        return i == 0 ? 0 : Long.parseLong(text.substring(0, i));
     }
 
     /** {@code stats socket|timeout|maxconn|bind-process} in {@code global}. */

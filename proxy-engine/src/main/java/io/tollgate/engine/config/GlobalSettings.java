@@ -1,5 +1,7 @@
 package io.tollgate.engine.config;
 
+import io.tollgate.engine.tls.TlsDefaults;
+
 import java.util.List;
 
 /**
@@ -7,17 +9,25 @@ import java.util.List;
  * not set. {@code logs} and {@code statsSockets} are kept for the issues that serve them;
  * {@code description} is the global {@code description} (shown by {@code stats show-desc});
  * {@code directives} keeps the other accepted lines ({@code stats timeout}, {@code stats maxconn})
- * as words.
+ * as words; {@code tls} is what the TLS keywords amount to ({@code crt-base},
+ * {@code ssl-default-*}, {@code ssl-server-verify}).
  */
 public record GlobalSettings(int maxconn, int nbthread, String pidfile, boolean daemon,
                              String node, List<Directive> logs, List<Directive> statsSockets,
-                             String description, List<Directive> directives) {
+                             String description, List<Directive> directives, TlsDefaults tls) {
 
     /** HAProxy's default global maxconn when none is configured and no ulimit applies. */
     public static final int DEFAULT_MAXCONN = 4096;
 
     public static final GlobalSettings DEFAULT =
             new GlobalSettings(DEFAULT_MAXCONN, 0, null, false, null, List.of(), List.of(), null, List.of());
+
+    /** The shape before {@code tls}: no global TLS keyword. */
+    public GlobalSettings(int maxconn, int nbthread, String pidfile, boolean daemon,
+                          String node, List<Directive> logs, List<Directive> statsSockets,
+                          String description, List<Directive> directives) {
+        this(maxconn, nbthread, pidfile, daemon, node, logs, statsSockets, description, directives, TlsDefaults.NONE);
+    }
 
     /** The original shape, kept so that code written before {@code description} existed compiles. */
     public GlobalSettings(int maxconn, int nbthread, String pidfile, boolean daemon,

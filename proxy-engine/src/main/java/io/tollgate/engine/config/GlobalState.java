@@ -26,6 +26,6 @@ final class GlobalState {
 
     GlobalSettings toSettings() {
         return new GlobalSettings(maxconn, nbthread, pidfile, daemon, node, List.copyOf(logs),
-                List.copyOf(statsSockets), description, List.copyOf(directives));
+                List.copyOf(statsSockets), description, List.copyOf(directives), environment.tls());
     }
 }

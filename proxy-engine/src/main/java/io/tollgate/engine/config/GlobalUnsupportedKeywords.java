@@ -5,9 +5,10 @@ import java.util.List;
 /**
  * The other {@code global} keywords of HAProxy 2.6 (as built by Debian: with OpenSSL and Lua,
  * without 51Degrees, WURFL or DeviceAtlas). None of them decides where traffic goes, so all are
- * accepted with a warning: process management, polling and threading tunables, TLS defaults
- * (a TLS listener or server is refused where it is declared), Lua loading (a rule that would
- * call Lua is refused where it is declared), rate limits, and the whole {@code tune.*} namespace.
+ * accepted with a warning: process management, polling and threading tunables, the OpenSSL
+ * specifics of TLS (engines, providers, extra files; the TLS keywords Tollgate applies are in
+ * {@link GlobalKeywords}), Lua loading (a rule that would call Lua is refused where it is
+ * declared), rate limits, and the whole {@code tune.*} namespace.
  */
 final class GlobalUnsupportedKeywords {
     static final List<String> IGNORED = List.of(
@@ -25,14 +26,12 @@ final class GlobalUnsupportedKeywords {
             "maxcompcpuusage",
             // logging
             "log-send-hostname", "log-tag",
-            // TLS defaults and files
-            "ca-base", "crt-base", "issuers-chain-path", "ssl-default-bind-ciphers", "ssl-default-bind-ciphersuites",
-            "ssl-default-bind-curves", "ssl-default-bind-options", "ssl-default-server-ciphers",
-            "ssl-default-server-ciphersuites", "ssl-default-server-options", "ssl-dh-param-file", "ssl-engine",
-            "ssl-load-extra-del-ext", "ssl-load-extra-files", "ssl-mode-async", "ssl-propquery", "ssl-provider",
-            "ssl-provider-path", "ssl-skip-self-issued-ca", "ssl-server-verify",
-            // Lua, HTTP client, variables, profiling
-            "lua-load", "lua-load-per-thread", "lua-prepend-path", "httpclient.resolvers.id",
+            // OpenSSL specifics
+            "issuers-chain-path", "ssl-default-bind-curves", "ssl-engine", "ssl-load-extra-del-ext",
+            "ssl-load-extra-files", "ssl-mode-async", "ssl-propquery", "ssl-provider", "ssl-provider-path",
+            "ssl-skip-self-issued-ca",
+            // HTTP client, variables, profiling
+            "httpclient.resolvers.id",
             "httpclient.resolvers.prefer", "httpclient.ssl.ca-file", "httpclient.ssl.verify", "set-var",
             "set-var-fmt", "profiling.memory", "profiling.tasks", "h1-case-adjust", "h1-case-adjust-file",
             "h1-accept-payload-with-any-method", "h2-workaround-bogus-websocket-clients");
@@ -42,6 +41,7 @@ final class GlobalUnsupportedKeywords {
 
     static void register(KeywordTable<GlobalState> t) {
         t.addAll(IGNORED, Unsupported.ignored());
+        t.addAll(List.of("lua-load", "lua-load-per-thread", "lua-prepend-path"), Unsupported.lua());
         t.addPrefix("tune.", Unsupported.ignored());
         t.add("tune.chksize", Unsupported.removed(
                 "option '%s' is not supported any more (tune.bufsize is used instead)."));

@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * Warnings for what the language accepts but the engine does not apply yet, so that nobody runs
  * a configuration believing a feature is active: the balancing algorithms not in
- * {@code Balancers} yet, cookie persistence and health checks each arrive with a later version.
+ * {@code Balancers} yet, dynamic cookies, and health checks, which arrive with a later version.
  * Each warning says what happens instead. They are warnings, not errors, because traffic still
  * reaches the configured backends and servers (HAProxy's own tutorial layout uses all four).
  * Remove an entry here when the engine implements it.
@@ -25,9 +25,9 @@ final class NotAppliedYet {
                 problems.warn(p.source(), "'balance " + p.balance() + "' in " + section(p)
                         + " is not supported yet by Tollgate: 'roundrobin' is used instead.");
             }
-            if (p.cookieName() != null) {
-                problems.warn(p.source(), "'cookie " + p.cookieName() + "' in " + section(p)
-                        + " is not applied yet by Tollgate: requests are load-balanced without persistence.");
+            if (p.rules().cookie() != null && p.rules().cookie().dynamic()) {
+                problems.warn(p.source(), "'cookie " + p.cookieName() + " dynamic' in " + section(p)
+                        + " is not applied yet by Tollgate: servers without a 'cookie' value get no persistence cookie.");
             }
             List<String> checked = p.servers().stream().filter(s -> s.check().enabled()).map(ServerConfig::name).toList();
             if (!checked.isEmpty()) {

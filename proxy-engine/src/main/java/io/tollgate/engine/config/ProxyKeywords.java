@@ -1,5 +1,7 @@
 package io.tollgate.engine.config;
 
+import io.tollgate.engine.persist.CookieSettings;
+
 import java.util.List;
 
 import static io.tollgate.engine.config.Capabilities.backend;
@@ -14,10 +16,6 @@ import static io.tollgate.engine.config.Capabilities.notInDefaults;
  */
 final class ProxyKeywords {
     static final KeywordTable<ProxyState> TABLE = table();
-
-    private static final List<String> COOKIE_FLAGS = List.of("rewrite", "insert", "prefix", "indirect", "nocache",
-            "postonly", "preserve", "httponly", "secure", "dynamic");
-    private static final List<String> COOKIE_VALUED = List.of("domain", "maxidle", "maxlife", "attr");
 
     private ProxyKeywords() {
     }
@@ -38,6 +36,7 @@ final class ProxyKeywords {
         MonitorKeywords.register(t);
         CaptureKeywords.register(t);
         StickTableKeyword.register(t);
+        StickKeywords.register(t);
         ErrorPageKeywords.register(t);
         ProxyUnsupportedKeywords.register(t);
         return t;
@@ -108,29 +107,16 @@ final class ProxyKeywords {
         proxy.idSource = line.source();
     }
 
-    /** {@code cookie <name> [rewrite|insert|prefix] [indirect] [nocache] ... [domain <d>]*}. */
+    /**
+     * {@code cookie <name> [rewrite|insert|prefix] [indirect] [nocache] ... [domain <d>]*}, checked
+     * by {@link CookieSettings#parse}, whose warnings (a domain without a dot, ...) keep the line.
+     */
     private static void cookie(Line line, ProxyState proxy, Problems problems) throws KeywordException {
-        if (line.arg(1).isEmpty()) {
-            throw new KeywordException("'cookie' expects <cookie_name> as argument.");
+        try {
+            proxy.cookie = CookieSettings.parse(line.from(1), warning -> problems.warn(line.source(), warning));
+        } catch (IllegalArgumentException e) {
+            throw new KeywordException(e.getMessage());
         }
-        int i = 2;
-        while (line.has(i)) {
-            String option = line.arg(i);
-            if (COOKIE_VALUED.contains(option)) {
-                if (line.arg(i + 1).isEmpty()) {
-                    throw new KeywordException("'cookie " + option + "' expects a value as argument.");
-                }
-                if (option.startsWith("max")) {
-                    Units.time(line.arg(i + 1), "cookie " + option, 1000);
-                }
-                i += 2;
-            } else if (COOKIE_FLAGS.contains(option)) {
-                i++;
-            } else {
-                throw new KeywordException("'cookie' supports 'rewrite', 'insert', 'prefix', 'indirect', 'nocache', "
-                        + "'postonly', 'domain', 'maxidle', 'dynamic' and 'maxlife' options (got '" + option + "').");
-            }
-        }
-        proxy.cookieName = line.arg(1);
+        proxy.cookieName = proxy.cookie.name();
     }
 }

@@ -1,5 +1,7 @@
 package io.tollgate.engine.config;
 
+import io.tollgate.engine.persist.CookieSettings;
+
 import java.util.List;
 
 /**
@@ -15,13 +17,29 @@ import java.util.List;
  *       {@code monitor fail} conditions (args from {@code if}/{@code unless} on);</li>
  *   <li>{@code stickTable}: the {@code stick-table} line (args after the keyword), or null;</li>
  *   <li>{@code captures}: {@code capture request|response header <name> len <n>} and
- *       {@code capture cookie <name> len <n>} lines, kept for the access logs.</li>
+ *       {@code capture cookie <name> len <n>} lines, kept for the access logs;</li>
+ *   <li>{@code cookie}: the backend's {@code cookie} persistence, or null (also in TCP mode,
+ *       where HAProxy ignores it);</li>
+ *   <li>{@code stickRules}: {@code stick on|match|store-request|store-response} lines, args from
+ *       the kind on.</li>
  * </ul>
  */
 public record ProxyRules(List<Directive> httpResponse, List<Directive> tcpRequest, List<Directive> redirects,
                          List<Directive> useServers, String monitorUri, List<Directive> monitorFail,
-                         List<Directive> captures, Directive stickTable) {
+                         List<Directive> captures, Directive stickTable, CookieSettings cookie,
+                         List<Directive> stickRules) {
 
     public static final ProxyRules NONE = new ProxyRules(List.of(), List.of(), List.of(), List.of(), null, List.of(),
-            List.of(), null);
+            List.of(), null, null, List.of());
+
+    /**
+     * The table a {@code stick} rule's {@code args} (kind first) name: {@code table <name>}, or
+     * the rule's own proxy's when absent (a bare {@code table} included, as HAProxy reads it).
+     */
+    public static String stickTableName(List<String> args, String proxyName) {
+        int at = args.indexOf("table");
+        boolean named = at > 1 && at + 1 < args.size() && !args.get(at + 1).equals("if")
+                && !args.get(at + 1).equals("unless");
+        return named ? args.get(at + 1) : proxyName;
+    }
 }

@@ -2,6 +2,7 @@ package io.tollgate.engine.config;
 
 import io.tollgate.engine.http.ErrorPageSettings;
 import io.tollgate.engine.http.ErrorPages;
+import io.tollgate.engine.persist.CookieSettings;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -42,6 +43,7 @@ final class ProxyState {
     HttpConnectionMode httpConnectionMode = HttpConnectionMode.KEEP_ALIVE;
     ForwardFor forwardFor;
     String cookieName;
+    CookieSettings cookie;
     ServerState defaultServer = new ServerState();
     final List<ServerState> servers = new ArrayList<>();
     String description;
@@ -56,6 +58,7 @@ final class ProxyState {
     final List<Directive> monitorFail = new ArrayList<>();
     final List<Directive> captures = new ArrayList<>();
     Directive stickTable;
+    final List<Directive> stickRules = new ArrayList<>();
     final List<Directive> stats = new ArrayList<>();
     /** True while {@link #stats} holds only what the defaults section set. */
     boolean statsInherited;
@@ -109,6 +112,7 @@ final class ProxyState {
             p.hashType = hashType;
             p.balanceArgs = balanceArgs;
             p.cookieName = cookieName;
+            p.cookie = cookie;
             p.defaultServer = defaultServer.copy();
         }
         return p;
@@ -155,6 +159,8 @@ final class ProxyState {
                 new ProxyRules(List.copyOf(httpResponseRules), List.copyOf(tcpRequestRules), List.copyOf(redirectRules),
                         kind.isBackend() ? List.copyOf(useServers) : List.of(),
                         kind.isFrontend() ? monitorUri : null, kind.isFrontend() ? List.copyOf(monitorFail) : List.of(),
-                        List.copyOf(captures), stickTable), pages);
+                        List.copyOf(captures), stickTable,
+                        kind.isBackend() && mode == ProxyMode.HTTP ? cookie : null,
+                        kind.isBackend() ? List.copyOf(stickRules) : List.of()), pages);
     }
 }

@@ -36,7 +36,7 @@ final class ProxyUnsupportedKeywords {
                 "'bind-process' has no effect, is deprecated, and will be removed in version 2.7."));
 
         t.addAll(List.of("force-persist", "ignore-persist"), notInDefaults(refused));
-        t.addAll(List.of("stick", "dispatch"), notInDefaults(backend(refused)));
+        t.addAll(List.of("dispatch"), notInDefaults(backend(refused)));
         t.addAll(List.of("source", "persist"), backend(refused));
         t.addAll(List.of("transparent", "disabled"), refused);
         t.add("use-fcgi-app", (line, proxy, problems) -> {

@@ -21,8 +21,8 @@ import java.util.Map;
  * error, and kept in order. The others are classified: actions that only touch logs, captures,
  * counters or tuning are ignored with a warning; actions that decide whether a request is
  * allowed, where it goes or what it asks for are refused. {@code http-request use-service
- * prometheus-exporter} is kept for the console. Unknown actions (including {@code lua.*}:
- * Tollgate runs no Lua) are errors.
+ * prometheus-exporter} is kept for the console. Unknown actions are errors, and {@code lua.*}
+ * actions and services say that Tollgate runs no Lua.
  */
 final class RuleKeywords {
     private static final List<String> COUNTERS = List.of("track-sc0", "track-sc1", "track-sc2", "track-sc",
@@ -76,6 +76,9 @@ final class RuleKeywords {
         }
         if (line.arg(1).equals("use-service")) {
             String service = line.arg(2);
+            if (service.startsWith("lua.")) {
+                throw new KeywordException(Unsupported.luaMessage("http-request use-service " + service));
+            }
             if (!service.equals("prometheus-exporter")) {
                 throw new KeywordException("error detected in " + proxy.typeWord() + " '" + proxy.name
                         + "' while parsing 'http-request use-service' rule : '" + service + "' unknown service name.");
@@ -197,10 +200,13 @@ final class RuleKeywords {
         int paren = word.indexOf('(');
         String action = paren < 0 ? word : word.substring(0, paren);
         Boolean refused = actions.get(action);
+        if (action.startsWith("lua.")) {
+            throw new KeywordException(Unsupported.luaMessage(rule + " " + action));
+        }
         if (refused == null) {
             String best = WordFingerprint.bestMatch(word, actions.keySet(), List.of());
             throw new KeywordException("'" + rule + "' : " + (word.isEmpty() ? "missing action"
-                    : "unknown action '" + word + "'" + (word.startsWith("lua.") ? " (Tollgate does not run Lua)" : ""))
+                    : "unknown action '" + word + "'")
                     + (best == null || word.isEmpty() ? "." : "; did you mean '" + best + "' maybe ?"));
         }
         String label = rule + " " + action;

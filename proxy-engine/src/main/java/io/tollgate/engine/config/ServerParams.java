@@ -1,8 +1,14 @@
 package io.tollgate.engine.config;
 
+import io.tollgate.engine.tls.SniExpression;
+
 import java.util.List;
 
-/** The table of {@code server}/{@code default-server} parameters (HAProxy's {@code srv_kws}). */
+/**
+ * The table of {@code server}/{@code default-server} parameters (HAProxy's {@code srv_kws}).
+ * TLS parameters are checked here but their files are read when the engine starts (a server
+ * line cannot reach {@code crt-base} or the configuration's directory while it is parsed).
+ */
 final class ServerParams {
     private ServerParams() {
     }
@@ -28,24 +34,28 @@ final class ServerParams {
         t.add("fall", 1, (line, s, p) -> s.fall = positive(line));
         t.add("port", 1, (line, s, p) -> s.checkPort = Args.integer(line, 1, "port", 0, 65535));
         t.add("addr", 1, (line, s, p) -> s.checkAddr = address(line.arg(1)));
-        // Refused: the connection to the server would differ (TLS, PROXY header, another path).
-        t.addAll(List.of("ssl", "send-proxy", "send-proxy-v2", "send-proxy-v2-ssl", "send-proxy-v2-ssl-cn", "usesrc"),
-                0, Unsupported.refused());
-        t.addAll(List.of("socks4", "redir", "namespace", "proto", "source"), 1, Unsupported.refused());
-        // Ignored: health-check details (a later issue), DNS resolution at run time, TLS settings
-        // that only matter with 'ssl', connection pooling and other tunables.
-        t.addAll(List.of("agent-check", "no-agent-check", "check-send-proxy", "no-check-send-proxy", "check-ssl",
-                "no-check-ssl", "check-via-socks4", "tfo", "no-tfo", "non-stick", "stick", "tls-tickets",
-                "no-tls-tickets", "no-sslv3", "no-tlsv10", "no-tlsv11", "no-tlsv12", "no-tlsv13", "force-sslv3",
-                "force-tlsv10", "force-tlsv11", "force-tlsv12", "force-tlsv13", "allow-0rtt", "ssl-reuse",
-                "no-ssl-reuse", "no-ssl", "no-send-proxy", "no-send-proxy-v2", "no-send-proxy-v2-ssl",
+        tls(t);
+        t.add("send-proxy", 0, (line, s, p) -> s.sendProxyV1 = true);
+        t.add("send-proxy-v2", 0, (line, s, p) -> s.sendProxyV2 = true);
+        t.add("no-send-proxy", 0, (line, s, p) -> s.sendProxyV1 = false);
+        t.add("no-send-proxy-v2", 0, (line, s, p) -> s.sendProxyV2 = false);
+        t.add("socks4", 1, (line, s, p) -> s.socks4 = socks4(line.arg(1)));
+        // Refused: the connection to the server would differ (PROXY TLVs Tollgate does not
+        // write, another source address, another path).
+        t.addAll(List.of("send-proxy-v2-ssl", "send-proxy-v2-ssl-cn", "usesrc"), 0, Unsupported.refused());
+        t.addAll(List.of("redir", "namespace", "proto", "source", "crl-file"), 1, Unsupported.refused());
+        // Accepted: health-check transport settings, for checks that are not run yet.
+        t.addAll(List.of("check-ssl", "no-check-ssl", "check-via-socks4"), 0, (line, s, p) -> { });
+        // Ignored: health-check details (a later issue), DNS resolution at run time, TLS details
+        // the JDK offers no control of, connection pooling and other tunables.
+        t.addAll(List.of("agent-check", "no-agent-check", "check-send-proxy", "no-check-send-proxy", "tfo", "no-tfo",
+                "non-stick", "stick", "allow-0rtt", "ssl-reuse", "no-ssl-reuse", "no-send-proxy-v2-ssl",
                 "no-send-proxy-v2-ssl-cn"), 0, ServerParams::ignored);
         t.addAll(List.of("agent-addr", "agent-inter", "agent-port", "agent-send", "check-alpn", "check-proto",
                 "check-sni", "error-limit", "init-addr", "log-proto", "max-reuse", "observe", "on-error",
                 "on-marked-down", "on-marked-up", "pool-low-conn", "pool-max-conn", "pool-purge-delay",
                 "resolve-net", "resolve-opts", "resolve-prefer", "resolvers", "slowstart", "tcp-ut", "track", "ws",
-                "ssl-max-ver", "ssl-min-ver", "ciphers", "ciphersuites", "ca-file", "crl-file", "crt", "sni",
-                "verify", "verifyhost", "alpn", "npn", "proxy-v2-options"), 1, ServerParams::ignored);
+                "npn", "proxy-v2-options"), 1, ServerParams::ignored);
         return t;
     }
 
@@ -98,9 +108,54 @@ final class ServerParams {
         return text;
     }
 
+    /** {@code ssl}, {@code verify}, {@code sni}, ...: settings of the TLS connection to the server. */
+    private static void tls(ParamTable<ServerState> t) {
+        t.add("ssl", 0, (line, s, p) -> s.ssl = true);
+        t.add("no-ssl", 0, (line, s, p) -> s.ssl = false);
+        t.add("verify", 1, (line, s, p) -> s.tls = s.tls.withVerify(BindKeywords.verify(line, false)));
+        t.add("verifyhost", 1, (line, s, p) -> s.tls = s.tls.withVerifyHost(line.arg(1)));
+        t.add("ca-file", 1, (line, s, p) -> s.tls = s.tls.withCaFile(line.arg(1)));
+        t.add("crt", 1, (line, s, p) -> s.tls = s.tls.withCrt(line.arg(1)));
+        t.add("sni", 1, (line, s, p) -> s.tls = s.tls.withSni(sni(line.arg(1))));
+        t.add("alpn", 1, (line, s, p) -> s.tls = s.tls.withAlpn(BindKeywords.alpn(line, owner(s), p)));
+        t.add("ciphers", 1, (line, s, p) -> s.tls = s.tls.withOptions(s.tls.options().withCiphers(line.arg(1))));
+        t.add("ciphersuites", 1, (line, s, p) -> s.tls = s.tls.withOptions(s.tls.options().withCiphersuites(line.arg(1))));
+        t.addAll(List.of("ssl-min-ver", "ssl-max-ver"), 1, (line, s, p) -> s.tls = s.tls.withOptions(
+                s.tls.options().withVersions(BindKeywords.withBound(s.tls.options().versions(), line))));
+        t.addAll(BindKeywords.versionOptions(), 0, (line, s, p) -> s.tls = s.tls.withOptions(
+                s.tls.options().withVersions(BindKeywords.withOption(s.tls.options().versions(), line))));
+        t.add("no-tls-tickets", 0, (line, s, p) -> s.tls = s.tls.withOptions(s.tls.options().withNoTlsTickets(true)));
+        t.add("tls-tickets", 0, (line, s, p) -> s.tls = s.tls.withOptions(s.tls.options().withNoTlsTickets(false)));
+    }
+
+    private static SniExpression sni(String text) throws KeywordException {
+        try {
+            return SniExpression.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new KeywordException(e.getMessage());
+        }
+    }
+
+    /** {@code socks4 <addr>:<port>}: an address with a port, as HAProxy requires. */
+    private static HostPort socks4(String text) throws KeywordException {
+        AddressParser.Parsed parsed;
+        try {
+            parsed = AddressParser.parse(text, AddressParser.Use.SERVER);
+        } catch (KeywordException e) {
+            throw new KeywordException("'socks4 " + text + "' : " + e.getMessage());
+        }
+        if (parsed.unixPath() != null || parsed.hostPorts().get(0).port() == 0) {
+            throw new KeywordException("'socks4 " + text + "' : missing port specification in '" + text + "'.");
+        }
+        return parsed.hostPorts().get(0);
+    }
+
+    private static String owner(ServerState s) {
+        return s.name == null ? "default-server" : "server " + s.name;
+    }
+
     private static void ignored(Line line, ServerState s, Problems problems) {
-        String owner = s.name == null ? "default-server" : "server " + s.name;
-        problems.warn(line.source(), "'" + line.keyword() + "' on '" + owner
+        problems.warn(line.source(), "'" + line.keyword() + "' on '" + owner(s)
                 + "' is not supported yet by Tollgate, ignored");
     }
 }

@@ -1,5 +1,7 @@
 package io.tollgate.engine.config;
 
+import io.tollgate.engine.tls.ServerTls;
+
 /**
  * A {@code server} line (or the {@code default-server} template it starts from) while it is
  * being parsed. A server starts as a copy of its proxy's template, then its own parameters
@@ -26,6 +28,12 @@ final class ServerState {
     int checkPort;
     String checkAddr;
     Source source;
+    /** {@code ssl} (true) or {@code no-ssl}; {@link #tls} applies only when true. */
+    boolean ssl;
+    ServerTls tls = ServerTls.DEFAULT;
+    boolean sendProxyV1;
+    boolean sendProxyV2;
+    HostPort socks4;
 
     ServerState copy() {
         ServerState c = new ServerState();
@@ -49,12 +57,19 @@ final class ServerState {
         c.checkPort = checkPort;
         c.checkAddr = checkAddr;
         c.source = source;
+        c.ssl = ssl;
+        c.tls = tls;
+        c.sendProxyV1 = sendProxyV1;
+        c.sendProxyV2 = sendProxyV2;
+        c.socks4 = socks4;
         return c;
     }
 
     ServerConfig toConfig(int assignedId) {
         CheckSettings checks = new CheckSettings(check, inter, fastinter, downinter, rise, fall, checkPort, checkAddr);
+        // with both, HAProxy sends version 2
+        int sendProxy = sendProxyV2 ? 2 : sendProxyV1 ? 1 : 0;
         return new ServerConfig(name, assignedId, address, unixPath, weight, maxconn, maxqueue, minconn,
-                backup, disabled, cookie, checks, source);
+                backup, disabled, cookie, checks, source, ssl ? tls : null, sendProxy, socks4);
     }
 }

@@ -41,6 +41,20 @@ final class Unsupported {
         };
     }
 
+    /**
+     * {@code lua-load} and its kin: a warning, since loading a script changes nothing by itself;
+     * what a script registers ({@code lua.*} actions, services, fetches and converters) is
+     * refused with {@link #luaMessage}, since Tollgate has no Lua interpreter.
+     */
+    static <S> Keyword<S> lua() {
+        return (line, section, problems) -> problems.warn(line.source(), "'" + line.keyword()
+                + "' : Lua is not supported by Tollgate: the script is not loaded, and rules using it are refused.");
+    }
+
+    static String luaMessage(String label) {
+        return "'" + label + "' : Lua is not supported by Tollgate.";
+    }
+
     static String ignoredMessage(String label) {
         return "'" + label + "' is not supported yet by Tollgate, ignored";
     }

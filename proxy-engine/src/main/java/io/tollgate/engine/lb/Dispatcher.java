@@ -107,26 +107,40 @@ public final class Dispatcher {
         }
     }
 
+    /** Queues a request on the server it asked for by name, then closes the same race. */
+    public static void enqueueOn(Server server, Pending pending) {
+        server.queue().add(pending);
+        serveQueue(server);
+    }
+
     /** A request finished with {@code server}: free its slot and give it to a waiting request. */
     public static void release(Server server) {
         server.releaseSlot();
         serveQueue(server);
     }
 
-    /** Hands {@code server}'s free slots to its own queue first, then to its backend's queue. */
+    /**
+     * Hands {@code server}'s free slots to its own queue first (requests that asked for it by
+     * name, served while it takes such traffic), then to its backend's queue (while it is usable).
+     */
     public static void serveQueue(Server server) {
         Proxy backend = server.backend();
-        while (server.isUsable() && !(server.queue().isEmpty() && backend.queue().isEmpty())) {
-            if (!server.tryAcquire()) {
+        while (true) {
+            boolean own = !server.queue().isEmpty() && server.takesPersistentTraffic();
+            boolean shared = !backend.queue().isEmpty() && server.isUsable();
+            if (!(own || shared) || !server.tryAcquire()) {
                 return;
             }
-            Pending p = server.queue().poll();
-            if (p == null) {
+            Pending p = own ? server.queue().poll() : null;
+            boolean balanced = p == null;
+            if (balanced && server.isUsable()) {
                 p = backend.queue().poll();
             }
             if (p != null && p.claim()) {
-                server.counters().lbTotal.increment();
-                backend.backendCounters().lbTotal.increment();
+                if (balanced) {
+                    server.counters().lbTotal.increment();
+                    backend.backendCounters().lbTotal.increment();
+                }
                 p.granted(server);
                 continue;
             }

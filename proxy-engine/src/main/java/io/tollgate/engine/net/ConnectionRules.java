@@ -49,9 +49,17 @@ final class ConnectionRules {
         return true;
     }
 
+    /**
+     * Whether the {@code type} rules reject the connection. {@code connection} rules see the
+     * socket's addresses, not those of a PROXY header: HAProxy runs them before reading it.
+     */
     private static boolean rejects(Proxy frontend, Channel client, String type, StickCounters counters) {
         List<TcpRule> rules = frontend.rules().tcpRequest();
-        return !rules.isEmpty() && !TcpRule.accepts(rules, type, new StickView(new ConnectionView(client), counters),
+        if (rules.isEmpty()) {
+            return false;
+        }
+        ConnectionView view = type.equals("connection") ? ConnectionView.beforeProxyHeader(client) : new ConnectionView(client);
+        return !TcpRule.accepts(rules, type, new StickView(view, counters),
                 (counter, table, key) -> counters.track(counter, table, key, true, false));
     }
 }

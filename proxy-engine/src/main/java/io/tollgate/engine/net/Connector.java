@@ -7,11 +7,11 @@ import io.netty.util.concurrent.ScheduledFuture;
 import io.tollgate.engine.acl.RequestView;
 import io.tollgate.engine.lb.Dispatcher;
 import io.tollgate.engine.lb.Pending;
+import io.tollgate.engine.lb.PendingQueue;
 import io.tollgate.engine.runtime.Proxy;
 import io.tollgate.engine.runtime.Server;
 import io.tollgate.engine.stats.BackendCounters;
 
-import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -47,16 +47,21 @@ final class Connector {
         void failed(int status, String reason);
     }
 
-    /** Opens new connections to servers, with the pipeline the protocol needs. */
+    /**
+     * Opens new connections to servers, with the pipeline the protocol needs, on the client's
+     * event loop. The client and its request are what a server's transport may read: the PROXY
+     * header names the client, an {@code sni} expression may read the request (null when the
+     * session has not built a view of it).
+     */
     interface Dialer {
-        ChannelFuture dial(Server server, EventLoop loop, InetSocketAddress clientLocal);
+        ChannelFuture dial(Server server, Channel client, RequestView request);
     }
 
     static final long TURN_AROUND_MILLIS = 1000;
 
     private final Proxy backend;
+    private final Channel client;
     private final EventLoop loop;
-    private final InetSocketAddress clientLocal;
     private final RequestView request;
     private final ServerPool pool;
     private final Dialer dialer;
@@ -74,8 +79,8 @@ final class Connector {
     Connector(Proxy backend, Channel client, RequestView request, ServerPool pool, Dialer dialer, Callback callback) {
         this.backend = backend;
         this.request = request;
+        this.client = client;
         this.loop = client.eventLoop();
-        this.clientLocal = (InetSocketAddress) client.localAddress();
         this.pool = pool;
         this.dialer = dialer;
         this.callback = callback;
@@ -87,10 +92,10 @@ final class Connector {
     }
 
     /**
-     * Sends the request to {@code server} rather than balancing, when it is running (or down
-     * but {@code option persist} is on) and not in maintenance (a draining server still takes
-     * the traffic that asks for it) and has a free slot; otherwise the backend balances as
-     * usual. Call before {@link #start()}.
+     * Sends the request to {@code server} rather than balancing, when it
+     * {@linkplain Server#takesPersistentTraffic() takes traffic asked for by name}; when it is
+     * full the request waits in that server's queue unless its {@code maxqueue} is reached.
+     * Otherwise the backend balances as usual. Call before {@link #start()}.
      */
     void prefer(Server server) {
         this.preferred = server;
@@ -131,29 +136,39 @@ final class Connector {
     }
 
     private void pick(Server avoid) {
-        Server s = null;
-        boolean reachable = preferred != null && !preferred.isInMaintenance()
-                && (preferred.isUp() || backend.config().hasOption("persist"));
-        if (reachable && avoid == null && preferred.tryAcquire()) {
-            s = preferred;
-        }
+        Server wanted = avoid == null ? preferred : null;
         preferred = null;
-        if (s == null) {
-            s = Dispatcher.pick(backend, avoid, request);
+        if (wanted != null && wanted.takesPersistentTraffic()) {
+            if (wanted.tryAcquire()) {
+                connect(wanted);
+                return;
+            }
+            int maxQueue = wanted.config().maxqueue();
+            if (maxQueue <= 0 || wanted.queue().size() < maxQueue) {
+                // HAProxy queues a request for a named server on that server, not the backend
+                enqueue(wanted.queue(), () -> Dispatcher.enqueueOn(wanted, queued));
+                return;
+            }
         }
+        Server s = Dispatcher.pick(backend, avoid, request);
         if (s != null) {
             connect(s);
         } else if (Dispatcher.hasCandidates(backend)) {
-            queued = new QueuedRequest(System.nanoTime());
-            long timeout = backend.config().timeouts().effectiveQueue();
-            if (timeout > 0) {
-                queued.timer = loop.schedule(queued::expire, timeout, TimeUnit.MILLISECONDS);
-            }
-            Dispatcher.enqueue(backend, queued);
+            enqueue(backend.queue(), () -> Dispatcher.enqueue(backend, queued));
         } else {
             backend.backendCounters().connectionErrors.increment();
             callback.failed(503, "no server available");
         }
+    }
+
+    /** Waits in {@code queue} for a slot, at most {@code timeout queue}. */
+    private void enqueue(PendingQueue queue, Runnable join) {
+        queued = new QueuedRequest(System.nanoTime(), queue);
+        long timeout = backend.config().timeouts().effectiveQueue();
+        if (timeout > 0) {
+            queued.timer = loop.schedule(queued::expire, timeout, TimeUnit.MILLISECONDS);
+        }
+        join.run();
     }
 
     private void connect(Server server) {
@@ -169,7 +184,7 @@ final class Connector {
         server.counters().connects.increment();
         backend.backendCounters().connects.increment();
         long start = System.nanoTime();
-        dialer.dial(server, loop, clientLocal).addListener((ChannelFuture f) -> {
+        dialer.dial(server, client, request).addListener((ChannelFuture f) -> {
             if (cancelled) {
                 f.channel().close();
                 uncount();
@@ -219,10 +234,12 @@ final class Connector {
 
     /** This request's place in the backend queue. */
     private final class QueuedRequest extends Pending {
+        final PendingQueue queue;
         ScheduledFuture<?> timer;
 
-        QueuedRequest(long nanos) {
+        QueuedRequest(long nanos, PendingQueue queue) {
             super(nanos);
+            this.queue = queue;
         }
 
         @Override
@@ -251,7 +268,7 @@ final class Connector {
         }
 
         void giveUp() {
-            backend.queue().remove(this);
+            queue.remove(this);
             if (timer != null) {
                 timer.cancel(false);
             }

@@ -14,6 +14,7 @@ import io.tollgate.engine.runtime.Proxy;
 import io.tollgate.engine.runtime.Server;
 import io.tollgate.engine.runtime.TrafficRules;
 
+import java.net.InetAddress;
 import java.util.List;
 
 /**
@@ -182,5 +183,10 @@ final class ExchangeRules implements HttpTransaction {
     @Override
     public String serverName() {
         return server == null ? null : server.name();
+    }
+
+    @Override
+    public void rewriteAddress(boolean source, InetAddress address, int port) {
+        view.rewriteAddress(source, address, port);
     }
 }

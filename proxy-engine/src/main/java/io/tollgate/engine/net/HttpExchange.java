@@ -18,10 +18,12 @@ import io.tollgate.engine.config.HttpConnectionMode;
 import io.tollgate.engine.http.DefaultErrorPages;
 import io.tollgate.engine.http.Reply;
 import io.tollgate.engine.lb.Dispatcher;
+import io.tollgate.engine.persist.RequestCookie;
 import io.tollgate.engine.rules.ReplyKind;
 import io.tollgate.engine.rules.TcpRule;
-import io.tollgate.engine.runtime.TrafficRules;
+import io.tollgate.engine.runtime.CookieRouting;
 import io.tollgate.engine.runtime.Proxy;
+import io.tollgate.engine.runtime.TrafficRules;
 import io.tollgate.engine.runtime.Server;
 import io.tollgate.engine.stats.BackendCounters;
 import io.tollgate.engine.stats.FrontendCounters;
@@ -83,8 +85,12 @@ final class HttpExchange implements Connector.Callback {
     private ExchangeRules rules;
     /** This request's stick counters, created when the frontend or backend has rules. */
     private StickCounters counters;
-    /** The server a {@code use-server} rule chose, or null. */
+    /** The server the persistence cookie or a {@code use-server} rule chose, or null. */
     private Server forced;
+    /** The keys this request's {@code stick} rules will store with its server; null without rules. */
+    private StickStores stickStores;
+    /** What the request's persistence cookie said; the response side needs it back. */
+    private RequestCookie requestCookie = RequestCookie.NONE;
 
     HttpExchange(HttpSession session, HttpRequest request) {
         this.session = session;
@@ -158,10 +164,27 @@ final class HttpExchange implements Connector.Callback {
             deliverReply();
             return;
         }
-        for (TrafficRules.ServerRule r : backend.rules().useServers()) {
-            if (r.condition().matches(view())) {
-                forced = r.server();
-                break;
+        CookieRouting routing = backend.cookieRouting();
+        if (routing != null) {
+            // as in HAProxy, a server named by the cookie is assigned before use-server rules run
+            requestCookie = routing.persistence().onRequest(request.headers(), routing::isUsable);
+            if (requestCookie.value() != null) {
+                forced = routing.serverFor(requestCookie.value());
+            }
+        }
+        if (forced == null) {
+            for (TrafficRules.ServerRule r : backend.rules().useServers()) {
+                if (r.condition().matches(view())) {
+                    forced = r.server();
+                    break;
+                }
+            }
+        }
+        if (!backend.rules().stickRules().isEmpty()) {
+            stickStores = new StickStores();
+            Server stuck = stickStores.onRequest(backend.rules().stickRules(), view(), forced != null, backend);
+            if (stuck != null) {
+                forced = stuck;
             }
         }
         upgrade = ConnectionHeaders.isUpgrade(request);
@@ -169,8 +192,9 @@ final class HttpExchange implements Connector.Callback {
         keepClientOpen = mode != HttpConnectionMode.CLOSE && HttpUtil.isKeepAlive(request);
         ForwardFor ff = backend.config().forwardFor() != null ? backend.config().forwardFor() : frontend.config().forwardFor();
         Channel client = session.client();
-        if (ff != null && client.remoteAddress() instanceof InetSocketAddress isa) {
-            ConnectionHeaders.forwardFor(request, ff, isa.getAddress().getHostAddress());
+        InetSocketAddress source = ff == null ? null : ClientConnection.source(client);
+        if (source != null) {
+            ConnectionHeaders.forwardFor(request, ff, source.getAddress().getHostAddress());
         }
         ConnectionHeaders.toServer(request, mode, upgrade);
         if (hasBody || upgrade) {
@@ -273,7 +297,7 @@ final class HttpExchange implements Connector.Callback {
 
     private void connect() {
         Channel client = session.client();
-        if (view == null && backend.balancer().needsRequest()) {
+        if (view == null && (backend.balancer().needsRequest() || session.net().dialsWithRequest(backend))) {
             view();
         }
         connector = new Connector(backend, client, view, session.pool(), session.net().httpDialer, this);
@@ -439,12 +463,22 @@ final class HttpExchange implements Connector.Callback {
                 return;
             }
             responseHeadNanos = System.nanoTime();
+            if (stickStores != null) {
+                view().response(resp);
+                stickStores.onResponse(backend.rules().stickRules(), view);
+                stickStores.store(server);
+            }
             if (hasResponseRules() && (rules().onResponse(backend, resp, server)
                     || (frontend != backend && rules.onResponse(frontend, resp, server)))) {
                 replaceResponse(code);
                 return;
             }
             code = resp.status().code();
+            CookieRouting routing = backend.cookieRouting();
+            if (routing != null) {
+                routing.persistence().onResponse(code, request.method(), resp.headers(), server.config().cookie(),
+                        requestCookie);
+            }
             countResponse(code);
             boolean head = request.method().equals(HttpMethod.HEAD);
             responseCloseDelimited = ConnectionHeaders.isCloseDelimited(resp, head);

@@ -106,6 +106,10 @@ final class HttpRequestView implements RequestView {
         return p == null || !p.isBackend() ? 0 : p.usableServers();
     }
 
+    void rewriteAddress(boolean source, InetAddress address, int port) {
+        connection.rewriteAddress(source, address, port);
+    }
+
     void current(io.tollgate.engine.runtime.Proxy proxy) {
         this.current = proxy;
     }

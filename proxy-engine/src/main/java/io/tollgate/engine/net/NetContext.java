@@ -9,17 +9,23 @@ import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.util.concurrent.EventExecutor;
+import io.tollgate.engine.acl.RequestView;
+import io.tollgate.engine.runtime.Proxy;
 import io.tollgate.engine.runtime.Server;
 
 import java.net.InetSocketAddress;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * What the sessions of one engine share: the transport, the per-event-loop server connection
- * pools, and the dialers that open server connections with the right pipeline.
+ * pools, and the dialers that open server connections with the right pipeline, including the
+ * {@link ServerTransport} (SOCKS4, PROXY header, TLS) of servers that have one.
  */
 final class NetContext {
     /** HAProxy's default buffer size bounds request and response heads. */
@@ -38,9 +44,19 @@ final class NetContext {
 
     private final Transport transport;
     private final Map<EventExecutor, ServerPool> pools = new ConcurrentHashMap<>();
+    /** Filled before the listeners start, read-only after: event loops read it without locks. */
+    private final Map<Server, ServerTransport> serverTransports;
+    /** The backends with a server whose transport reads the request; read-only too. */
+    private final Set<Proxy> requestDependent = Collections.newSetFromMap(new IdentityHashMap<>());
 
-    NetContext(Transport transport) {
+    NetContext(Transport transport, Map<Server, ServerTransport> serverTransports) {
         this.transport = transport;
+        this.serverTransports = new IdentityHashMap<>(serverTransports);
+        serverTransports.forEach((server, t) -> {
+            if (t.dependsOnRequest()) {
+                requestDependent.add(server.backend());
+            }
+        });
     }
 
     Transport transport() {
@@ -59,43 +75,61 @@ final class NetContext {
     }
 
     /** Opens raw connections for TCP relays; the caller installs the tunnel once connected. */
-    final Connector.Dialer tcpDialer = (server, loop, clientLocal) -> dial(server, loop, clientLocal, true, new ChannelInitializer<Channel>() {
-        @Override
-        protected void initChannel(Channel ch) {
-            ch.pipeline().addLast(Pipelines.TRAFFIC, serverTraffic(server));
-        }
-    });
+    final Connector.Dialer tcpDialer = (server, client, request) -> dial(server, client, request, true);
 
     /** Opens HTTP/1.1 connections: the caller adds the idle and response handlers. */
-    final Connector.Dialer httpDialer = (server, loop, clientLocal) -> dial(server, loop, clientLocal, false, new ChannelInitializer<Channel>() {
-        @Override
-        protected void initChannel(Channel ch) {
-            ch.pipeline().addLast(Pipelines.TRAFFIC, serverTraffic(server));
-            ch.pipeline().addLast(Pipelines.HTTP_CODEC,
-                    new HttpClientCodec(decoderConfig(), false, false));
-        }
-    });
+    final Connector.Dialer httpDialer = (server, client, request) -> dial(server, client, request, false);
+
+    /**
+     * Whether a connection to a server of {@code backend} reads the request it is opened for
+     * ({@code sni req.hdr(host)}): then the session must give the dialer a view of it.
+     */
+    boolean dialsWithRequest(Proxy backend) {
+        return requestDependent.contains(backend);
+    }
 
     /**
      * Opens a connection on the client's loop. TCP relays keep half-closed connections open to
      * forward the FIN; in HTTP a server's FIN ends the connection (a close-delimited body has
-     * been completed by the codec by then).
+     * been completed by the codec by then). A server without address or port takes the
+     * client's destination's, the PROXY header's on {@code accept-proxy} listeners, as in HAProxy.
+     *
+     * @param request what the connection forwards first, or null when no view of it was built
      */
-    private ChannelFuture dial(Server server, EventLoop loop, InetSocketAddress clientLocal, boolean halfClosure, ChannelInitializer<Channel> init) {
+    private ChannelFuture dial(Server server, Channel client, RequestView request, boolean tcp) {
         long connectTimeout = server.backend().config().timeouts().connect();
+        long timeout = connectTimeout > 0 ? connectTimeout : 30_000;
         String unixPath = server.config().unixPath();
+        ServerTransport extra = serverTransports.get(server);
+        InetSocketAddress target = unixPath == null ? server.target(ClientConnection.destination(client)) : null;
         Bootstrap b = new Bootstrap()
-                .group(loop)
+                .group(client.eventLoop())
                 .channel(unixPath == null ? transport.socketChannel() : transport.domainChannel())
                 .option(ChannelOption.AUTO_READ, false)
-                .option(ChannelOption.ALLOW_HALF_CLOSURE, halfClosure)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
-                        (int) Math.min(Integer.MAX_VALUE, connectTimeout > 0 ? connectTimeout : 30_000))
-                .handler(init);
-        if (unixPath != null) {
-            return b.connect(transport.domainAddress(unixPath));
-        }
-        return b.option(ChannelOption.TCP_NODELAY, true).connect(server.target(clientLocal));
+                .option(ChannelOption.ALLOW_HALF_CLOSURE, tcp)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, timeout))
+                .handler(new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        if (extra != null) {
+                            extra.install(ch, target == null ? 0 : target.getPort(), client, request);
+                        }
+                        if (unixPath == null && server.followsClientDestination()) {
+                            // where it leads depends on this client (and set-dst): never reuse it for another
+                            ch.attr(ServerTransport.PRIVATE).set(Boolean.TRUE);
+                        }
+                        ch.pipeline().addLast(Pipelines.TRAFFIC, serverTraffic(server));
+                        if (!tcp) {
+                            ch.pipeline().addLast(Pipelines.HTTP_CODEC, new HttpClientCodec(decoderConfig(), false, false));
+                        }
+                        if (extra != null) {
+                            extra.guard(ch);
+                        }
+                    }
+                });
+        ChannelFuture connect = unixPath != null ? b.connect(transport.domainAddress(unixPath))
+                : b.option(ChannelOption.TCP_NODELAY, true).connect(target);
+        return extra == null ? connect : extra.ready(connect);
     }
 
     /** Bytes written to a server count as its (and its backend's) bin; bytes read as bout. */

@@ -2,29 +2,34 @@ package io.tollgate.engine.net;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.codec.http.HttpServerCodec;
 import io.tollgate.engine.api.Engine;
 import io.tollgate.engine.config.BindConfig;
 import io.tollgate.engine.config.Config;
 import io.tollgate.engine.config.HostPort;
+import io.tollgate.engine.config.ProxyConfig;
 import io.tollgate.engine.config.ProxyMode;
+import io.tollgate.engine.config.ServerConfig;
 import io.tollgate.engine.runtime.Proxies;
 import io.tollgate.engine.runtime.Proxy;
 import io.tollgate.engine.runtime.Server;
 import io.tollgate.engine.stats.StatsRegistry;
 import io.tollgate.engine.stats.Ticker;
+import io.tollgate.engine.tls.BindTlsContext;
+import io.tollgate.engine.tls.ServerTlsContext;
+import io.tollgate.engine.tls.TlsDefaults;
+import io.tollgate.engine.tls.TlsException;
 
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.net.ssl.SSLException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -32,7 +37,8 @@ import java.util.concurrent.atomic.LongAdder;
  * The engine on Netty: one event-loop group of {@code nbthread} loops (default: one per core)
  * that accepts on every frontend's {@code bind} addresses and runs every client and server
  * connection; a server connection always lives on its client's loop, so a connection pair
- * needs no locks.
+ * needs no locks. TLS contexts (binds and servers) are built here, once, before anything
+ * listens.
  */
 public final class NetEngine implements Engine {
     private final Proxies proxies;
@@ -45,11 +51,13 @@ public final class NetEngine implements Engine {
     private NetEngine(Config config, Ticker ticker) {
         this.proxies = new Proxies(config, ticker);
         this.stats = new StatsRegistry(proxies, ticker);
+        // before the event loops exist: a server whose files are wrong leaves nothing to release
+        Map<Server, ServerTransport> serverTransports = serverTransports(config.global().tls());
         Transport transport = Transport.best();
         int threads = config.global().nbthread() > 0 ? config.global().nbthread()
                 : Runtime.getRuntime().availableProcessors();
         this.group = transport.newGroup(threads, "tollgate-loop");
-        this.net = new NetContext(transport);
+        this.net = new NetContext(transport, serverTransports);
     }
 
     /** Builds the runtime and binds every listener; on a bind failure, releases all and throws. */
@@ -58,11 +66,22 @@ public final class NetEngine implements Engine {
         try {
             engine.resolveServers();
             engine.bindAll();
+            engine.expireStickEntries();
         } catch (RuntimeException | InterruptedException e) {
             engine.close();
             throw e;
         }
         return engine;
+    }
+
+    /**
+     * Stick tables drop expired entries as they are read; this once-a-second sweep frees the ones
+     * nobody reads again, so an idle table shrinks back (HAProxy's table expiry task).
+     */
+    private void expireStickEntries() {
+        if (!proxies.tables().isEmpty()) {
+            group.next().scheduleAtFixedRate(() -> proxies.tables().purge(), 1, 1, TimeUnit.SECONDS);
+        }
     }
 
     /** Every server address is looked up once, here, never on an event loop. */
@@ -79,6 +98,73 @@ public final class NetEngine implements Engine {
         }
     }
 
+    /**
+     * The SOCKS4, PROXY-header and TLS settings of the servers that have any, with their
+     * certificate files read and TLS contexts built now, once, off the event loops.
+     */
+    private Map<Server, ServerTransport> serverTransports(TlsDefaults defaults) {
+        Map<Server, ServerTransport> all = new IdentityHashMap<>();
+        for (Proxy p : proxies.all()) {
+            for (Server s : p.servers()) {
+                ServerTransport t = transport(s.config(), p.config(), defaults);
+                if (t != null) {
+                    all.put(s, t);
+                }
+            }
+        }
+        return all;
+    }
+
+    /**
+     * What {@link #start} would find wrong with the servers' TLS files and SOCKS4 proxies, one
+     * message per server in HAProxy's form ({@code [file:line] : 'server be/s1' : ...}), without
+     * starting anything: for {@code -c}, since a server line cannot read its files while it is
+     * parsed.
+     */
+    public static List<String> check(Config config) {
+        List<String> problems = new ArrayList<>();
+        for (ProxyConfig p : config.proxies()) {
+            for (ServerConfig s : p.servers()) {
+                try {
+                    transport(s, p, config.global().tls());
+                } catch (IllegalStateException e) {
+                    problems.add(e.getMessage());
+                }
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * One server's transport, or null when it connects directly in clear text. Relative file
+     * names start from {@code crt-base}/{@code ca-base}, then from the working directory.
+     *
+     * @throws IllegalStateException with HAProxy's message, prefixed with the server line
+     */
+    private static ServerTransport transport(ServerConfig c, ProxyConfig backend, TlsDefaults defaults) {
+        if (c.tls() == null && c.sendProxy() == 0 && c.socks4() == null) {
+            return null;
+        }
+        String where = "[" + c.source() + "] : 'server " + backend.name() + "/" + c.name() + "' : ";
+        ServerTlsContext tls = null;
+        if (c.tls() != null) {
+            try {
+                tls = ServerTlsContext.build(c.tls(), defaults, name -> Path.of(name).toAbsolutePath());
+            } catch (TlsException | SSLException e) {
+                throw new IllegalStateException(where + e.getMessage(), e);
+            }
+        }
+        InetSocketAddress socks = null;
+        if (c.socks4() != null) {
+            socks = new InetSocketAddress(c.socks4().host(), c.socks4().port());
+            if (socks.isUnresolved()) {
+                throw new IllegalStateException(where + "could not resolve socks4 address '" + c.socks4().host() + "'.");
+            }
+        }
+        long connect = backend.timeouts().connect();
+        return new ServerTransport(socks, c.sendProxy(), tls, connect > 0 ? connect : 30_000);
+    }
+
     private void bindAll() throws InterruptedException {
         for (Proxy p : proxies.all()) {
             if (!p.isFrontend()) {
@@ -91,8 +177,17 @@ public final class NetEngine implements Engine {
                     throw new IllegalStateException("[" + b.source() + "] bind on a Unix socket ('"
                             + b.unixPath() + "') is not supported yet by Tollgate");
                 }
+                BindTlsContext tls = null;
+                if (b.tls() != null) {
+                    try {
+                        tls = BindTlsContext.build(b.tls());
+                    } catch (SSLException e) {
+                        throw new IllegalStateException("[" + b.source() + "] : 'bind " + b.addresses().get(0)
+                                + "' : cannot set up TLS: " + e.getMessage(), e);
+                    }
+                }
                 for (HostPort hp : b.addresses()) {
-                    Channel ch = bind(p, gate, hp);
+                    Channel ch = bind(p, gate, hp, tls, b.acceptProxy());
                     gate.add(ch);
                     listeners.add(ch);
                     addrs.add((InetSocketAddress) ch.localAddress());
@@ -102,7 +197,8 @@ public final class NetEngine implements Engine {
         }
     }
 
-    private Channel bind(Proxy frontend, ListenerGate gate, HostPort hp) throws InterruptedException {
+    private Channel bind(Proxy frontend, ListenerGate gate, HostPort hp, BindTlsContext tls, boolean acceptProxy)
+            throws InterruptedException {
         boolean http = frontend.mode() == ProxyMode.HTTP;
         LongAdder[] in = {frontend.frontendCounters().bytesIn};
         LongAdder[] out = {frontend.frontendCounters().bytesOut};
@@ -115,23 +211,7 @@ public final class NetEngine implements Engine {
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .childOption(ChannelOption.AUTO_READ, http)
-                .childHandler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        ChannelPipeline p = ch.pipeline();
-                        p.addLast(Pipelines.TRAFFIC, traffic);
-                        if (http) {
-                            p.addLast(Pipelines.HTTP_CODEC, new HttpServerCodec(NetContext.decoderConfig()));
-                            long clientTimeout = frontend.config().timeouts().client();
-                            if (clientTimeout > 0) {
-                                p.addLast(Pipelines.IDLE, NetContext.idle(clientTimeout));
-                            }
-                            p.addLast(Pipelines.HTTP_SESSION, new HttpSession(net, frontend, gate));
-                        } else {
-                            p.addLast(Pipelines.RELAY, new TcpSession(net, frontend, gate));
-                        }
-                    }
-                });
+                .childHandler(new ClientInitializer(net, frontend, gate, traffic, tls, acceptProxy));
         InetSocketAddress address = hp.isWildcard()
                 ? new InetSocketAddress(hp.port())
                 : new InetSocketAddress(hp.host(), hp.port());

@@ -49,9 +49,17 @@ final class ServerPool {
         return null;
     }
 
-    /** Keeps a connection for reuse, or closes it when the pool is full. */
+    /**
+     * Keeps a connection for reuse, or closes it when the pool is full or the connection is
+     * private to the client it was opened for (its PROXY header, or its SNI taken from the
+     * request, would be wrong for another: {@link ServerTransport#PRIVATE}).
+     */
     void offer(Server server, Channel channel) {
         assert loop.inEventLoop();
+        if (channel.hasAttr(ServerTransport.PRIVATE)) {
+            channel.close();
+            return;
+        }
         ArrayDeque<Idle> q = idle.computeIfAbsent(server, s -> new ArrayDeque<>());
         if (q.size() >= MAX_IDLE_PER_SERVER || !channel.isActive()) {
             channel.close();

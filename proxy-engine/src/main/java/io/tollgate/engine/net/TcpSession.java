@@ -27,6 +27,8 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements Connector
     private final long startNanos = System.nanoTime();
     private Proxy backend;
     private Connector connector;
+    /** The keys the backend's {@code stick} rules store once the server is known; null without rules. */
+    private StickStores stickStores;
     private Channel client;
     private Server server;
     private Tunnel tunnel;
@@ -74,6 +76,10 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements Connector
         }
         backend.backendCounters().sessionStarted();
         connector = new Connector(backend, client, view, null, net.tcpDialer, this);
+        if (!backend.rules().stickRules().isEmpty()) {
+            stickStores = new StickStores();
+            connector.prefer(stickStores.onRequest(backend.rules().stickRules(), view, false, backend));
+        }
         connector.start();
     }
 
@@ -86,6 +92,9 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements Connector
             return;
         }
         this.server = server;
+        if (stickStores != null) {
+            stickStores.store(server);
+        }
         Timeouts t = backend.config().timeouts();
         long clientTimeout = t.tunnel() > 0 ? t.tunnel() : frontend.config().timeouts().client();
         long serverTimeout = t.tunnel() > 0 ? t.tunnel() : t.server();

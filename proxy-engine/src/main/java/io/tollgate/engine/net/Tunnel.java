@@ -9,6 +9,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.channel.socket.DuplexChannel;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 
@@ -24,7 +25,8 @@ import io.netty.util.ReferenceCountUtil;
  *
  * <h2>Half-close</h2>
  * When one side shuts its output (FIN), the other side's output is shut after pending bytes are
- * flushed; the tunnel closes when both directions are done, or on error or inactivity.
+ * flushed (over TLS, after a close_notify); the tunnel closes when both directions are done, or
+ * on error or inactivity.
  */
 final class Tunnel {
     private final Channel client;
@@ -76,6 +78,19 @@ final class Tunnel {
             ch.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
         } else {
             ch.close();
+        }
+    }
+
+    /**
+     * Half-closes {@code ch}; over TLS, after a close_notify, without which OpenSSL 3 peers read
+     * the FIN as a truncation ("unexpected eof while reading").
+     */
+    private static void shutdownOutput(DuplexChannel ch) {
+        SslHandler tls = ch.pipeline().get(SslHandler.class);
+        if (tls == null) {
+            ch.shutdownOutput();
+        } else {
+            tls.closeOutbound().addListener(f -> ch.shutdownOutput());
         }
     }
 
@@ -136,7 +151,7 @@ final class Tunnel {
                     close();
                 } else if (peer instanceof DuplexChannel sc && peer.isActive()) {
                     peer.writeAndFlush(Unpooled.EMPTY_BUFFER)
-                            .addListener(f -> sc.shutdownOutput());
+                            .addListener(f -> shutdownOutput(sc));
                 }
             } else if (evt instanceof IdleStateEvent) {
                 close();

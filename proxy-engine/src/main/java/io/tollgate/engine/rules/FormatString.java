@@ -161,6 +161,11 @@ public final class FormatString {
         }
 
         @Override
+        public void rewriteAddress(boolean source, InetAddress address, int port) {
+            throw new UnsupportedOperationException("a format string renders; it does not run actions");
+        }
+
+        @Override
         public void track(int counter, String table, String key) {
         }
 

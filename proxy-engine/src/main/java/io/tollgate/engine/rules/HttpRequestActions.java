@@ -37,6 +37,9 @@ final class HttpRequestActions {
         for (String n : new String[] {"track-sc0", "track-sc1", "track-sc2"}) {
             TABLE.put(n, (a, args, site) -> TrackCounter.parse(n, args));
         }
+        for (String n : new String[] {"set-src", "set-dst", "set-src-port", "set-dst-port"}) {
+            TABLE.put(n, (a, args, site) -> SetAddress.parse(n, args));
+        }
     }
 
     private HttpRequestActions() {

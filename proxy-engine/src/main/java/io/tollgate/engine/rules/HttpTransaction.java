@@ -1,5 +1,7 @@
 package io.tollgate.engine.rules;
 
+import java.net.InetAddress;
+
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
@@ -54,4 +56,11 @@ public interface HttpTransaction {
     String backendName();
 
     String serverName();
+
+    /**
+     * {@code set-src}, {@code set-dst} and their {@code -port} forms: rewrites the client
+     * connection's source ({@code source}) or destination address; a null {@code address} or a
+     * negative {@code port} keeps that part. Later rules, the logs and servers at 0.0.0.0 see it.
+     */
+    void rewriteAddress(boolean source, InetAddress address, int port);
 }

@@ -3,9 +3,12 @@ package io.tollgate.engine.runtime;
 import io.tollgate.engine.acl.AclException;
 import io.tollgate.engine.acl.Acls;
 import io.tollgate.engine.config.Config;
+import io.tollgate.engine.config.Directive;
 import io.tollgate.engine.config.ProxyConfig;
+import io.tollgate.engine.config.ProxyRules;
 import io.tollgate.engine.config.UseBackendRule;
 import io.tollgate.engine.stats.Ticker;
+import io.tollgate.engine.stick.DataType;
 import io.tollgate.engine.stick.StickTable;
 import io.tollgate.engine.stick.StickTableException;
 import io.tollgate.engine.stick.StickTableSpec;
@@ -15,8 +18,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * All proxies of a configuration, in configuration order (the order of every stats surface),
@@ -110,12 +115,21 @@ public final class Proxies {
 
     /** One table per proxy that declares {@code stick-table}, named after the proxy. */
     private static StickTables stickTables(List<Proxy> proxies) {
+        // as in HAProxy, a table that stick rules write servers into stores server_id and server_key
+        Set<String> serverTables = new HashSet<>();
+        for (Proxy p : proxies) {
+            for (Directive d : p.config().rules().stickRules()) {
+                serverTables.add(ProxyRules.stickTableName(d.args(), p.name()));
+            }
+        }
         List<StickTableSpec> specs = new ArrayList<>();
         for (Proxy p : proxies) {
-            io.tollgate.engine.config.Directive d = p.config().rules().stickTable();
+            Directive d = p.config().rules().stickTable();
             if (d != null) {
                 try {
-                    specs.add(StickTableSpec.parse(p.name(), d.args()));
+                    StickTableSpec spec = StickTableSpec.parse(p.name(), d.args());
+                    specs.add(serverTables.contains(p.name())
+                            ? spec.alsoStoring(DataType.SERVER_ID, DataType.SERVER_KEY) : spec);
                 } catch (StickTableException e) {
                     throw new IllegalStateException("proxy '" + p.name() + "' : " + e.getMessage(), e);
                 }

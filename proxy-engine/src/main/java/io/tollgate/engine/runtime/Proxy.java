@@ -28,6 +28,7 @@ public final class Proxy {
     private final List<Server> servers;
     private final Balancer balancer;
     private final PendingQueue queue;
+    private final CookieRouting cookieRouting;
     private final long startMillis;
     private volatile List<Server> candidates = List.of();
     private List<SwitchingRule> switchingRules = List.of();
@@ -51,6 +52,8 @@ public final class Proxy {
         this.servers = Collections.unmodifiableList(list);
         this.balancer = config.kind().isBackend() ? Balancers.create(config, servers) : null;
         this.queue = config.kind().isBackend() ? new PendingQueue(backendCounters.queued) : null;
+        this.cookieRouting = config.kind().isBackend() && config.rules().cookie() != null
+                ? new CookieRouting(config.rules().cookie(), servers) : null;
         refreshCandidates();
     }
 
@@ -221,6 +224,11 @@ public final class Proxy {
     /** This proxy's {@code errorfile}/{@code errorloc}/{@code errorfiles} pages, else HAProxy's. */
     public ErrorPages errorPages() {
         return config.errorPages();
+    }
+
+    /** The backend's {@code cookie} persistence, or null when it has none. */
+    public CookieRouting cookieRouting() {
+        return cookieRouting;
     }
 
     /** The compiled {@code http-request}, {@code http-response}, {@code tcp-request}, ... rules. */

@@ -98,6 +98,15 @@ public final class Server {
         return up && !maintenance && weight > 0;
     }
 
+    /**
+     * May take traffic that asks for it by name ({@code use-server}, a persistence cookie): not
+     * in maintenance, and running, or down in a backend with {@code option persist}. A draining
+     * server (weight 0) still does.
+     */
+    public boolean takesPersistentTraffic() {
+        return !maintenance && (up || backend.config().hasOption("persist"));
+    }
+
     /** Requests (or connections) being served right now, for slot accounting. */
     public int served() {
         return served.get();
@@ -146,6 +155,15 @@ public final class Server {
      * Where to connect: the resolved address and configured port; a server without address
      * ({@code 0.0.0.0}) or without port takes them from the address the client connected to.
      */
+    /**
+     * Whether connections go where the client connected ({@code 0.0.0.0} or no port, HAProxy's
+     * transparent servers), so that each belongs to its client.
+     */
+    public boolean followsClientDestination() {
+        return config.address() != null
+                && (resolved == null || resolved.isAnyLocalAddress() || config.address().port() <= 0);
+    }
+
     public InetSocketAddress target(InetSocketAddress clientLocal) {
         InetAddress a = resolved;
         if (a == null || a.isAnyLocalAddress()) {

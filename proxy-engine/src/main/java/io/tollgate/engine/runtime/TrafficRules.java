@@ -26,7 +26,7 @@ import java.util.Locale;
  */
 public final class TrafficRules {
     public static final TrafficRules NONE = new TrafficRules(List.of(), List.of(), List.of(), List.of(), List.of(),
-            null, null);
+            null, null, List.of());
 
     private final List<HttpRule> httpRequest;
     private final List<HttpRule> redirects;
@@ -35,9 +35,11 @@ public final class TrafficRules {
     private final List<ServerRule> useServers;
     private final String monitorUri;
     private final Condition monitorFail;
+    private final List<StickRule> stickRules;
 
     private TrafficRules(List<HttpRule> httpRequest, List<HttpRule> redirects, List<HttpRule> httpResponse,
-                         List<TcpRule> tcpRequest, List<ServerRule> useServers, String monitorUri, Condition monitorFail) {
+                         List<TcpRule> tcpRequest, List<ServerRule> useServers, String monitorUri, Condition monitorFail,
+                         List<StickRule> stickRules) {
         this.httpRequest = httpRequest;
         this.redirects = redirects;
         this.httpResponse = httpResponse;
@@ -45,6 +47,7 @@ public final class TrafficRules {
         this.useServers = useServers;
         this.monitorUri = monitorUri;
         this.monitorFail = monitorFail;
+        this.stickRules = stickRules;
     }
 
     /** A {@code use-server} rule with its server resolved. */
@@ -55,7 +58,8 @@ public final class TrafficRules {
         ProxyConfig pc = proxy.config();
         ProxyRules r = pc.rules();
         boolean none = pc.httpRequestRules().isEmpty() && r.httpResponse().isEmpty() && r.tcpRequest().isEmpty()
-                && r.redirects().isEmpty() && r.useServers().isEmpty() && r.monitorUri() == null;
+                && r.redirects().isEmpty() && r.useServers().isEmpty() && r.monitorUri() == null
+                && r.stickRules().isEmpty();
         if (none) {
             return NONE;
         }
@@ -94,8 +98,13 @@ public final class TrafficRules {
                 Condition before = fail;
                 fail = before == null ? c : view -> before.matches(view) || c.matches(view);
             }
+            List<StickRule> stick = new ArrayList<>();
+            for (Directive d : r.stickRules()) {
+                String table = ProxyRules.stickTableName(d.args(), proxy.name());
+                stick.add(StickRule.compile(d.args(), proxy.stickTable(table), acls));
+            }
             return new TrafficRules(List.copyOf(request), List.copyOf(redirects), List.copyOf(response), List.copyOf(tcp),
-                    List.copyOf(servers), r.monitorUri(), fail);
+                    List.copyOf(servers), r.monitorUri(), fail, List.copyOf(stick));
         } catch (AclException | RuleException e) {
             throw new IllegalStateException("proxy '" + proxy.name() + "' : " + e.getMessage(), e);
         }
@@ -119,6 +128,11 @@ public final class TrafficRules {
 
     public List<ServerRule> useServers() {
         return useServers;
+    }
+
+    /** The backend's {@code stick} rules, in order. */
+    public List<StickRule> stickRules() {
+        return stickRules;
     }
 
     /** The {@code monitor-uri} path, or null. */

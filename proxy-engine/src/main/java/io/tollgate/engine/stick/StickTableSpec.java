@@ -2,6 +2,7 @@ package io.tollgate.engine.stick;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -54,6 +55,20 @@ public record StickTableSpec(String name, KeyType keyType, int keyLength, long s
     public static StickTableSpec parse(String tableName, List<String> words, Consumer<String> warnings)
             throws StickTableException {
         return new SpecParser(tableName, words, warnings).parse();
+    }
+
+    /**
+     * This spec also storing {@code types} (one element, no period) it does not store yet: what
+     * HAProxy adds to a table that {@code stick} rules write servers into.
+     */
+    public StickTableSpec alsoStoring(DataType... types) {
+        TreeMap<DataType, StoredData> all = new TreeMap<>();
+        stored.forEach(d -> all.put(d.type(), d));
+        for (DataType t : types) {
+            all.putIfAbsent(t, new StoredData(t, 1, 0));
+        }
+        return all.size() == stored.size() ? this : new StickTableSpec(name, keyType, keyLength, size, expireMs,
+                noPurge, peers, srvKey, writeTo, List.copyOf(all.values()));
     }
 
     public boolean stores(DataType type) {

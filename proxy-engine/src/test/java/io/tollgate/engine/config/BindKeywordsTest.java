@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The {@code bind} line: address lists, environment expansion, parameters kept, warned about or refused. */
+/** The {@code bind} line: address lists, environment expansion, parameters kept, warned about or refused (TLS: {@link TlsKeywordsTest}). */
 class BindKeywordsTest {
 
     private static List<BindConfig> binds(String lines, Map<String, String> env) {
@@ -46,12 +46,18 @@ class BindKeywordsTest {
     }
 
     @Test
-    void tlsAndSocketTunablesAreWarnedAbout() {
-        assertThat(TestConfigs.warnings("frontend fe\n  timeout client 1s\n  bind :80 alpn h2,http/1.1 v4v6 maxconn 10\n"))
+    void socketTunablesAreWarnedAbout() {
+        assertThat(TestConfigs.warnings("frontend fe\n  timeout client 1s\n  bind :80 npn http/1.1 v4v6 maxconn 10\n"))
                 .containsExactly(
-                        "[WARNING] parsing [t.cfg:3] : 'alpn' on 'bind :80' is not supported yet by Tollgate, ignored",
+                        "[WARNING] parsing [t.cfg:3] : 'npn' on 'bind :80' is not supported yet by Tollgate, ignored",
                         "[WARNING] parsing [t.cfg:3] : 'v4v6' on 'bind :80' is not supported yet by Tollgate, ignored",
                         "[WARNING] parsing [t.cfg:3] : 'maxconn' on 'bind :80' is not supported yet by Tollgate, ignored");
+    }
+
+    @Test
+    void acceptProxyIsKept() {
+        List<BindConfig> binds = binds("  bind :80 accept-proxy\n  bind :81\n", Map.of());
+        assertThat(binds).extracting(BindConfig::acceptProxy).containsExactly(true, false);
     }
 
     @Test
@@ -62,7 +68,7 @@ class BindKeywordsTest {
                   bind 1.2.3:80
                   bind 1.2.3.4:70000
                   bind :443 ssl crt site.pem
-                  bind :80 accept-proxy
+                  bind :80 transparent
                   bind :80 bogus
                   bind :80 nmae x
                   bind :80 name
@@ -70,8 +76,9 @@ class BindKeywordsTest {
                 "[ALERT] parsing [t.cfg:2] : 'bind' expects {<path>|[addr1]:port1[-end1]}{,[addr]:port[-end]}... as arguments.",
                 "[ALERT] parsing [t.cfg:3] : 'bind' : invalid address: '1.2.3' in '1.2.3:80'",
                 "[ALERT] parsing [t.cfg:4] : 'bind' : invalid port '70000'",
-                "[ALERT] parsing [t.cfg:5] : 'bind :443' in section 'frontend' : 'ssl' is not supported yet by Tollgate",
-                "[ALERT] parsing [t.cfg:6] : 'bind :80' in section 'frontend' : 'accept-proxy' is not supported yet by Tollgate",
+                "[ALERT] parsing [t.cfg:5] : 'bind :443' in section 'frontend' : unable to stat SSL certificate from file "
+                        + "'site.pem' : No such file or directory.",
+                "[ALERT] parsing [t.cfg:6] : 'bind :80' in section 'frontend' : 'transparent' is not supported yet by Tollgate",
                 "[ALERT] parsing [t.cfg:7] : 'bind :80' in section 'frontend' : unknown keyword 'bogus'.",
                 "[ALERT] parsing [t.cfg:8] : 'bind :80' in section 'frontend' : unknown keyword 'nmae'; did you mean 'name' maybe ?",
                 "[ALERT] parsing [t.cfg:9] : 'bind :80' in section 'frontend' : 'name' expects an argument.");

@@ -59,7 +59,7 @@ class GlobalKeywordsTest {
                     chroot /var/empty
                     ulimit-n 4096
                     tune.bufsize 16384
-                    ssl-default-bind-ciphers ECDHE
+                    ssl-engine rdrand
                 """)).containsExactly(
                 "[WARNING] parsing [t.cfg:2] : 'daemon' is not supported yet by Tollgate, ignored (Tollgate stays in the foreground)",
                 "[WARNING] parsing [t.cfg:3] : 'user' is not supported yet by Tollgate, ignored",
@@ -69,7 +69,7 @@ class GlobalKeywordsTest {
                 "[WARNING] parsing [t.cfg:7] : 'chroot' is not supported yet by Tollgate, ignored",
                 "[WARNING] parsing [t.cfg:8] : 'ulimit-n' is not supported yet by Tollgate, ignored",
                 "[WARNING] parsing [t.cfg:9] : 'tune.bufsize' is not supported yet by Tollgate, ignored",
-                "[WARNING] parsing [t.cfg:10] : 'ssl-default-bind-ciphers' is not supported yet by Tollgate, ignored");
+                "[WARNING] parsing [t.cfg:10] : 'ssl-engine' is not supported yet by Tollgate, ignored");
     }
 
     @Test

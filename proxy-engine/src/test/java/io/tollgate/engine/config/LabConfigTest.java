@@ -41,16 +41,10 @@ class LabConfigTest {
         // every line parses; what the engine does not apply yet is announced, never silent
         assertThat(config.warnings()).map(ConfigProblem::toString).containsExactly(
                 "[WARNING] parsing [lab.cfg:19] : 'option httpchk' is not supported yet by Tollgate, ignored",
-                "[WARNING] parsing [lab.cfg:30] : 'cookie HA_STICKY_ms1' in backend 'ms1' is not applied yet by Tollgate:"
-                        + " requests are load-balanced without persistence.",
                 "[WARNING] parsing [lab.cfg:30] : health checks are not run yet by Tollgate: server(s) ms1.srv1, ms1.srv2"
                         + " of backend 'ms1' count as UP.",
-                "[WARNING] parsing [lab.cfg:36] : 'cookie HA_STICKY_ms2' in backend 'ms2' is not applied yet by Tollgate:"
-                        + " requests are load-balanced without persistence.",
                 "[WARNING] parsing [lab.cfg:36] : health checks are not run yet by Tollgate: server(s) ms2.srv1, ms2.srv2"
                         + " of backend 'ms2' count as UP.",
-                "[WARNING] parsing [lab.cfg:42] : 'cookie HA_STICKY_def' in backend 'default_servers' is not applied yet"
-                        + " by Tollgate: requests are load-balanced without persistence.",
                 "[WARNING] parsing [lab.cfg:42] : health checks are not run yet by Tollgate: server(s) def.srv1, def.srv2"
                         + " of backend 'default_servers' count as UP.");
     }

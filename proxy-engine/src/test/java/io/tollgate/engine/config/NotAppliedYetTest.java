@@ -30,8 +30,6 @@ class NotAppliedYetTest {
                 """)).containsExactly(
                 "[WARNING] parsing [t.cfg:11] : 'balance rdp-cookie' in backend 'be' is not supported yet by Tollgate:"
                         + " 'roundrobin' is used instead.",
-                "[WARNING] parsing [t.cfg:11] : 'cookie SRV' in backend 'be' is not applied yet by Tollgate:"
-                        + " requests are load-balanced without persistence.",
                 "[WARNING] parsing [t.cfg:11] : health checks are not run yet by Tollgate: server(s) s1 of"
                         + " backend 'be' count as UP.");
     }

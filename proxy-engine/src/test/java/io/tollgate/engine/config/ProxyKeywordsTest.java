@@ -210,12 +210,60 @@ class ProxyKeywordsTest {
                 "[ALERT] parsing [t.cfg:15] : 'retries' expects an integer between 0 and 2147483647 (got '-1').",
                 "[ALERT] parsing [t.cfg:16] : 'cookie' expects <cookie_name> as argument.",
                 "[ALERT] parsing [t.cfg:17] : 'cookie' supports 'rewrite', 'insert', 'prefix', 'indirect', 'nocache', "
-                        + "'postonly', 'domain', 'maxidle', 'dynamic' and 'maxlife' options (got 'bogus').");
+                        + "'postonly', 'domain', 'maxidle', 'dynamic', 'maxlife' and 'attr' options (got 'bogus').");
     }
 
     @Test
     void modeHealthIsGone() {
         assertThat(TestConfigs.errors("frontend fe\n  mode health\n")).containsExactly("[ALERT] parsing [t.cfg:2] : "
                 + "'mode health' doesn't exist anymore. Please use 'http-request return status 200' instead.");
+    }
+
+    @Test
+    void cookieIsInheritedFromDefaultsAndReadWhole() {
+        Config config = TestConfigs.load("""
+                defaults
+                    mode http
+                    timeout connect 1s
+                    timeout client 1s
+                    timeout server 1s
+                    cookie SRV insert indirect nocache domain .example.com maxidle 30m
+                backend a
+                    server s1 127.0.0.1:81 cookie one
+                backend b
+                    cookie JSESSIONID prefix
+                    server s1 127.0.0.1:82 cookie two
+                """);
+        var a = config.proxies().get(0).rules().cookie();
+        assertThat(a.name()).isEqualTo("SRV");
+        assertThat(a.indirect()).isTrue();
+        assertThat(a.nocache()).isTrue();
+        assertThat(a.domains()).containsExactly(".example.com");
+        assertThat(a.maxIdle()).isEqualTo(1800);
+        assertThat(config.proxies().get(1).rules().cookie().name()).isEqualTo("JSESSIONID");
+        assertThat(config.proxies().get(1).cookieName()).isEqualTo("JSESSIONID");
+    }
+
+    @Test
+    void cookieInATcpBackendIsIgnoredWithHaproxysWarnings() {
+        Config config = TestConfigs.load("""
+                defaults
+                    timeout connect 1s
+                    timeout client 1s
+                    timeout server 1s
+                backend b
+                    mode tcp
+                    cookie SRV insert
+                    server s1 127.0.0.1:81 cookie a
+                listen l
+                    mode tcp
+                    bind 127.0.0.1:8443
+                    server s1 127.0.0.1:82 cookie a
+                """);
+        assertThat(config.proxies().get(0).rules().cookie()).isNull();
+        assertThat(config.warnings()).map(ConfigProblem::toString).containsExactly(
+                "[WARNING] config : cookie will be ignored for backend 'b' (needs 'mode http').",
+                "[WARNING] config : backend 'b' : ignoring cookie for server 's1' as HTTP mode is disabled.",
+                "[WARNING] config : proxy 'l' : ignoring cookie for server 's1' as HTTP mode is disabled.");
     }
 }

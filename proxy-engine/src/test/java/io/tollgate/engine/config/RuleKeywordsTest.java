@@ -142,7 +142,7 @@ class RuleKeywordsTest {
     void actionsNotRunYetAreRefusedAndUnknownOnesAreErrors() {
         assertThat(TestConfigs.errors(TestConfigs.proxies("""
                   tcp-request connection expect-proxy layer4
-                  http-request set-dst 10.0.0.1
+                  http-request normalize-uri path-merge-slashes
                   http-request lua.pow-check
                   http-request use-service lua.acme
                   http-request dney
@@ -151,9 +151,9 @@ class RuleKeywordsTest {
                   use-server
                 """, ""))).containsExactly(
                 "[ALERT] parsing [t.cfg:8] : 'tcp-request connection expect-proxy' is not supported yet by Tollgate",
-                "[ALERT] parsing [t.cfg:9] : 'http-request set-dst' is not supported yet by Tollgate",
-                "[ALERT] parsing [t.cfg:10] : 'http-request' : unknown action 'lua.pow-check' (Tollgate does not run Lua).",
-                "[ALERT] parsing [t.cfg:11] : error detected in frontend 'fe' while parsing 'http-request use-service' rule : 'lua.acme' unknown service name.",
+                "[ALERT] parsing [t.cfg:9] : 'http-request normalize-uri' is not supported yet by Tollgate",
+                "[ALERT] parsing [t.cfg:10] : 'http-request lua.pow-check' : Lua is not supported by Tollgate.",
+                "[ALERT] parsing [t.cfg:11] : 'http-request use-service lua.acme' : Lua is not supported by Tollgate.",
                 "[ALERT] parsing [t.cfg:12] : 'http-request' : unknown action 'dney'; did you mean 'deny' maybe ?",
                 "[ALERT] parsing [t.cfg:13] : 'tcp-request' expects 'inspect-delay', 'connection', 'session', 'content' (got 'contnet').",
                 "[WARNING] parsing [t.cfg:14] : 'use-server' ignored because frontend 'fe' has no backend capability.",
@@ -197,5 +197,23 @@ class RuleKeywordsTest {
     void aclPatternFilesMustExist() {
         assertThat(TestConfigs.errors(TestConfigs.proxies("  acl bad src -f missing.lst\n", ""))).containsExactly(
                 "[ALERT] parsing [t.cfg:8] : error detected while parsing ACL 'bad' : failed to open pattern file <missing.lst>.");
+    }
+
+    @Test
+    void luaScriptsAreNotLoadedAndWhatTheyWouldRegisterIsRefused() {
+        assertThat(TestConfigs.errors("global\n  lua-load /nowhere/x.lua\n" + TestConfigs.proxies("""
+                  http-request set-var(txn.x) lua.geo
+                  acl a lua.check -m found
+                  http-request set-header X %[src,lua.mask]
+                """, ""))).containsExactly(
+                "[WARNING] parsing [t.cfg:2] : 'lua-load' : Lua is not supported by Tollgate: the script is not"
+                        + " loaded, and rules using it are refused.",
+                "[ALERT] parsing [t.cfg:10] : error detected in frontend 'fe' while parsing 'http-request set-var' rule :"
+                        + " 'lua.geo' : Lua is not supported by Tollgate.",
+                "[ALERT] parsing [t.cfg:11] : error detected while parsing ACL 'a' : 'lua.check' : Lua is not supported"
+                        + " by Tollgate.",
+                "[ALERT] parsing [t.cfg:12] : error detected in frontend 'fe' while parsing 'http-request set-header'"
+                        + " rule : failed to parse sample expression <src,lua.mask> : 'lua.mask' : Lua is not supported"
+                        + " by Tollgate.");
     }
 }

@@ -102,8 +102,8 @@ class ServerKeywordsTest {
                   server s5 1.2.3.4:80 wieght 3
                   server s6 1.2.3.4:80 rise 0
                   server s7 1.2.3.4:80 inter 0
-                  server s8 1.2.3.4:80 ssl verify none
-                  server s9 1.2.3.4:80 send-proxy-v2
+                  server s8 1.2.3.4:80 ssl verify maybe
+                  server s9 1.2.3.4:80 send-proxy-v2-ssl
                   server s10 1.2.3.4:80 id 4
                   server s11 1.2.3.4:80 id 4
                   server s10 1.2.3.4:81
@@ -119,8 +119,9 @@ class ServerKeywordsTest {
                 "[ALERT] parsing [t.cfg:6] : 'server b1/s5' : unknown keyword 'wieght'; did you mean 'weight' maybe ?",
                 "[ALERT] parsing [t.cfg:7] : 'server b1/s6' : 'rise' has to be > 0 (got '0').",
                 "[ALERT] parsing [t.cfg:8] : 'server b1/s7' : invalid value 0 for argument 'inter' of server s7.",
-                "[ALERT] parsing [t.cfg:9] : 'server b1/s8' : 'ssl' is not supported yet by Tollgate",
-                "[ALERT] parsing [t.cfg:10] : 'server b1/s9' : 'send-proxy-v2' is not supported yet by Tollgate",
+                "[ALERT] parsing [t.cfg:9] : 'server b1/s8' : 'verify' : unknown verify method 'maybe', only 'none' and "
+                        + "'required' are supported",
+                "[ALERT] parsing [t.cfg:10] : 'server b1/s9' : 'send-proxy-v2-ssl' is not supported yet by Tollgate",
                 "[ALERT] parsing [t.cfg:12] : 'server b1/s11' : 'id' : custom id 4 already used at t.cfg:11 ('server s10').",
                 "[ALERT] parsing [t.cfg:13] : backend 'b1', another server named 's10' was already defined at line 11, please use distinct names.",
                 "[ALERT] parsing [t.cfg:14] : 'server b1/s12' : 'weight' expects an argument.",

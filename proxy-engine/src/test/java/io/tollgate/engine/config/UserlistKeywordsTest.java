@@ -49,4 +49,33 @@ class UserlistKeywordsTest {
                 w -> assertThat(w).isEqualTo("[ALERT] parsing [t.cfg:2] : userlist 'u1': no such group 'g1' specified in user 'a'"),
                 w -> assertThat(w).isEqualTo("[ALERT] parsing [t.cfg:4] : userlist 'u1': no such user 'b' specified in group 'g2'"));
     }
+
+    @Test
+    void authFetchesMustNameAUserlistThatExists() {
+        assertThat(TestConfigs.errors("""
+                userlist admins
+                  user bob insecure-password x
+                defaults
+                  mode http
+                  timeout connect 1s
+                  timeout client 1s
+                  timeout server 1s
+                frontend f
+                  bind 127.0.0.1:8080
+                  acl ok http_auth(admins)
+                  acl ko http_auth(nope)
+                  http-request auth if !ok
+                  http-request deny if !{ http_auth_group(nope2) staff }
+                  use_backend b if { http_auth_user bob } { http_auth(nope3) }
+                  default_backend b
+                backend b
+                  server s 127.0.0.1:1
+                """)).containsExactly(
+                "[ALERT] parsing [t.cfg:11] : unable to find userlist 'nope' referenced in arg 1 of ACL keyword"
+                        + " 'http_auth' in proxy 'f'.",
+                "[ALERT] parsing [t.cfg:13] : unable to find userlist 'nope2' referenced in arg 1 of ACL keyword"
+                        + " 'http_auth_group' in proxy 'f'.",
+                "[ALERT] parsing [t.cfg:14] : unable to find userlist 'nope3' referenced in arg 1 of ACL keyword"
+                        + " 'http_auth' in proxy 'f'.");
+    }
 }

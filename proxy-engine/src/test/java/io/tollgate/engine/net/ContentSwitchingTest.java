@@ -1,32 +1,22 @@
 package io.tollgate.engine.net;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 
 import static io.tollgate.engine.net.RunningEngine.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code use_backend} rules over real sockets, in the HAProxy tutorial's layout and in TCP mode. */
 class ContentSwitchingTest {
-    private final List<AutoCloseable> closing = new ArrayList<>();
-
-    @AfterEach
-    void stop() throws Exception {
-        for (int i = closing.size() - 1; i >= 0; i--) {
-            closing.get(i).close();
-        }
-    }
+    @RegisterExtension
+    final TestResources resources = new TestResources();
 
     private Upstream upstream(String name) throws InterruptedException {
-        Upstream u = new Upstream(name);
-        closing.add(u);
-        return u;
+        return resources.upstream(name);
     }
 
     @Test
@@ -58,7 +48,7 @@ class ContentSwitchingTest {
                 backend default_servers
                     server def.srv1 127.0.0.1:%d
                 """.formatted(port, ms1.port(), ms2.port(), def.port()));
-        closing.add(engine);
+        resources.add(engine);
         try (RawHttp c = new RawHttp(port)) {
             assertThat(c.get("/ms1/x").text()).isEqualTo("Hello! This is ms1.srv1!\n");
             assertThat(c.get("/MS2/y?z=1").text()).isEqualTo("Hello! This is ms2.srv1!\n");
@@ -96,7 +86,7 @@ class ContentSwitchingTest {
                 backend be_b
                     server b.srv 127.0.0.1:%d
                 """.formatted(port, a.port(), b.port()));
-        closing.add(engine);
+        resources.add(engine);
         try (RawHttp c = new RawHttp(port)) {
             c.send("GET / HTTP/1.1\r\nHost: t\r\nX-Tenant: B\r\n\r\n");
             assertThat(c.read(false).text()).isEqualTo("Hello! This is b.srv!\n");
@@ -133,7 +123,7 @@ class ContentSwitchingTest {
                 backend web
                     server web 127.0.0.1:%d
                 """.formatted(port, api.port(), web.port()));
-        closing.add(engine);
+        resources.add(engine);
         try (RawHttp c = new RawHttp(port)) {
             c.send("GET /a HTTP/1.1\r\nHost: API.example.com\r\n\r\n");
             assertThat(c.read(false).text()).isEqualTo("Hello! This is api!\n");
@@ -147,9 +137,9 @@ class ContentSwitchingTest {
     @Test
     void tcpFrontendsSwitchOnTheSourceAddress() throws Exception {
         TcpTestServer a = new TcpTestServer(TcpTestServer.Mode.COUNT_UNTIL_FIN);
-        closing.add(a);
+        resources.add(a);
         TcpTestServer b = new TcpTestServer(TcpTestServer.Mode.ECHO);
-        closing.add(b);
+        resources.add(b);
         int port = freePort();
         RunningEngine engine = RunningEngine.start("""
                 defaults
@@ -166,7 +156,7 @@ class ContentSwitchingTest {
                 backend echoing
                     server b 127.0.0.1:%d
                 """.formatted(port, a.port(), b.port()));
-        closing.add(engine);
+        resources.add(engine);
         try (Socket s = new Socket(InetAddress.getByName("127.0.0.1"), port, InetAddress.getByName("127.0.0.2"), 0)) {
             s.setSoTimeout(5000);
             s.getOutputStream().write(new byte[7]);

@@ -1,16 +1,14 @@
 package io.tollgate.engine.net;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 import static io.tollgate.engine.net.RunningEngine.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code show stat}, where a deny answered by an errorloc redirect counts in hrsp_4xx.
  */
 class ErrorPageTrafficTest {
-    private final List<AutoCloseable> closing = new ArrayList<>();
+    @RegisterExtension
+    final TestResources resources = new TestResources();
     @TempDir
     Path dir;
     private Upstream upstream;
@@ -33,16 +32,8 @@ class ErrorPageTrafficTest {
 
     @BeforeEach
     void upstream() throws Exception {
-        upstream = new Upstream("app");
-        closing.add(upstream);
+        upstream = resources.upstream("app");
         downPort = freePort();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        for (int i = closing.size() - 1; i >= 0; i--) {
-            closing.get(i).close();
-        }
     }
 
     /** Writes an error page file and returns its absolute path for the configuration. */
@@ -54,9 +45,7 @@ class ErrorPageTrafficTest {
     }
 
     private RunningEngine start(String text) throws Exception {
-        RunningEngine e = RunningEngine.start(text);
-        closing.add(e);
-        return e;
+        return resources.engine(text);
     }
 
     private static String defaults(String more) {

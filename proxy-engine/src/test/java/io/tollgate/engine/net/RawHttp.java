@@ -30,7 +30,12 @@ final class RawHttp implements AutoCloseable {
     private final OutputStream out;
 
     RawHttp(int port) throws IOException {
-        socket = new Socket("127.0.0.1", port);
+        this(new Socket("127.0.0.1", port));
+    }
+
+    /** Over a socket already connected (a TLS one, or one that sent a PROXY header). */
+    RawHttp(Socket socket) throws IOException {
+        this.socket = socket;
         socket.setSoTimeout(20_000);
         in = new java.io.BufferedInputStream(socket.getInputStream());
         out = socket.getOutputStream();
@@ -43,6 +48,19 @@ final class RawHttp implements AutoCloseable {
     void send(String raw) throws IOException {
         out.write(raw.getBytes(StandardCharsets.ISO_8859_1));
         out.flush();
+    }
+
+    /**
+     * Sends a GET and tells whether the connection was closed (FIN or reset) instead of being
+     * answered, as after a {@code tcp-request} rule's {@code reject}.
+     */
+    boolean isClosedWithoutAnswer() throws IOException {
+        send("GET / HTTP/1.1\r\nHost: test\r\n\r\n");
+        try {
+            return in.read() == -1;
+        } catch (IOException reset) {
+            return true;
+        }
     }
 
     Response get(String path) throws IOException {

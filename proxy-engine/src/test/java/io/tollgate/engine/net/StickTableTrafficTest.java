@@ -3,8 +3,6 @@ package io.tollgate.engine.net;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -87,16 +85,8 @@ class StickTableTrafficTest {
                 assertThat(c.get("/").status()).isEqualTo(200);
             }
         }
-        try (Socket s = new Socket("127.0.0.1", port)) {
-            s.setSoTimeout(5_000);
-            s.getOutputStream().write("GET / HTTP/1.1\r\nHost: t\r\n\r\n".getBytes());
-            int read;
-            try {
-                read = s.getInputStream().read();
-            } catch (IOException reset) {
-                read = -1;
-            }
-            assertThat(read).isEqualTo(-1);
+        try (RawHttp c = new RawHttp(port)) {
+            assertThat(c.isClosedWithoutAnswer()).isTrue();
         }
         assertThat(e.number("fe", "FRONTEND", "dcon")).isEqualTo(1);
     }

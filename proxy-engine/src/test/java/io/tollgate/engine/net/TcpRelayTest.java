@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
@@ -99,13 +100,17 @@ class TcpRelayTest {
     @Test
     void aClientThatStopsReadingDoesNotMakeMemoryGrow() throws Exception {
         int port = start(TcpTestServer.Mode.SOURCE, "    timeout client 30s\n    timeout server 30s");
-        try (Socket s = new Socket("127.0.0.1", port)) {
+        try (Socket s = new Socket()) {
+            // set before connecting, so the window is small from the start
             s.setReceiveBufferSize(64 * 1024);
+            s.connect(new InetSocketAddress("127.0.0.1", port));
             RunningEngine.sleep(1500);
             long first = server.bytesSent();
             RunningEngine.sleep(1500);
             long second = server.bytesSent();
-            assertThat(second).isLessThan(16L * 1024 * 1024);
+            // what the kernel buffers on loopback (autotuned send and receive buffers on three
+            // sockets) can reach a dozen MiB; what matters is that nothing more is read once full
+            assertThat(second).isLessThan(32L * 1024 * 1024);
             assertThat(second - first).isLessThan(512 * 1024);
             assertThat(PooledByteBufAllocator.DEFAULT.metric().usedDirectMemory()).isLessThan(64L * 1024 * 1024);
         }

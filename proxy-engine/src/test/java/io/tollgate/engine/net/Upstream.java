@@ -49,7 +49,9 @@ import java.util.zip.CRC32;
  *   <li>{@code /status?code=N}: answers with that status;</li>
  *   <li>{@code /close}: a body without length, delimited by closing the connection;</li>
  *   <li>{@code /drop}: closes without answering; {@code /abort}: closes after 10 of 1000 bytes;</li>
- *   <li>{@code /ws} with {@code Upgrade}: 101, then echoes raw bytes.</li>
+ *   <li>{@code /ws} with {@code Upgrade}: 101, then echoes raw bytes;</li>
+ *   <li>{@code /cacheable}: 200 with {@code Cache-Control: max-age=60};</li>
+ *   <li>{@code /setcookie?name=N&value=V}: 200 with {@code Set-Cookie: N=V; path=/}.</li>
  * </ul>
  */
 final class Upstream implements AutoCloseable {
@@ -64,17 +66,83 @@ final class Upstream implements AutoCloseable {
     private final AtomicInteger active = new AtomicInteger();
     private final AtomicInteger maxActive = new AtomicInteger();
     private volatile Map<String, String> lastHeaders = Map.of();
+    private final java.util.List<String> serverNames = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.List<String> proxyHeaders = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     Upstream(String name) throws InterruptedException {
+        this(name, null, false);
+    }
+
+    /**
+     * @param tls         serve HTTPS with this context (the SNI of each handshake is kept, see {@link #serverNames()})
+     * @param acceptProxy expect a PROXY protocol header first on every connection (kept, see {@link #proxyHeaders()})
+     */
+    Upstream(String name, io.netty.handler.ssl.SslContext tls, boolean acceptProxy) throws InterruptedException {
         this.name = name;
         this.listener = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         connections.incrementAndGet();
+                        if (acceptProxy) {
+                            ch.pipeline().addLast(new io.netty.handler.codec.haproxy.HAProxyMessageDecoder(), new ProxyHeaders());
+                        }
+                        if (tls != null) {
+                            ch.pipeline().addLast(tls.newHandler(ch.alloc()), new ServerNames());
+                        }
                         ch.pipeline().addLast(new HttpServerCodec(), new Handler());
                     }
                 }).bind("127.0.0.1", 0).sync().channel();
+    }
+
+    /** The SNI of each TLS handshake, in order ("" for none). */
+    java.util.List<String> serverNames() {
+        return serverNames;
+    }
+
+    /** Each PROXY header received, as "PROXY TCP4 src dst sport dport" (v1 and v2 alike). */
+    java.util.List<String> proxyHeaders() {
+        return proxyHeaders;
+    }
+
+    private final class ProxyHeaders extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (msg instanceof io.netty.handler.codec.haproxy.HAProxyMessage m) {
+                proxyHeaders.add("PROXY " + m.proxiedProtocol() + " " + m.sourceAddress() + " " + m.destinationAddress()
+                        + " " + m.sourcePort() + " " + m.destinationPort());
+                m.release();
+                ctx.pipeline().remove(this);
+                return;
+            }
+            ctx.fireChannelRead(msg);
+        }
+    }
+
+    private final class ServerNames extends ChannelInboundHandlerAdapter {
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+            if (evt instanceof io.netty.handler.ssl.SslHandshakeCompletionEvent e && e.isSuccess()) {
+                javax.net.ssl.SSLSession session = ctx.pipeline().get(io.netty.handler.ssl.SslHandler.class).engine().getSession();
+                String sni = "";
+                if (session instanceof javax.net.ssl.ExtendedSSLSession x) {
+                    sni = x.getRequestedServerNames().stream().filter(n -> n instanceof javax.net.ssl.SNIHostName)
+                            .map(n -> ((javax.net.ssl.SNIHostName) n).getAsciiName()).findFirst().orElse("");
+                }
+                serverNames.add(sni);
+            }
+            ctx.fireUserEventTriggered(evt);
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            if (cause.getCause() instanceof javax.net.ssl.SSLException) {
+                // a refused handshake is what some tests expect
+                ctx.close();
+                return;
+            }
+            ctx.fireExceptionCaught(cause);
+        }
     }
 
     int port() {
@@ -211,6 +279,10 @@ final class Upstream implements AutoCloseable {
                         echo = true;
                     });
                 }
+                case "/cacheable" -> full(ctx, HttpResponseStatus.OK, "Hello! This is " + name + "!\n", keepAlive,
+                        "Cache-Control", "max-age=60");
+                case "/setcookie" -> full(ctx, HttpResponseStatus.OK, "Hello! This is " + name + "!\n", keepAlive,
+                        "Set-Cookie", param(q, "name", "C") + "=" + param(q, "value", "v") + "; path=/");
                 default -> full(ctx, HttpResponseStatus.OK, "Hello! This is " + name + "!\n", keepAlive);
             }
         }
@@ -219,10 +291,14 @@ final class Upstream implements AutoCloseable {
             return q.parameters().containsKey(key) ? q.parameters().get(key).get(0) : dflt;
         }
 
-        private void full(ChannelHandlerContext ctx, HttpResponseStatus status, String body, boolean keepAlive) {
+        private void full(ChannelHandlerContext ctx, HttpResponseStatus status, String body, boolean keepAlive,
+                          String... headerPairs) {
             active.decrementAndGet();
             FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
                     Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
+            for (int i = 0; i + 1 < headerPairs.length; i += 2) {
+                r.headers().add(headerPairs[i], headerPairs[i + 1]);
+            }
             HttpUtil.setContentLength(r, r.content().readableBytes());
             // what reached the server, for tests of request-line rewrites
             r.headers().set("X-Seen", request.method() + " " + request.uri());
