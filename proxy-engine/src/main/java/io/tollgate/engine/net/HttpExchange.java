@@ -23,8 +23,8 @@ import io.tollgate.engine.rules.ReplyKind;
 import io.tollgate.engine.rules.TcpRule;
 import io.tollgate.engine.runtime.CookieRouting;
 import io.tollgate.engine.runtime.Proxy;
-import io.tollgate.engine.runtime.TrafficRules;
 import io.tollgate.engine.runtime.Server;
+import io.tollgate.engine.runtime.TrafficRules;
 import io.tollgate.engine.stats.BackendCounters;
 import io.tollgate.engine.stats.FrontendCounters;
 
