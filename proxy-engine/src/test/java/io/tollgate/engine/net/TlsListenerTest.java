@@ -201,10 +201,10 @@ class TlsListenerTest {
         }).isInstanceOf(IOException.class);
     }
 
-    @Test
-    void tcpModeForwardsATlsClientsHalfCloseBothWays() throws Exception {
-        TcpTestServer counter = new TcpTestServer(TcpTestServer.Mode.COUNT_UNTIL_FIN);
-        closing.add(counter);
+    /** A TCP-mode frontend terminating TLS (localhost's certificate) before a new {@code mode} server; its port. */
+    private int tlsInFrontOf(TcpTestServer.Mode mode) throws Exception {
+        TcpTestServer server = new TcpTestServer(mode);
+        closing.add(server);
         int port = freePort();
         closing.add(RunningEngine.start("""
                 defaults
@@ -216,8 +216,14 @@ class TlsListenerTest {
                     bind 127.0.0.1:%d ssl crt %s
                     default_backend be
                 backend be
-                    server c 127.0.0.1:%d
-                """.formatted(port, LOCALHOST, counter.port())));
+                    server s 127.0.0.1:%d
+                """.formatted(port, LOCALHOST, server.port())));
+        return port;
+    }
+
+    @Test
+    void tcpModeForwardsATlsClientsHalfCloseBothWays() throws Exception {
+        int port = tlsInFrontOf(TcpTestServer.Mode.COUNT_UNTIL_FIN);
         try (SSLSocket s = tls(port, null, null)) {
             s.getOutputStream().write(new byte[5]);
             s.getOutputStream().flush();
@@ -229,21 +235,7 @@ class TlsListenerTest {
 
     @Test
     void tcpModeTerminatesTls() throws Exception {
-        TcpTestServer echo = new TcpTestServer(TcpTestServer.Mode.ECHO);
-        closing.add(echo);
-        int port = freePort();
-        closing.add(RunningEngine.start("""
-                defaults
-                    mode tcp
-                    timeout connect 2s
-                    timeout client 10s
-                    timeout server 10s
-                frontend fe
-                    bind 127.0.0.1:%d ssl crt %s
-                    default_backend be
-                backend be
-                    server e 127.0.0.1:%d
-                """.formatted(port, LOCALHOST, echo.port())));
+        int port = tlsInFrontOf(TcpTestServer.Mode.ECHO);
         try (SSLSocket s = tls(port, null, null)) {
             s.getOutputStream().write("ping over tls".getBytes(StandardCharsets.US_ASCII));
             s.getOutputStream().flush();
