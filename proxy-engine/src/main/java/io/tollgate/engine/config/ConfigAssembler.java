@@ -33,6 +33,7 @@ final class ConfigAssembler {
         boolean parsed = !problems.hasAlerts();
         BackendReferences.check(session.proxies, problems);
         TableReferences.check(session.proxies, problems);
+        CheckReferences.check(session.proxies, problems);
         UserlistReferences.check(session.proxies, session.userlists, problems);
         HttpErrorsSections httpErrors = ErrorPageKeywords.sections(session.httpErrors, problems);
         List<ProxyConfig> proxies = new ArrayList<>();

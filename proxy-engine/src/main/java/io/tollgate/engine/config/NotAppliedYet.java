@@ -29,11 +29,6 @@ final class NotAppliedYet {
                 problems.warn(p.source(), "'cookie " + p.cookieName() + " dynamic' in " + section(p)
                         + " is not applied yet by Tollgate: servers without a 'cookie' value get no persistence cookie.");
             }
-            List<String> checked = p.servers().stream().filter(s -> s.check().enabled()).map(ServerConfig::name).toList();
-            if (!checked.isEmpty()) {
-                problems.warn(p.source(), "health checks are not run yet by Tollgate: server(s) " + String.join(", ", checked)
-                        + " of " + section(p) + " count as UP.");
-            }
         }
     }
 

@@ -21,7 +21,7 @@ final class OptionKeywords {
             "http-use-proxy-header", "http-pretend-keepalive", "http-no-delay", "h1-case-adjust-bogus-client",
             "h1-case-adjust-bogus-server", "disable-h2-upgrade");
     /** Options with arguments that only add headers or configure health checks (a later issue). */
-    private static final List<String> IGNORED_WITH_ARGS = List.of("httpchk", "ssl-hello-chk", "smtpchk",
+    private static final List<String> IGNORED_WITH_ARGS = List.of("ssl-hello-chk", "smtpchk",
             "pgsql-check", "redis-check", "mysql-check", "ldap-check", "spop-check", "tcp-check", "external-check",
             "originalto", "http-restrict-req-hdr-names");
     private static final List<String> LOG_FORMATS = List.of("httplog", "httpslog", "tcplog");
@@ -71,6 +71,7 @@ final class OptionKeywords {
                 + "working in HAProxy 1.9 and usually had nasty side effects. It can be more reliably implemented "
                 + "with combinations of 'http-request set-dst' and 'http-request set-uri', and even "
                 + "'http-request do-resolve' if DNS resolution is desired."));
+        t.add("httpchk", Capabilities.backend(HttpCheckKeywords::option));
         IGNORED_FLAGS.forEach(o -> t.add(o, ignored(o)));
         IGNORED_WITH_ARGS.forEach(o -> t.add(o, ignored(o)));
         REFUSED.forEach(o -> t.add(o, Unsupported.refused("option " + o)));

@@ -38,6 +38,7 @@ final class ProxyKeywords {
         StickTableKeyword.register(t);
         StickKeywords.register(t);
         ErrorPageKeywords.register(t);
+        HttpCheckKeywords.register(t);
         ProxyUnsupportedKeywords.register(t);
         return t;
     }

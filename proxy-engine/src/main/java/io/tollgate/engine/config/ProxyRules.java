@@ -27,10 +27,10 @@ import java.util.List;
 public record ProxyRules(List<Directive> httpResponse, List<Directive> tcpRequest, List<Directive> redirects,
                          List<Directive> useServers, String monitorUri, List<Directive> monitorFail,
                          List<Directive> captures, Directive stickTable, CookieSettings cookie,
-                         List<Directive> stickRules) {
+                         List<Directive> stickRules, CheckDefinition healthCheck) {
 
     public static final ProxyRules NONE = new ProxyRules(List.of(), List.of(), List.of(), List.of(), null, List.of(),
-            List.of(), null, null, List.of());
+            List.of(), null, null, List.of(), null);
 
     /**
      * The table a {@code stick} rule's {@code args} (kind first) name: {@code table <name>}, or

@@ -64,6 +64,9 @@ final class ProxyState {
     boolean statsInherited;
     final List<Directive> logs = new ArrayList<>();
     ErrorPageSettings errorPages = ErrorPageSettings.none();
+    /** The check option in effect ({@code option httpchk}, ...); null for a plain TCP connect. */
+    CheckDefinition healthCheck;
+    HttpCheckRules httpCheck = new HttpCheckRules();
     /** Replies of this section's rules that name an {@code http-errors} section, checked at the end. */
     final List<ErrorPageKeywords.PendingReply> pendingReplies = new ArrayList<>();
 
@@ -114,6 +117,8 @@ final class ProxyState {
             p.cookieName = cookieName;
             p.cookie = cookie;
             p.defaultServer = defaultServer.copy();
+            p.healthCheck = healthCheck;
+            p.httpCheck = httpCheck.copy();
         }
         return p;
     }
@@ -161,6 +166,12 @@ final class ProxyState {
                         kind.isFrontend() ? monitorUri : null, kind.isFrontend() ? List.copyOf(monitorFail) : List.of(),
                         List.copyOf(captures), stickTable,
                         kind.isBackend() && mode == ProxyMode.HTTP ? cookie : null,
-                        kind.isBackend() ? List.copyOf(stickRules) : List.of()), pages);
+                        kind.isBackend() ? List.copyOf(stickRules) : List.of(),
+                        kind.isBackend() ? healthCheckDefinition() : null), pages);
+    }
+
+    /** The check the servers run: the selected option, completed by its rules. */
+    CheckDefinition healthCheckDefinition() {
+        return healthCheck instanceof HttpCheckRules.Selected selected ? httpCheck.definition(selected) : healthCheck;
     }
 }

@@ -25,7 +25,7 @@ final class ProxyUnsupportedKeywords {
         Keyword<ProxyState> refused = Unsupported.refused();
         t.addAll(List.of("declare", "compression", "http-error", "unique-id-format", "unique-id-header", "log-format", "log-format-sd",
                 "error-log-format", "log-tag", "max-keep-alive-queue", "retry-on", "rate-limit", "email-alert",
-                "external-check", "http-check", "tcp-check", "clitcpka-cnt", "clitcpka-idle", "clitcpka-intvl",
+                "external-check", "tcp-check", "clitcpka-cnt", "clitcpka-idle", "clitcpka-intvl",
                 "srvtcpka-cnt", "srvtcpka-idle", "srvtcpka-intvl"), ignored);
         t.add("hash-type", backend(ProxyUnsupportedKeywords::hashType));
         t.addAll(List.of("hash-balance-factor", "http-reuse", "http-send-name-header",

@@ -34,6 +34,24 @@ final class ServerParams {
         t.add("fall", 1, (line, s, p) -> s.fall = positive(line));
         t.add("port", 1, (line, s, p) -> s.checkPort = Args.integer(line, 1, "port", 0, 65535));
         t.add("addr", 1, (line, s, p) -> s.checkAddr = address(line.arg(1)));
+        t.add("slowstart", 1, (line, s, p) -> s.slowstart = time(line, s));
+        t.add("track", 1, (line, s, p) -> s.track = track(line.arg(1)));
+        t.add("observe", 1, (line, s, p) -> s.observe = oneOf(line, List.of("none", "layer4", "layer7"),
+                "'observe' expects one of 'none', 'layer4', 'layer7'"));
+        t.add("error-limit", 1, (line, s, p) -> s.errorLimit = errorLimit(line));
+        t.add("on-error", 1, (line, s, p) -> s.onError = oneOf(line,
+                List.of("fastinter", "fail-check", "sudden-death", "mark-down"),
+                "'on-error' expects one of 'fastinter', 'fail-check', 'sudden-death' or 'mark-down'"));
+        t.add("on-marked-down", 1, (line, s, p) -> s.onMarkedDownShutdown = oneOf(line, List.of("shutdown-sessions"),
+                "'on-marked-down' expects 'shutdown-sessions'") != null);
+        t.add("on-marked-up", 1, (line, s, p) -> s.onMarkedUpShutdownBackup = oneOf(line,
+                List.of("shutdown-backup-sessions"), "'on-marked-up' expects 'shutdown-backup-sessions'") != null);
+        t.add("agent-check", 0, (line, s, p) -> s.agentCheck = true);
+        t.add("no-agent-check", 0, (line, s, p) -> s.agentCheck = false);
+        t.add("agent-port", 1, (line, s, p) -> s.agentPort = Args.integer(line, 1, "agent-port", 1, 65535));
+        t.add("agent-inter", 1, (line, s, p) -> s.agentInter = interval(line, s));
+        t.add("agent-send", 1, (line, s, p) -> s.agentSend = line.arg(1));
+        t.add("agent-addr", 1, (line, s, p) -> s.agentAddr = agentAddress(line.arg(1)));
         tls(t);
         t.add("send-proxy", 0, (line, s, p) -> s.sendProxyV1 = true);
         t.add("send-proxy-v2", 0, (line, s, p) -> s.sendProxyV2 = true);
@@ -48,13 +66,13 @@ final class ServerParams {
         t.addAll(List.of("check-ssl", "no-check-ssl", "check-via-socks4"), 0, (line, s, p) -> { });
         // Ignored: health-check details (a later issue), DNS resolution at run time, TLS details
         // the JDK offers no control of, connection pooling and other tunables.
-        t.addAll(List.of("agent-check", "no-agent-check", "check-send-proxy", "no-check-send-proxy", "tfo", "no-tfo",
+        t.addAll(List.of("check-send-proxy", "no-check-send-proxy", "tfo", "no-tfo",
                 "non-stick", "stick", "allow-0rtt", "ssl-reuse", "no-ssl-reuse", "no-send-proxy-v2-ssl",
                 "no-send-proxy-v2-ssl-cn"), 0, ServerParams::ignored);
-        t.addAll(List.of("agent-addr", "agent-inter", "agent-port", "agent-send", "check-alpn", "check-proto",
-                "check-sni", "error-limit", "init-addr", "log-proto", "max-reuse", "observe", "on-error",
-                "on-marked-down", "on-marked-up", "pool-low-conn", "pool-max-conn", "pool-purge-delay",
-                "resolve-net", "resolve-opts", "resolve-prefer", "resolvers", "slowstart", "tcp-ut", "track", "ws",
+        t.addAll(List.of("check-alpn", "check-proto",
+                "check-sni", "init-addr", "log-proto", "max-reuse",
+                "pool-low-conn", "pool-max-conn", "pool-purge-delay",
+                "resolve-net", "resolve-opts", "resolve-prefer", "resolvers", "tcp-ut", "ws",
                 "npn", "proxy-v2-options"), 1, ServerParams::ignored);
         return t;
     }
@@ -87,6 +105,56 @@ final class ServerParams {
                     + (s.name == null ? "" : s.name) + ".");
         }
         return value;
+    }
+
+    /** A time that may be 0 ({@code slowstart 0} turns it off). */
+    private static long time(Line line, ServerState s) throws KeywordException {
+        String text = line.arg(1);
+        for (int i = 0; i < text.length(); i++) {
+            if (!Character.isDigit(text.charAt(i))) {
+                String rest = text.substring(i);
+                if (i == 0 || !List.of("us", "ms", "s", "m", "h", "d").contains(rest)) {
+                    throw new KeywordException("unexpected character '" + text.charAt(i) + "' in '" + line.keyword()
+                            + "' argument of server " + (s.name == null ? "" : s.name) + ".");
+                }
+                break;
+            }
+        }
+        return Units.time(text, line.keyword());
+    }
+
+    private static String track(String text) throws KeywordException {
+        if (text.isEmpty() || text.startsWith("/") || text.endsWith("/")) {
+            throw new KeywordException("'track' expects [<proxy>/]<server> as argument.");
+        }
+        return text;
+    }
+
+    private static String oneOf(Line line, List<String> allowed, String message) throws KeywordException {
+        String value = line.arg(1);
+        if (!allowed.contains(value)) {
+            throw new KeywordException(message + " but got '" + value + "'.");
+        }
+        return value;
+    }
+
+    private static int errorLimit(Line line) throws KeywordException {
+        try {
+            int value = Integer.parseInt(line.arg(1));
+            if (value > 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new KeywordException("error-limit has to be > 0.");
+    }
+
+    private static String agentAddress(String text) throws KeywordException {
+        if (!AddressParser.isIpv4(text) && !AddressParser.isIpv6(text) && !AddressParser.isHostName(text)) {
+            throw new KeywordException("'agent-addr' expects an address or an FQDN as argument (got '" + text + "').");
+        }
+        return text;
     }
 
     private static int positive(Line line) throws KeywordException {

@@ -27,6 +27,18 @@ final class ServerState {
     int fall = CheckSettings.DEFAULT.fall();
     int checkPort;
     String checkAddr;
+    long slowstart;
+    String track;
+    boolean agentCheck;
+    int agentPort;
+    long agentInter = CheckSettings.DEFAULT.inter();
+    String agentSend;
+    String agentAddr;
+    String observe;
+    int errorLimit = CheckSettings.DEFAULT_ERROR_LIMIT;
+    String onError = "fail-check";
+    boolean onMarkedDownShutdown;
+    boolean onMarkedUpShutdownBackup;
     Source source;
     /** {@code ssl} (true) or {@code no-ssl}; {@link #tls} applies only when true. */
     boolean ssl;
@@ -56,6 +68,18 @@ final class ServerState {
         c.fall = fall;
         c.checkPort = checkPort;
         c.checkAddr = checkAddr;
+        c.slowstart = slowstart;
+        c.track = track;
+        c.agentCheck = agentCheck;
+        c.agentPort = agentPort;
+        c.agentInter = agentInter;
+        c.agentSend = agentSend;
+        c.agentAddr = agentAddr;
+        c.observe = observe;
+        c.errorLimit = errorLimit;
+        c.onError = onError;
+        c.onMarkedDownShutdown = onMarkedDownShutdown;
+        c.onMarkedUpShutdownBackup = onMarkedUpShutdownBackup;
         c.source = source;
         c.ssl = ssl;
         c.tls = tls;
@@ -66,7 +90,9 @@ final class ServerState {
     }
 
     ServerConfig toConfig(int assignedId) {
-        CheckSettings checks = new CheckSettings(check, inter, fastinter, downinter, rise, fall, checkPort, checkAddr);
+        AgentSettings agent = agentCheck ? new AgentSettings(true, agentPort, agentInter, agentSend, agentAddr) : null;
+        CheckSettings checks = new CheckSettings(check, inter, fastinter, downinter, rise, fall, checkPort, checkAddr,
+                slowstart, track, agent, observe, errorLimit, onError, onMarkedDownShutdown, onMarkedUpShutdownBackup);
         // with both, HAProxy sends version 2
         int sendProxy = sendProxyV2 ? 2 : sendProxyV1 ? 1 : 0;
         return new ServerConfig(name, assignedId, address, unixPath, weight, maxconn, maxqueue, minconn,

@@ -147,4 +147,33 @@ public final class Dispatcher {
             server.releaseSlot();
         }
     }
+
+    /**
+     * Moves the requests queued on {@code server} to its backend's queue, to be balanced over
+     * the other servers: what HAProxy's {@code pendconn_redistribute} does when a server goes
+     * down in a backend with {@code option redispatch} (and without {@code option persist}).
+     * Returns how many moved.
+     */
+    public static int redistribute(Server server) {
+        Proxy backend = server.backend();
+        if (!backend.config().hasOption("redispatch") || backend.config().hasOption("persist")) {
+            return 0;
+        }
+        int moved = 0;
+        Pending p;
+        while ((p = server.queue().poll()) != null) {
+            if (!p.isClaimed()) {
+                moved++;
+                enqueue(backend, p);
+            }
+        }
+        return moved;
+    }
+
+    /** Lets a server that came up take what waits in its backend's queue; returns how many it took. */
+    public static int grabFromBackend(Server server) {
+        int before = server.backend().queue().size();
+        serveQueue(server);
+        return Math.max(0, before - server.backend().queue().size());
+    }
 }

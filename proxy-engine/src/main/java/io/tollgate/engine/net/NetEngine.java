@@ -5,6 +5,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.tollgate.engine.api.Engine;
+import io.tollgate.engine.check.HealthChecks;
 import io.tollgate.engine.config.BindConfig;
 import io.tollgate.engine.config.Config;
 import io.tollgate.engine.config.HostPort;
@@ -47,6 +48,7 @@ public final class NetEngine implements Engine {
     private final NetContext net;
     private final Map<String, List<InetSocketAddress>> bound = new LinkedHashMap<>();
     private final List<Channel> listeners = new ArrayList<>();
+    private HealthChecks checks;
 
     private NetEngine(Config config, Ticker ticker) {
         this.proxies = new Proxies(config, ticker);
@@ -67,6 +69,7 @@ public final class NetEngine implements Engine {
             engine.resolveServers();
             engine.bindAll();
             engine.expireStickEntries();
+            engine.checks = HealthChecks.start(engine.proxies, engine.group, engine.net.transport().socketChannel(), 0);
         } catch (RuntimeException | InterruptedException e) {
             engine.close();
             throw e;
@@ -245,8 +248,16 @@ public final class NetEngine implements Engine {
         return bound.getOrDefault(proxyName, List.of());
     }
 
+    /** The running health checks (none before start). */
+    public HealthChecks healthChecks() {
+        return checks;
+    }
+
     @Override
     public void close() {
+        if (checks != null) {
+            checks.close();
+        }
         for (Channel l : listeners) {
             l.close().awaitUninterruptibly();
         }

@@ -52,6 +52,7 @@ public final class Proxies {
             p.registry(this);
             p.rules(TrafficRules.compile(p, config.httpErrors()));
         }
+        linkTrackers();
         int globalMaxconn = config.global().maxconn();
         Map<Proxy, Integer> referencingMaxconn = new HashMap<>();
         for (Proxy p : all) {
@@ -168,6 +169,24 @@ public final class Proxies {
             }
         }
         return null;
+    }
+
+    /** Links each {@code track}ing server to the server it follows (the configuration checked that it exists). */
+    private void linkTrackers() {
+        for (Proxy p : all) {
+            for (Server s : p.servers()) {
+                String track = s.config().check().track();
+                if (track == null) {
+                    continue;
+                }
+                int slash = track.indexOf('/');
+                Proxy owner = slash < 0 ? p : backendsByName.get(track.substring(0, slash));
+                Server target = owner == null ? null : owner.server(slash < 0 ? track : track.substring(slash + 1));
+                if (target != null) {
+                    s.track(target);
+                }
+            }
+        }
     }
 
     public StateChanges stateChanges() {

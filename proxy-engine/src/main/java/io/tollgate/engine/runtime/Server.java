@@ -1,5 +1,6 @@
 package io.tollgate.engine.runtime;
 
+import io.tollgate.engine.config.CheckSettings;
 import io.tollgate.engine.config.ServerConfig;
 import io.tollgate.engine.lb.PendingQueue;
 import io.tollgate.engine.stats.BackendCounters;
@@ -30,8 +31,17 @@ public final class Server {
     private final PendingQueue queue;
     private final AtomicInteger served = new AtomicInteger();
     private volatile boolean up = true;
+    private volatile boolean stopping;
     private volatile boolean maintenance;
+    private volatile boolean drain;
     private volatile int weight;
+    /** Until when the weight ramps up after coming back ({@code slowstart}); 0 when not ramping. */
+    private volatile long warmUntilMillis;
+    private final CheckState check;
+    private volatile CheckState agent;
+    private volatile Server tracked;
+    private final java.util.List<Server> trackers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger consecutiveErrors = new java.util.concurrent.atomic.AtomicInteger();
     private volatile long lastChangeMillis;
     private final Ticker ticker;
     private volatile InetAddress resolved;
@@ -46,6 +56,8 @@ public final class Server {
         this.weight = config.weight();
         this.maintenance = config.disabled();
         this.lastChangeMillis = ticker.wallMillis();
+        CheckSettings c = config.check();
+        this.check = c.enabled() ? new CheckState(false, c.rise(), c.fall()) : null;
     }
 
     public String name() {
@@ -81,21 +93,127 @@ public final class Server {
         return config.backup();
     }
 
+    /** Operationally up: running, warming up or stopping (NOLB); not DOWN. */
     public boolean isUp() {
         return up;
     }
 
+    /** Up but refusing new load-balanced traffic after a conditional check ({@code NOLB}). */
+    public boolean isStopping() {
+        return up && stopping;
+    }
+
+    /** In maintenance, forced ({@code disabled}, the CLI, an agent) or through the server it tracks. */
     public boolean isInMaintenance() {
+        return maintenance || inheritsMaintenance();
+    }
+
+    /** In maintenance because of this server itself, not of a tracked one. */
+    public boolean isInForcedMaintenance() {
         return maintenance;
     }
 
+    /** Whether the end of the track chain is in maintenance ({@code MAINT (via b/s)}). */
+    public boolean inheritsMaintenance() {
+        Server t = tracked;
+        return t != null && t.isInMaintenance();
+    }
+
+    /** Forced drain ({@code set server state drain}, an agent's {@code drain}): no new load-balanced traffic. */
+    public boolean isDraining() {
+        return drain;
+    }
+
+    /**
+     * The effective weight the balancers use: the user weight, ramped while warming up after
+     * {@code slowstart} (never below 1 then, so a warming server gets some traffic).
+     */
     public int weight() {
+        int w = weight;
+        long until = warmUntilMillis;
+        if (until == 0 || w == 0) {
+            return w;
+        }
+        long left = until - ticker.wallMillis();
+        if (left <= 0) {
+            return w;
+        }
+        long slow = config.check().slowstart();
+        long elapsed = Math.max(0, slow - left);
+        return (int) Math.max(1, (w * elapsed + slow - 1) / slow);
+    }
+
+    /** The weight set by the configuration or an operator ({@code uweight}). */
+    public int userWeight() {
         return weight;
     }
 
-    /** May take new load-balanced traffic: running, not in maintenance, weight above zero. */
+    /** The ramp's progress in percent while warming up ({@code throttle}), or -1 when not warming up. */
+    public int throttle() {
+        long until = warmUntilMillis;
+        if (until == 0) {
+            return -1;
+        }
+        long left = until - ticker.wallMillis();
+        long slow = config.check().slowstart();
+        if (left <= 0 || slow <= 0) {
+            return -1;
+        }
+        return (int) ((slow - left) * 100 / slow);
+    }
+
+    /** Whether the weight is still ramping up after {@code slowstart}. */
+    public boolean isWarmingUp() {
+        return throttle() >= 0;
+    }
+
+    /** May take new load-balanced traffic: running, not stopping, draining or in maintenance, weight above zero. */
     public boolean isUsable() {
-        return up && !maintenance && weight > 0;
+        return up && !stopping && !drain && !isInMaintenance() && weight > 0;
+    }
+
+    /** The health check's state, or null without {@code check}. */
+    public CheckState check() {
+        return check;
+    }
+
+    /** The agent check's state, or null without {@code agent-check}. */
+    public CheckState agent() {
+        return agent;
+    }
+
+    public void setAgent(CheckState agent) {
+        this.agent = agent;
+    }
+
+    /** The server this one follows ({@code track}), or null. */
+    public Server tracked() {
+        return tracked;
+    }
+
+    /** The end of the track chain: the server whose checks decide this one's state. */
+    public Server trackRoot() {
+        Server s = this;
+        for (int i = 0; i < 64 && s.tracked != null; i++) {
+            s = s.tracked;
+        }
+        return s;
+    }
+
+    /** Servers that follow this one. */
+    public java.util.List<Server> trackers() {
+        return trackers;
+    }
+
+    /** Links this server to the one it tracks; done once when the runtime is built. */
+    public void track(Server target) {
+        this.tracked = target;
+        target.trackers.add(this);
+    }
+
+    /** Consecutive errors seen on live traffic ({@code observe}); reset by a passed check. */
+    public java.util.concurrent.atomic.AtomicInteger consecutiveErrors() {
+        return consecutiveErrors;
     }
 
     /**
@@ -173,6 +291,11 @@ public final class Server {
         return new InetSocketAddress(a, port > 0 ? port : clientLocal.getPort());
     }
 
+    /** The address looked up at start, or null (no address, or a Unix socket). */
+    public InetAddress resolvedAddress() {
+        return resolved;
+    }
+
     public long lastChangeMillis() {
         return lastChangeMillis;
     }
@@ -186,6 +309,34 @@ public final class Server {
         if (this.up != up) {
             this.up = up;
             lastChangeMillis = ticker.wallMillis();
+        }
+        if (!up) {
+            stopping = false;
+            warmUntilMillis = 0;
+        }
+    }
+
+    void setStopping(boolean stopping) {
+        if (this.stopping != stopping) {
+            this.stopping = stopping;
+            lastChangeMillis = ticker.wallMillis();
+        }
+    }
+
+    void setDrain(boolean drain) {
+        this.drain = drain;
+    }
+
+    /** Starts the weight ramp of {@code slowstart}, if configured. */
+    void startWarmUp() {
+        long slow = config.check().slowstart();
+        warmUntilMillis = slow > 0 ? ticker.wallMillis() + slow : 0;
+    }
+
+    /** Ends the ramp once it is over, so that the warm-up task knows to stop. */
+    void endWarmUpIfDone() {
+        if (warmUntilMillis != 0 && ticker.wallMillis() >= warmUntilMillis) {
+            warmUntilMillis = 0;
         }
     }
 

@@ -5,6 +5,7 @@ import io.tollgate.engine.config.ProxyMode;
 import io.tollgate.engine.config.ServerConfig;
 import io.tollgate.engine.lb.Dispatcher;
 import io.tollgate.engine.runtime.Proxy;
+import io.tollgate.engine.runtime.CheckState;
 import io.tollgate.engine.runtime.Server;
 
 import java.util.Arrays;
@@ -116,7 +117,7 @@ final class RowFill {
                 .positive(SLIM, sc.maxconn())
                 .positive(QLIMIT, sc.maxqueue())
                 .number(WEIGHT, s.weight())
-                .number(UWEIGHT, s.weight()) // "set weight" changes both; no slowstart yet
+                .number(UWEIGHT, s.userWeight())
                 .number(ACT, s.isBackup() ? 0 : 1)
                 .number(BCK, s.isBackup() ? 1 : 0)
                 .number(LASTCHG, s.secondsSinceLastChange())
@@ -129,20 +130,46 @@ final class RowFill {
                 .number(USED_CONN_CUR, s.served())
                 .number(NEED_CONN_EST, 0);
         if (ServerStatus.isChecked(s)) {
-            b.number(CHKFAIL, 0) // counted by the health checks, in a later issue
+            b.number(CHKFAIL, s.check().failures())
                     .number(CHKDOWN, times.downTransitions(s))
                     .number(DOWNTIME, times.downtimeSeconds(s));
         }
         if (ServerStatus.isChecking(s)) {
-            // check_status, check_code, check_duration, check_desc and last_chk stay empty until
-            // a checker has reported; HAProxy would show INI/"Initializing" in that window.
-            CheckSettings check = sc.check();
-            b.number(CHECK_RISE, check.rise())
-                    .number(CHECK_FALL, check.fall())
-                    .number(CHECK_HEALTH, ServerStatus.health(s));
+            check(b, s.check(), CHECK_STATUS, CHECK_CODE, CHECK_DURATION, CHECK_DESC, LAST_CHK);
+            b.number(CHECK_RISE, s.check().rise())
+                    .number(CHECK_FALL, s.check().fall())
+                    .number(CHECK_HEALTH, s.check().health());
+        }
+        if (s.agent() != null && !s.isInMaintenance()) {
+            check(b, s.agent(), AGENT_STATUS, AGENT_CODE, AGENT_DURATION, AGENT_DESC, LAST_AGT);
+            b.number(AGENT_RISE, s.agent().rise())
+                    .number(AGENT_FALL, s.agent().fall())
+                    .number(AGENT_HEALTH, s.agent().health());
+        }
+        if (s.tracked() != null) {
+            b.text(TRACKED, s.tracked().toString());
+        }
+        int throttle = s.throttle();
+        if (throttle >= 0 && s.isUp()) {
+            b.number(THROTTLE, throttle);
         }
         traffic(b, s.counters(), isHttp(p));
         return b.zeros(MODULE_FIELDS).build();
+    }
+
+    /** The columns of one check (health or agent), as HAProxy fills them from its last result. */
+    private static void check(StatRow.Builder b, CheckState state, StatField status, StatField code, StatField duration,
+                              StatField desc, StatField last) {
+        CheckState.Result r = state.last();
+        b.text(status, (state.isRunning() ? "* " : "") + r.status().code())
+                .text(desc, r.status().description());
+        if (r.hasCode()) {
+            b.number(code, r.code());
+        }
+        if (r.durationMillis() >= 0) {
+            b.number(duration, r.durationMillis());
+        }
+        b.text(last, r.info());
     }
 
     /** What a backend and its servers both count (HAProxy's shared {@code be_counters}). */

@@ -1,59 +1,59 @@
 package io.tollgate.engine.stats;
 
-import io.tollgate.engine.config.CheckSettings;
+import io.tollgate.engine.runtime.CheckState;
 import io.tollgate.engine.runtime.Server;
 
 /**
- * A server's {@code status} column and health counter, worked out as HAProxy's
+ * A server's {@code status} column, worked out as HAProxy's
  * {@code stats_fill_sv_stats_computestate} does (FORMATS §4.2): the admin state first
- * ({@code MAINT}), then the operational state ({@code UP}, {@code DOWN}, {@code no check}), with
- * {@code x/y} while a checked server is between states.
- *
- * <p>Grows with the health checks (their own health counter, {@code DRAIN}, {@code NOLB},
- * agents, tracking); every surface gets the string from here through the snapshot.
+ * ({@code MAINT}, {@code MAINT (via b/s)}), then the operational state of the end of the track
+ * chain ({@code UP}, {@code NOLB}, {@code DRAIN}, {@code DOWN}, {@code no check}) with
+ * {@code x/y} while its checks move it between states. Every surface gets the string from here
+ * through the snapshot.
  */
 final class ServerStatus {
     private ServerStatus() {
     }
 
     static String of(Server server) {
-        return of(server, health(server));
-    }
-
-    static String of(Server server, int health) {
-        if (server.isInMaintenance()) {
+        if (server.isInForcedMaintenance()) {
             return "MAINT";
         }
-        CheckSettings check = server.config().check();
-        int rise = check.rise();
-        int fall = check.fall();
-        if (server.isUp()) {
-            if (!check.enabled()) {
-                return "no check";
-            }
-            // Below the top of the range a failing check has started pulling the server down.
-            return health < rise + fall - 1 ? "UP " + (health - rise + 1) + "/" + fall : "UP";
+        if (server.inheritsMaintenance()) {
+            return "MAINT (via " + server.tracked() + ")";
         }
-        if (!check.enabled() || health == 0) {
+        Server ref = server.trackRoot();
+        CheckState check = ref.check();
+        CheckState agent = ref.agent();
+        if (ref.isUp() && !ref.isStopping()) {
+            boolean goingDown = check != null && !check.isFullyUp();
+            if (server.isDraining()) {
+                if (agent != null) {
+                    return "DRAIN (agent)";
+                }
+                return goingDown ? "DRAIN " + check.ratio() : "DRAIN";
+            }
+            if (goingDown) {
+                return "UP " + check.ratio();
+            }
+            return check == null && agent == null ? "no check" : "UP";
+        }
+        if (ref.isUp()) {
+            boolean steady = (server.check() == null && server.tracked() == null) || check == null || check.isFullyUp();
+            return steady ? "NOLB" : "NOLB " + check.ratio();
+        }
+        if (agent != null && agent.health() == 0) {
+            return "DOWN (agent)";
+        }
+        if (check != null && check.health() == 0 || check == null && agent == null) {
             return "DOWN";
         }
-        // Above zero successful checks have started bringing it back.
-        return "DOWN " + health + "/" + rise;
-    }
-
-    /**
-     * The health counter (0 .. rise+fall-1). No checker keeps one yet, so this is where HAProxy's
-     * counter rests between transitions: at the top while UP, at 0 while DOWN or in maintenance
-     * (entering maintenance resets it).
-     */
-    static int health(Server server) {
-        CheckSettings check = server.config().check();
-        return server.isUp() && !server.isInMaintenance() ? check.rise() + check.fall() - 1 : 0;
+        return "DOWN " + (check != null ? check : agent).ratio();
     }
 
     /** Checks are configured ({@code chkfail}, {@code chkdown}, {@code downtime} are shown). */
     static boolean isChecked(Server server) {
-        return server.config().check().enabled();
+        return server.check() != null;
     }
 
     /**

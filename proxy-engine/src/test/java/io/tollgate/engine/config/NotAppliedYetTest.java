@@ -29,9 +29,7 @@ class NotAppliedYetTest {
                     server s1 127.0.0.1:83
                 """)).containsExactly(
                 "[WARNING] parsing [t.cfg:11] : 'balance rdp-cookie' in backend 'be' is not supported yet by Tollgate:"
-                        + " 'roundrobin' is used instead.",
-                "[WARNING] parsing [t.cfg:11] : health checks are not run yet by Tollgate: server(s) s1 of"
-                        + " backend 'be' count as UP.");
+                        + " 'roundrobin' is used instead.");
     }
 
     @Test

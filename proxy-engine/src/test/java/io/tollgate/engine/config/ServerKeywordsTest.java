@@ -87,8 +87,7 @@ class ServerKeywordsTest {
         assertThat(TestConfigs.warnings("backend be\n  timeout connect 1s\n  timeout server 1s\n"
                 + "  server s 1.1.1.1:80 resolvers dns init-addr none slowstart 10s\n")).containsExactly(
                 "[WARNING] parsing [t.cfg:4] : 'resolvers' on 'server s' is not supported yet by Tollgate, ignored",
-                "[WARNING] parsing [t.cfg:4] : 'init-addr' on 'server s' is not supported yet by Tollgate, ignored",
-                "[WARNING] parsing [t.cfg:4] : 'slowstart' on 'server s' is not supported yet by Tollgate, ignored");
+                "[WARNING] parsing [t.cfg:4] : 'init-addr' on 'server s' is not supported yet by Tollgate, ignored");
     }
 
     @Test

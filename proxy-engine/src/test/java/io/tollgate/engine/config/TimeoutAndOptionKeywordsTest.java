@@ -157,7 +157,7 @@ class TimeoutAndOptionKeywordsTest {
                 "[ALERT] parsing [t.cfg:10] : negation/default is not supported for option 'httplog'.",
                 "[ALERT] parsing [t.cfg:11] : 'option forwardfor except' expects <address>[/mask] as argument (got 'nonsense').",
                 "[WARNING] parsing [t.cfg:12] : 'option tcpka' is not supported yet by Tollgate, ignored",
-                "[WARNING] parsing [t.cfg:13] : 'option httpchk' is not supported yet by Tollgate, ignored",
+                "[WARNING] parsing [t.cfg:13] : 'httpchk' ignored because frontend 'fe' has no backend capability.",
                 "[ALERT] parsing [t.cfg:14] : 'option transparent' is not supported yet by Tollgate",
                 "[ALERT] parsing [t.cfg:15] : option 'http-tunnel' is not supported any more since HAProxy 2.1, please just "
                         + "remove it, it shouldn't be needed.");

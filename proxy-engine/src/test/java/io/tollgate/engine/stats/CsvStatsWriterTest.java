@@ -28,6 +28,7 @@ class CsvStatsWriterTest {
     void setUp() {
         proxies = new Proxies(LabConfig.lab(), ticker);
         registry = new StatsRegistry(proxies, ticker);
+        LabTraffic.checksPassed(proxies);
     }
 
     @Test
@@ -75,9 +76,11 @@ class CsvStatsWriterTest {
         assertSameEmptyColumns(csv, "default_servers", "def.srv1", CHECK_RESULTS);
         assertSameEmptyColumns(csv, "default_servers", "BACKEND", Set.of());
         assertSameEmptyColumns(csv, "stats", "BACKEND", Set.of());
-        for (StatField f : CHECK_RESULTS) {
-            assertThat(column(csv, "ms1", "ms1.srv1", f)).as(f.csvName()).isEmpty();
-        }
+        assertThat(column(csv, "ms1", "ms1.srv1", StatField.CHECK_STATUS)).isEqualTo("L7OK");
+        assertThat(column(csv, "ms1", "ms1.srv1", StatField.CHECK_CODE)).isEqualTo("200");
+        assertThat(column(csv, "ms1", "ms1.srv1", StatField.CHECK_DURATION)).isEqualTo("0");
+        assertThat(column(csv, "ms1", "ms1.srv1", StatField.CHECK_DESC)).isEqualTo("Layer7 check passed");
+        assertThat(column(csv, "ms1", "ms1.srv1", StatField.LAST_CHK)).isEmpty();
     }
 
     @Test

@@ -42,4 +42,19 @@ final class LabTraffic {
         fc.sessionClosed();
         return server;
     }
+
+    /**
+     * Every checked server as HAProxy shows it once its first check passed ({@code L7OK/200}),
+     * which is when the reference CSV was taken: fully UP, health at the top.
+     */
+    static void checksPassed(Proxies proxies) {
+        for (io.tollgate.engine.runtime.Proxy p : proxies.all()) {
+            for (Server s : p.servers()) {
+                if (s.check() != null) {
+                    proxies.stateChanges().checkCompleted(s, s.check(), new io.tollgate.engine.runtime.CheckState.Result(
+                            io.tollgate.engine.runtime.CheckStatus.L7_OK, 200, "", 0));
+                }
+            }
+        }
+    }
 }

@@ -42,6 +42,7 @@ class StateTimesTest {
                         server("c", 3, 4, true, false, false),
                         server("d", 4, 1, false, true, true))))), ticker);
         registry = new StatsRegistry(proxies, ticker);
+        LabTraffic.checksPassed(proxies);
         Proxy app = proxies.backend("app");
         Server a = app.servers().get(0);
 

@@ -12,6 +12,10 @@ class TypedStatsWriterTest {
     private final Proxies proxies = new Proxies(LabConfig.lab(), ticker);
     private final StatsRegistry registry = new StatsRegistry(proxies, ticker);
 
+    {
+        LabTraffic.checksPassed(proxies);
+    }
+
     /** Idle proxies print exactly HAProxy's typed lines, ten seconds after start. */
     @Test
     void idleProxiesPrintExactlyHaproxysLines() {

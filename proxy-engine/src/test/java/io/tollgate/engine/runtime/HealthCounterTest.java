@@ -1,13 +1,13 @@
-package io.tollgate.engine.check;
+package io.tollgate.engine.runtime;
 
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import static io.tollgate.engine.check.HealthCounter.Transition.NONE;
-import static io.tollgate.engine.check.HealthCounter.Transition.WENT_DOWN;
-import static io.tollgate.engine.check.HealthCounter.Transition.WENT_UP;
+import static io.tollgate.engine.runtime.HealthCounter.Transition.NONE;
+import static io.tollgate.engine.runtime.HealthCounter.Transition.WENT_DOWN;
+import static io.tollgate.engine.runtime.HealthCounter.Transition.WENT_UP;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The rise/fall counter against the sequence HAProxy 2.6.12 was observed to produce (FORMATS §4.3). */

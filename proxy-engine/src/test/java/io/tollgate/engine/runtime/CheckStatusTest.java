@@ -1,4 +1,4 @@
-package io.tollgate.engine.check;
+package io.tollgate.engine.runtime;
 
 import org.junit.jupiter.api.Test;
 

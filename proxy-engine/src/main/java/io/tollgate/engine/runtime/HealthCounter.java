@@ -1,4 +1,4 @@
-package io.tollgate.engine.check;
+package io.tollgate.engine.runtime;
 
 /**
  * HAProxy's rise/fall health counter for one server (FORMATS §4.3): 0 .. rise+fall-1, the
@@ -37,18 +37,48 @@ public final class HealthCounter {
         return rise + fall - 1;
     }
 
-    /** A passed check. */
+    /** A passed check: one up, and straight to the top once at rise (HAProxy's set_server_check_status). */
     public Transition passed() {
         if (health >= top()) {
             return Transition.NONE;
         }
         boolean wasUp = isUp();
         health++;
-        if (!wasUp && health >= rise) {
+        if (health >= rise) {
             health = top();
-            return Transition.WENT_UP;
         }
-        return Transition.NONE;
+        return !wasUp && isUp() ? Transition.WENT_UP : Transition.NONE;
+    }
+
+    /**
+     * A conditionally passed check ({@code L7OKC}): as a pass, except that it never lifts a server
+     * from 0, so a fully DOWN server stays DOWN.
+     */
+    public Transition conditionallyPassed() {
+        return health == 0 ? Transition.NONE : passed();
+    }
+
+    /** Whether a failure now would count ({@code chkfail}): only while the counter is above 0. */
+    public boolean canFail() {
+        return health > 0;
+    }
+
+    /** Whether a pass now would move the counter. */
+    public boolean canRise() {
+        return health < top();
+    }
+
+    /** Sets the counter as the CLI's {@code set server health} and agents' {@code up}/{@code down} do. */
+    public void set(int value) {
+        health = Math.max(0, Math.min(top(), value));
+    }
+
+    public int rise() {
+        return rise;
+    }
+
+    public int fall() {
+        return fall;
     }
 
     /** A failed check. */

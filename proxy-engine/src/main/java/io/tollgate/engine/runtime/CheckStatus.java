@@ -1,4 +1,4 @@
-package io.tollgate.engine.check;
+package io.tollgate.engine.runtime;
 
 /**
  * HAProxy 2.6's check statuses: the {@code check_status} code shown in the stats and the

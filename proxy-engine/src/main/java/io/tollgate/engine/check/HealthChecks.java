@@ -1,0 +1,132 @@
+package io.tollgate.engine.check;
+
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.tollgate.engine.config.CheckSettings;
+import io.tollgate.engine.runtime.Proxies;
+import io.tollgate.engine.runtime.Proxy;
+import io.tollgate.engine.runtime.Server;
+import io.tollgate.engine.runtime.StateChanges;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Every health check of a running engine: one {@link ServerCheck} per checked server, spread
+ * over the event loops (no thread of their own), first runs spread over the shortest interval
+ * as HAProxy's {@code start_checks} does so that a thousand servers are not checked at once;
+ * and the {@code slowstart} ramps of servers coming back up.
+ */
+public final class HealthChecks implements AutoCloseable {
+    private final List<ServerCheck> checks = new ArrayList<>();
+    private final EventLoopGroup group;
+    private volatile boolean closed;
+
+    private HealthChecks(EventLoopGroup group) {
+        this.group = group;
+    }
+
+    /**
+     * Builds and starts the checks. Addresses given by {@code addr} are looked up here, before any
+     * check runs, never on an event loop.
+     *
+     * @param spreadPercent {@code spread-checks}: each interval varies by up to this many percent
+     * @throws IllegalStateException when an {@code addr} cannot be resolved
+     */
+    public static HealthChecks start(Proxies proxies, EventLoopGroup group, Class<? extends SocketChannel> channelType,
+                                     int spreadPercent) {
+        HealthChecks all = new HealthChecks(group);
+        StateChanges changes = proxies.stateChanges();
+        long minInter = Long.MAX_VALUE;
+        for (Proxy p : proxies.all()) {
+            CheckProtocol protocol = null;
+            for (Server s : p.servers()) {
+                if (s.check() == null) {
+                    continue;
+                }
+                if (protocol == null) {
+                    protocol = CheckProtocols.of(p.config().rules().healthCheck());
+                }
+                EventLoop loop = group.next();
+                all.checks.add(new ServerCheck(s, s.check(), protocol, address(s), loop, channelType, changes,
+                        spreadPercent));
+                minInter = Math.min(minInter, s.config().check().inter());
+            }
+        }
+        int n = all.checks.size();
+        for (int i = 0; i < n; i++) {
+            all.checks.get(i).start(minInter * i / n);
+        }
+        changes.addListener(all.new WarmUps(changes));
+        return all;
+    }
+
+    /** Checks running, for figures and tests. */
+    public int count() {
+        return checks.size();
+    }
+
+    /** Runs done so far by all checks. */
+    public long runs() {
+        long sum = 0;
+        for (ServerCheck c : checks) {
+            sum += c.runs();
+        }
+        return sum;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        checks.forEach(ServerCheck::stop);
+    }
+
+    static InetSocketAddress address(Server s) {
+        CheckSettings c = s.config().check();
+        InetAddress host = s.resolvedAddress();
+        if (c.addr() != null) {
+            try {
+                host = InetAddress.getByName(c.addr());
+            } catch (UnknownHostException e) {
+                throw new IllegalStateException("[" + s.config().source() + "] : 'server " + s
+                        + "' : could not resolve check address '" + c.addr() + "'.", e);
+            }
+        }
+        if (host == null) {
+            host = InetAddress.getLoopbackAddress();
+        }
+        int port = c.port() > 0 ? c.port() : s.config().address() == null ? 0 : s.config().address().port();
+        return new InetSocketAddress(host, port);
+    }
+
+    /** Ticks the weight ramp of each server that comes back with {@code slowstart}, on an event loop. */
+    private final class WarmUps implements StateChanges.Listener {
+        private final StateChanges changes;
+
+        WarmUps(StateChanges changes) {
+            this.changes = changes;
+        }
+
+        @Override
+        public void serverChanged(Server server, String what, String cause) {
+            if (!closed && "UP".equals(what) && server.isWarmingUp()) {
+                long step = Math.max(1000, server.config().check().slowstart() / 20);
+                EventLoop loop = group.next();
+                tick(server, loop, step);
+            }
+        }
+
+        private void tick(Server server, EventLoop loop, long step) {
+            loop.schedule(() -> {
+                if (!closed && changes.warmUpTick(server)) {
+                    tick(server, loop, step);
+                }
+            }, step, TimeUnit.MILLISECONDS);
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package io.tollgate.engine.check;
+
+import io.tollgate.engine.api.Engine;
+import io.tollgate.engine.config.Config;
+import io.tollgate.engine.config.ConfigLoader;
+import io.tollgate.engine.runtime.CheckState;
+import io.tollgate.engine.runtime.Server;
+import io.tollgate.engine.runtime.ServerEvent;
+import io.tollgate.engine.runtime.StateChanges;
+import io.tollgate.engine.stats.CsvStatsWriter;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+
+/**
+ * An engine started from configuration text for check tests, recording every check result with
+ * the server's CSV row right after it, and every state-change event.
+ */
+final class CheckedEngine implements AutoCloseable {
+    /** One check as the stats showed it right after it was applied. */
+    record Seen(String server, CheckState.Result result, Map<String, String> row) {
+        String status() {
+            return row.get("status");
+        }
+
+        /** The HTML page's LastChk cell: {@code L7OK/200 in 1ms}, {@code L4CON in 0ms}. */
+        String lastChk() {
+            String code = row.get("check_code");
+            return row.get("check_status").replace("* ", "") + (code.isEmpty() ? "" : "/" + code) + " in "
+                    + row.get("check_duration") + "ms";
+        }
+    }
+
+    private final Engine engine;
+    final List<Seen> checks = new CopyOnWriteArrayList<>();
+    final List<ServerEvent> events = new CopyOnWriteArrayList<>();
+
+    private CheckedEngine(Engine engine) {
+        this.engine = engine;
+    }
+
+    static CheckedEngine start(String configText) throws Exception {
+        Path file = Files.createTempFile("tollgate-check", ".cfg");
+        try {
+            Files.writeString(file, configText);
+            Config config = ConfigLoader.load(List.of(file), Map.of(), file.getParent());
+            Engine engine = Engine.start(config);
+            CheckedEngine e = new CheckedEngine(engine);
+            engine.proxies().stateChanges().addListener(e.new Recorder());
+            return e;
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    Engine engine() {
+        return engine;
+    }
+
+    Server server(String backend, String name) {
+        return engine.proxies().backend(backend).server(name);
+    }
+
+    Map<String, String> row(String px, String sv) {
+        return csv().get(px + "/" + sv);
+    }
+
+    Map<String, Map<String, String>> csv() {
+        String[] lines = new CsvStatsWriter().write(engine.stats().snapshot()).split("\n");
+        String[] header = lines[0].substring(2).split(",", -1);
+        Map<String, Map<String, String>> rows = new LinkedHashMap<>();
+        for (int i = 1; i < lines.length; i++) {
+            String[] values = lines[i].split(",", -1);
+            Map<String, String> row = new HashMap<>();
+            for (int c = 0; c < header.length && c < values.length; c++) {
+                row.put(header[c], values[c]);
+            }
+            rows.put(values[0] + "/" + values[1], row);
+        }
+        return rows;
+    }
+
+    List<Seen> checksOf(String backend, String server) {
+        List<Seen> out = new ArrayList<>();
+        for (Seen s : checks) {
+            if (s.server().equals(backend + "/" + server)) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    List<String> messages() {
+        return events.stream().map(ServerEvent::message).toList();
+    }
+
+    /** Waits until {@code condition} holds, failing after {@code timeout}. */
+    static void await(Duration timeout, String what, BooleanSupplier condition) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+    }
+
+    private final class Recorder implements StateChanges.Listener {
+        @Override
+        public void serverChanged(Server server, String what, String cause) {
+        }
+
+        @Override
+        public void event(ServerEvent event) {
+            events.add(event);
+        }
+
+        @Override
+        public void checked(Server server, CheckState state, CheckState.Result result) {
+            if (!state.isAgent()) {
+                checks.add(new Seen(server.toString(), result, row(server.backend().name(), server.name())));
+            }
+        }
+    }
+}
