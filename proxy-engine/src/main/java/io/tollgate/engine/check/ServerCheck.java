@@ -31,7 +31,7 @@ final class ServerCheck {
     private long nextStartNanos;
     private ScheduledFuture<?> timer;
     private volatile boolean stopped;
-    private long runs;
+    private volatile long runs;
 
     ServerCheck(Server server, CheckState state, CheckProtocol protocol, InetSocketAddress address, EventLoop loop,
                 Class<? extends SocketChannel> channelType, StateChanges changes, int spreadPercent) {

@@ -40,20 +40,27 @@ final class CheckedEngine implements AutoCloseable {
     }
 
     private final Engine engine;
+    private final boolean recordRows;
     final List<Seen> checks = new CopyOnWriteArrayList<>();
     final List<ServerEvent> events = new CopyOnWriteArrayList<>();
 
-    private CheckedEngine(Engine engine) {
+    private CheckedEngine(Engine engine, boolean recordRows) {
         this.engine = engine;
+        this.recordRows = recordRows;
     }
 
     static CheckedEngine start(String configText) throws Exception {
+        return start(configText, true);
+    }
+
+    /** With {@code recordRows} false, checks are not recorded (a CSV per check is too dear for many servers). */
+    static CheckedEngine start(String configText, boolean recordRows) throws Exception {
         Path file = Files.createTempFile("tollgate-check", ".cfg");
         try {
             Files.writeString(file, configText);
             Config config = ConfigLoader.load(List.of(file), Map.of(), file.getParent());
             Engine engine = Engine.start(config);
-            CheckedEngine e = new CheckedEngine(engine);
+            CheckedEngine e = new CheckedEngine(engine, recordRows);
             engine.proxies().stateChanges().addListener(e.new Recorder());
             return e;
         } finally {
@@ -166,7 +173,7 @@ final class CheckedEngine implements AutoCloseable {
 
         @Override
         public void checked(Server server, CheckState state, CheckState.Result result) {
-            if (!state.isAgent()) {
+            if (recordRows && !state.isAgent()) {
                 checks.add(new Seen(server.toString(), result, row(server.backend().name(), server.name())));
             }
         }
