@@ -6,7 +6,8 @@ import java.util.List;
  * {@code [no] option <name> [args]}. Tollgate acts on the connection mode
  * ({@code http-keep-alive}, {@code http-server-close}, {@code httpclose}), {@code forwardfor},
  * the log options ({@code httplog [clf]}, {@code httpslog}, {@code tcplog}, {@code dontlognull})
- * {@code redispatch}, {@code allbackups} and {@code persist}; the other real options are ignored
+ * {@code redispatch}, {@code allbackups}, {@code persist} and the health-check types ({@code httpchk},
+ * {@link ProtocolCheckOptions the protocol checks}); the other real options are ignored
  * with a warning (logging, TCP and HTTP tunables, health-check types that a later issue
  * implements) or refused when they change which server is used ({@code transparent}). Options
  * HAProxy 2.6 itself removed get its message.
@@ -21,9 +22,8 @@ final class OptionKeywords {
             "http-use-proxy-header", "http-pretend-keepalive", "http-no-delay", "h1-case-adjust-bogus-client",
             "h1-case-adjust-bogus-server", "disable-h2-upgrade");
     /** Options with arguments that only add headers or configure health checks (a later issue). */
-    private static final List<String> IGNORED_WITH_ARGS = List.of("ssl-hello-chk", "smtpchk",
-            "pgsql-check", "redis-check", "mysql-check", "ldap-check", "spop-check", "tcp-check", "external-check",
-            "originalto", "http-restrict-req-hdr-names");
+    private static final List<String> IGNORED_WITH_ARGS = List.of("ldap-check", "spop-check", "tcp-check",
+            "external-check", "originalto", "http-restrict-req-hdr-names");
     private static final List<String> LOG_FORMATS = List.of("httplog", "httpslog", "tcplog");
     /** They change which server gets a connection. */
     private static final List<String> REFUSED = List.of("transparent");
@@ -72,6 +72,11 @@ final class OptionKeywords {
                 + "with combinations of 'http-request set-dst' and 'http-request set-uri', and even "
                 + "'http-request do-resolve' if DNS resolution is desired."));
         t.add("httpchk", Capabilities.backend(HttpCheckKeywords::option));
+        t.add("mysql-check", notNegatable(Capabilities.backend(ProtocolCheckOptions::mysql)));
+        t.add("pgsql-check", notNegatable(Capabilities.backend(ProtocolCheckOptions::pgsql)));
+        t.add("redis-check", notNegatable(Capabilities.backend(ProtocolCheckOptions::redis)));
+        t.add("smtpchk", notNegatable(Capabilities.backend(ProtocolCheckOptions::smtp)));
+        t.add("ssl-hello-chk", notNegatable(Capabilities.backend(ProtocolCheckOptions::sslHello)));
         IGNORED_FLAGS.forEach(o -> t.add(o, ignored(o)));
         IGNORED_WITH_ARGS.forEach(o -> t.add(o, ignored(o)));
         REFUSED.forEach(o -> t.add(o, Unsupported.refused("option " + o)));
