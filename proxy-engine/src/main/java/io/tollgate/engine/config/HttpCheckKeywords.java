@@ -28,11 +28,8 @@ final class HttpCheckKeywords {
 
     /** {@code option httpchk}: the legacy request line, which {@code http-check send} may complete. */
     static void option(Line line, ProxyState proxy, Problems problems) throws KeywordException {
-        if (line.isNegated()) {
-            if (proxy.healthCheck instanceof HttpCheckRules.Selected) {
-                proxy.healthCheck = null;
-            }
-            return;
+        if (line.modifier() != Line.Modifier.NONE) {
+            throw new KeywordException("negation/default is not supported for option 'httpchk'.");
         }
         List<String> args = line.from(2);
         if (args.size() > 3) {

@@ -69,6 +69,8 @@ class HealthCheckKeywordsTest {
                         + "'hdr', 'body' or 'body-lf' but got 'foo' as argument.");
         assertThat(errors(" option httpchk\n http-check disable-on-404 x\n")).containsExactly(
                 "[ALERT] parsing [t.cfg:8] : 'http-check' cannot handle unexpected argument 'x'.");
+        assertThat(errors(" no option httpchk\n")).containsExactly(
+                "[ALERT] parsing [t.cfg:7] : negation/default is not supported for option 'httpchk'.");
         assertThat(errors(" http-check foo\n")).singleElement().asString()
                 .startsWith("[ALERT] parsing [t.cfg:7] : 'http-check' only supports 'disable-on-404'");
     }
