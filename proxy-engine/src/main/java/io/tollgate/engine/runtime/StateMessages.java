@@ -41,7 +41,7 @@ final class StateMessages {
     }
 
     static String leavingDrain(Server s) {
-        return prefix(s) + " is UP (leaving forced drain).";
+        return prefix(s) + " is " + (s.isUp() ? "UP" : "DOWN") + " (leaving forced drain).";
     }
 
     static String remainsInDrain(Server s) {
