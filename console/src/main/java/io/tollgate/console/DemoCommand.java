@@ -77,6 +77,7 @@ final class DemoCommand implements Callable<Integer> {
             return RunCommand.FAILED;
         }
         Engine engine = lifetime.register(started.get());
+        lifetime.register(StateEventPrinter.start(engine.proxies().stateChanges(), err));
         if (config.global().pidfile() != null) {
             lifetime.register(PidFile.write(Path.of(config.global().pidfile())));
         }

@@ -54,6 +54,7 @@ final class RunCommand {
         }
         Engine engine = started.get();
         lifetime.register(engine);
+        lifetime.register(StateEventPrinter.start(engine.proxies().stateChanges(), err));
         out.println("[NOTICE] " + Version.current().line());
         printListening(config, engine, out);
         out.flush();

@@ -133,6 +133,43 @@ class RunCommandTest {
         assertThat(err.toString()).contains("No enabled listener found");
     }
 
+    /** State changes are printed on stderr as HAProxy prints them in the foreground. */
+    @Test
+    void printsServerStateChangesLikeHaproxy() throws Exception {
+        int closed = Cli.freePort();
+        Path cfg = Cli.config(dir, "checks.cfg",
+                "defaults",
+                "    mode http",
+                "    timeout connect 5s",
+                "    timeout client 10s",
+                "    timeout server 10s",
+                "frontend web",
+                "    bind 127.0.0.1:" + Cli.freePort(),
+                "    default_backend app",
+                "backend app",
+                "    server app1 127.0.0.1:" + closed + " check inter 100");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Lifetime lifetime = Lifetime.untilEnded();
+        RunCommand command = new RunCommand(new PrintWriter(out, true), new PrintWriter(err, true), lifetime);
+        CompletableFuture<Integer> exit = Cli.runInBackground(command, cfg, null);
+        try {
+            awaitListening(out, err, exit);
+            String pid = Long.toString(ProcessHandle.current().pid());
+            String down = "[WARNING]  (" + pid + ") : Server app/app1 is DOWN, reason: Layer4 connection problem, "
+                    + "info: \"Connection refused\", check duration: ";
+            String alert = "[ALERT]    (" + pid + ") : backend 'app' has no server available!";
+            for (int i = 0; i < 200 && !err.toString().contains(alert); i++) {
+                Thread.sleep(25);
+            }
+            assertThat(err.toString()).contains(down).contains(alert)
+                    .contains("ms. 0 active and 0 backup servers left. 0 sessions active, 0 requeued, 0 remaining in queue.");
+        } finally {
+            lifetime.end();
+        }
+        assertThat(exit.get(10, TimeUnit.SECONDS)).isEqualTo(RunCommand.STOPPED);
+    }
+
     private static String awaitListening(StringWriter out, StringWriter err, CompletableFuture<Integer> exit)
             throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);

@@ -23,7 +23,7 @@ abstract class PeriodicCheck {
     private long nextStartNanos;
     private ScheduledFuture<?> timer;
     private volatile boolean stopped;
-    private long runs;
+    private volatile long runs; // read by other threads for figures
 
     PeriodicCheck(Server server, EventLoop loop, int spreadPercent) {
         this.server = server;

@@ -35,6 +35,10 @@ final class GlobalKeywords {
             Args.atMost(line, 1);
             g.nbthread = Args.integer(line, 1, "nbthread", 1, 4096);
         });
+        t.add("spread-checks", (line, g, p) -> {
+            Args.atMost(line, 1);
+            g.spreadChecks = spreadChecks(line.arg(1));
+        });
         t.add("pidfile", (line, g, p) -> {
             Args.atMost(line, 1);
             String path = Args.required(line, 1, "pidfile", "a file name");
@@ -166,5 +170,18 @@ final class GlobalKeywords {
         t.add("bind-process", (line, g, p) -> p.warn(line.source(),
                 "'stats bind-process' has no effect, is deprecated, and will be removed in version 2.7."));
         return t;
+    }
+
+    /** {@code spread-checks <0..50>}: how much, in percent, each check interval varies at random. */
+    private static int spreadChecks(String text) throws KeywordException {
+        try {
+            int value = Integer.parseInt(text);
+            if (value >= 0 && value <= 50) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new KeywordException("'spread-checks' needs a positive value in range 0..50.");
     }
 }

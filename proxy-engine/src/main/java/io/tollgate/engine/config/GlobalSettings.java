@@ -14,13 +14,21 @@ import java.util.List;
  */
 public record GlobalSettings(int maxconn, int nbthread, String pidfile, boolean daemon,
                              String node, List<Directive> logs, List<Directive> statsSockets,
-                             String description, List<Directive> directives, TlsDefaults tls) {
+                             String description, List<Directive> directives, TlsDefaults tls,
+                             int spreadChecks) {
 
     /** HAProxy's default global maxconn when none is configured and no ulimit applies. */
     public static final int DEFAULT_MAXCONN = 4096;
 
     public static final GlobalSettings DEFAULT =
             new GlobalSettings(DEFAULT_MAXCONN, 0, null, false, null, List.of(), List.of(), null, List.of());
+
+    /** The shape before {@code spread-checks}. */
+    public GlobalSettings(int maxconn, int nbthread, String pidfile, boolean daemon,
+                          String node, List<Directive> logs, List<Directive> statsSockets,
+                          String description, List<Directive> directives, TlsDefaults tls) {
+        this(maxconn, nbthread, pidfile, daemon, node, logs, statsSockets, description, directives, tls, 0);
+    }
 
     /** The shape before {@code tls}: no global TLS keyword. */
     public GlobalSettings(int maxconn, int nbthread, String pidfile, boolean daemon,

@@ -12,6 +12,7 @@ final class GlobalState {
     final ConfigEnvironment environment;
     int maxconn = GlobalSettings.DEFAULT_MAXCONN;
     int nbthread;
+    int spreadChecks;
     String pidfile;
     boolean daemon;
     String node;
@@ -26,6 +27,7 @@ final class GlobalState {
 
     GlobalSettings toSettings() {
         return new GlobalSettings(maxconn, nbthread, pidfile, daemon, node, List.copyOf(logs),
-                List.copyOf(statsSockets), description, List.copyOf(directives), environment.tls());
+                List.copyOf(statsSockets), description, List.copyOf(directives), environment.tls(),
+                spreadChecks);
     }
 }

@@ -20,7 +20,7 @@ final class GlobalUnsupportedKeywords {
             // polling and threads
             "busy-polling", "noepoll", "nokqueue", "noevports", "nopoll", "nosplice", "nogetaddrinfo",
             "noreuseport", "no-memory-trimming", "cpu-map", "numa-cpu-mapping", "thread-group", "thread-groups",
-            "spread-checks", "max-spread-checks",
+            "max-spread-checks",
             // limits
             "maxconnrate", "maxsessrate", "maxsslrate", "maxsslconn", "maxpipes", "maxzlibmem", "maxcomprate",
             "maxcompcpuusage",

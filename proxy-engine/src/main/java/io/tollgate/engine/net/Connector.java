@@ -10,6 +10,7 @@ import io.tollgate.engine.lb.Pending;
 import io.tollgate.engine.lb.PendingQueue;
 import io.tollgate.engine.runtime.Proxy;
 import io.tollgate.engine.runtime.Server;
+import io.tollgate.engine.runtime.TrafficHealth;
 import io.tollgate.engine.stats.BackendCounters;
 
 import java.util.concurrent.TimeUnit;
@@ -178,6 +179,7 @@ final class Connector {
             server.counters().reuses.increment();
             backend.backendCounters().reuses.increment();
             connectMillis = 0;
+            ServerSessions.register(server, idle);
             callback.connected(server, idle, true);
             return;
         }
@@ -191,6 +193,8 @@ final class Connector {
                 Dispatcher.release(server);
             } else if (f.isSuccess()) {
                 connectMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+                TrafficHealth.connected(server);
+                ServerSessions.register(server, f.channel());
                 callback.connected(server, f.channel(), false);
             } else {
                 failed(server, f.cause());
@@ -199,6 +203,7 @@ final class Connector {
     }
 
     private void failed(Server server, Throwable cause) {
+        TrafficHealth.connectFailed(server);
         BackendCounters sc = server.counters();
         BackendCounters bc = backend.backendCounters();
         Dispatcher.release(server);

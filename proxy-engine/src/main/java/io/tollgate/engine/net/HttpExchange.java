@@ -24,6 +24,7 @@ import io.tollgate.engine.rules.TcpRule;
 import io.tollgate.engine.runtime.CookieRouting;
 import io.tollgate.engine.runtime.Proxy;
 import io.tollgate.engine.runtime.Server;
+import io.tollgate.engine.runtime.TrafficHealth;
 import io.tollgate.engine.runtime.TrafficRules;
 import io.tollgate.engine.stats.BackendCounters;
 import io.tollgate.engine.stats.FrontendCounters;
@@ -658,10 +659,12 @@ final class HttpExchange implements Connector.Callback {
         backend.backendCounters().responses.count(code);
         if (server != null) {
             server.counters().responses.count(serverCode);
+            TrafficHealth.responded(server, serverCode);
         }
     }
 
     private void countServerError() {
+        TrafficHealth.invalidResponse(server);
         server.counters().responseErrors.increment();
         backend.backendCounters().responseErrors.increment();
     }

@@ -69,7 +69,8 @@ public final class NetEngine implements Engine {
             engine.resolveServers();
             engine.bindAll();
             engine.expireStickEntries();
-            engine.checks = HealthChecks.start(engine.proxies, engine.group, engine.net.transport().socketChannel(), 0);
+            engine.checks = HealthChecks.start(engine.proxies, engine.group, engine.net.transport().socketChannel(),
+                    config.global().spreadChecks());
         } catch (RuntimeException | InterruptedException e) {
             engine.close();
             throw e;

@@ -26,6 +26,7 @@ public final class CheckState {
     private volatile Result last = Result.INITIALIZING;
     private volatile boolean running;
     private volatile int health;
+    private volatile boolean hastened;
 
     public CheckState(boolean agent, int rise, int fall) {
         this.agent = agent;
@@ -117,6 +118,18 @@ public final class CheckState {
 
     /** What {@link #apply} did. */
     record Applied(Result previous, boolean moved, HealthCounter.Transition transition) {
+    }
+
+    /** Asks for the next check at {@code fastinter} ({@code on-error}); the scheduler takes the request once. */
+    void hasten() {
+        hastened = true;
+    }
+
+    /** Whether the next check was asked for sooner; clears the request. */
+    public boolean takeHastened() {
+        boolean h = hastened;
+        hastened = false;
+        return h;
     }
 
     /** Leaving maintenance restarts the counter at rise, as HAProxy does. */

@@ -173,6 +173,11 @@ public final class Proxy {
         return false;
     }
 
+    /** The door of state changes of the configuration this proxy belongs to. */
+    public StateChanges stateChanges() {
+        return registry.stateChanges();
+    }
+
     /** The proxy named {@code name} in the same configuration, or null. */
     public Proxy peer(String name) {
         return registry == null ? null : registry.proxy(name);

@@ -44,6 +44,10 @@ public final class Server {
     private volatile Server tracked;
     private final java.util.List<Server> trackers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final java.util.concurrent.atomic.AtomicInteger consecutiveErrors = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.LongAdder analyzedFailures = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.Set<Runnable> sessions = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** 0, 4 or 7: the layer {@code observe} watches (read on every connection and response). */
+    private final int observedLayer;
     private volatile long lastChangeMillis;
     private final Ticker ticker;
     private volatile InetAddress resolved;
@@ -60,6 +64,7 @@ public final class Server {
         this.lastChangeMillis = ticker.wallMillis();
         CheckSettings c = config.check();
         this.check = c.enabled() ? new CheckState(false, c.rise(), c.fall()) : null;
+        this.observedLayer = "layer4".equals(c.observe()) ? 4 : "layer7".equals(c.observe()) ? 7 : 0;
     }
 
     public String name() {
@@ -211,6 +216,42 @@ public final class Server {
     public void track(Server target) {
         this.tracked = target;
         target.trackers.add(this);
+    }
+
+    /**
+     * Whether this server's connections must be found again to be shut down: with
+     * {@code on-marked-down shutdown-sessions}, or as a backup of a backend where an active server
+     * has {@code on-marked-up shutdown-backup-sessions}. Only then does the network layer keep
+     * them in {@link #sessions()}.
+     */
+    public boolean tracksSessions() {
+        if (config.check().shutdownSessionsOnDown()) {
+            return true;
+        }
+        if (!isBackup()) {
+            return false;
+        }
+        for (Server s : backend.servers()) {
+            if (!s.isBackup() && s.config().check().shutdownBackupSessionsOnUp()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Closers of this server's open connections, kept only when {@link #tracksSessions()}. */
+    public java.util.Set<Runnable> sessions() {
+        return sessions;
+    }
+
+    /** The layer {@code observe} watches: 4, 7, or 0 when it does not. */
+    public int observedLayer() {
+        return observedLayer;
+    }
+
+    /** Failed checks caused by errors seen on live traffic ({@code hanafail}). */
+    public java.util.concurrent.atomic.LongAdder analyzedFailures() {
+        return analyzedFailures;
     }
 
     /** Consecutive errors seen on live traffic ({@code observe}); reset by a passed check. */

@@ -28,20 +28,10 @@ public final class StateChanges {
         }
     }
 
-    /** Kills the sessions of a server ({@code on-marked-down shutdown-sessions}); provided by the network layer. */
-    public interface SessionKiller {
-        int shutdown(Server server);
-    }
-
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
-    private volatile SessionKiller killer = server -> 0;
 
     public void addListener(Listener listener) {
         listeners.add(listener);
-    }
-
-    public void setSessionKiller(SessionKiller killer) {
-        this.killer = killer;
     }
 
     /**
@@ -190,6 +180,36 @@ public final class StateChanges {
         }
     }
 
+    /**
+     * {@code error-limit} errors in a row on live traffic ({@link TrafficHealth}): the server's
+     * {@code on-error} action, as HAProxy's {@code health_adjust}: {@code fail-check} counts a
+     * failed check ({@code HANA}), {@code sudden-death} leaves one check before DOWN,
+     * {@code mark-down} takes it DOWN now, {@code fastinter} only hastens the next check.
+     */
+    public synchronized void trafficErrors(Server server, int count, String what) {
+        if (server.consecutiveErrors().get() < server.config().check().errorLimit()) {
+            return; // another thread got here first and already acted
+        }
+        server.consecutiveErrors().set(0);
+        server.analyzedFailures().increment();
+        CheckState check = server.check();
+        String action = server.config().check().onError();
+        if (check == null || server.isInMaintenance()) {
+            return;
+        }
+        check.hasten();
+        if (action.equals("fastinter")) {
+            return;
+        }
+        if (action.equals("mark-down")) {
+            check.setHealth(check.rise());
+        } else if (action.equals("sudden-death") && check.health() > check.rise()) {
+            check.setHealth(check.rise() + 1);
+        }
+        checkCompleted(server, check, new CheckState.Result(CheckStatus.HEALTH_ANALYZE, -1,
+                "Detected " + count + " consecutive errors, last one was: " + what, -1));
+    }
+
     /** An agent said {@code down}/{@code up}: moves the server as a failed or passed check would. */
     public synchronized void agentSaid(Server server, boolean up, String status) {
         if (server.isInMaintenance()) {
@@ -296,7 +316,7 @@ public final class StateChanges {
         int requeued = Dispatcher.redistribute(server);
         afterChange(server, "DOWN", status);
         if (server.config().check().shutdownSessionsOnDown()) {
-            killer.shutdown(server);
+            shutdownSessions(server);
         }
         emit(event(wasSoft ? ServerEvent.NOTICE : ServerEvent.ALERT,
                 StateMessages.down(server, status, sessions, requeued)));
@@ -322,7 +342,7 @@ public final class StateChanges {
         if (!server.isBackup() && server.config().check().shutdownBackupSessionsOnUp()) {
             for (Server b : server.backend().servers()) {
                 if (b.isBackup()) {
-                    killer.shutdown(b);
+                    shutdownSessions(b);
                 }
             }
         }
@@ -342,6 +362,13 @@ public final class StateChanges {
         emit(event(ServerEvent.NOTICE, StateMessages.stopping(server, status)));
         for (Server t : server.trackers()) {
             stopping(t, " via " + server);
+        }
+    }
+
+    /** Closes every open connection of {@code server} (those the network layer registered). */
+    private static void shutdownSessions(Server server) {
+        for (Runnable close : List.copyOf(server.sessions())) {
+            close.run();
         }
     }
 

@@ -147,6 +147,9 @@ final class RowFill {
                     .number(AGENT_FALL, s.agent().fall())
                     .number(AGENT_HEALTH, s.agent().health());
         }
+        if (s.observedLayer() != 0) {
+            b.number(HANAFAIL, s.analyzedFailures().sum());
+        }
         if (s.tracked() != null) {
             b.text(TRACKED, s.tracked().toString());
         }

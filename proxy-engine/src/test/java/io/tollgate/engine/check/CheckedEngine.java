@@ -40,20 +40,27 @@ final class CheckedEngine implements AutoCloseable {
     }
 
     private final Engine engine;
+    private final boolean recordRows;
     final List<Seen> checks = new CopyOnWriteArrayList<>();
     final List<ServerEvent> events = new CopyOnWriteArrayList<>();
 
-    private CheckedEngine(Engine engine) {
+    private CheckedEngine(Engine engine, boolean recordRows) {
         this.engine = engine;
+        this.recordRows = recordRows;
     }
 
     static CheckedEngine start(String configText) throws Exception {
+        return start(configText, true);
+    }
+
+    /** With {@code recordRows} false, checks are not recorded (a CSV per check is too dear for many servers). */
+    static CheckedEngine start(String configText, boolean recordRows) throws Exception {
         Path file = Files.createTempFile("tollgate-check", ".cfg");
         try {
             Files.writeString(file, configText);
             Config config = ConfigLoader.load(List.of(file), Map.of(), file.getParent());
             Engine engine = Engine.start(config);
-            CheckedEngine e = new CheckedEngine(engine);
+            CheckedEngine e = new CheckedEngine(engine, recordRows);
             engine.proxies().stateChanges().addListener(e.new Recorder());
             return e;
         } finally {
@@ -78,7 +85,7 @@ final class CheckedEngine implements AutoCloseable {
         String[] header = lines[0].substring(2).split(",", -1);
         Map<String, Map<String, String>> rows = new LinkedHashMap<>();
         for (int i = 1; i < lines.length; i++) {
-            String[] values = lines[i].split(",", -1);
+            String[] values = split(lines[i]);
             Map<String, String> row = new HashMap<>();
             for (int c = 0; c < header.length && c < values.length; c++) {
                 row.put(header[c], values[c]);
@@ -86,6 +93,35 @@ final class CheckedEngine implements AutoCloseable {
             rows.put(values[0] + "/" + values[1], row);
         }
         return rows;
+    }
+
+    /** Splits a CSV line, honouring the quotes HAProxy puts around text holding a comma. */
+    static String[] split(String line) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    cell.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                out.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(c);
+            }
+        }
+        out.add(cell.toString());
+        return out.toArray(new String[0]);
     }
 
     List<Seen> checksOf(String backend, String server) {
@@ -100,6 +136,13 @@ final class CheckedEngine implements AutoCloseable {
 
     List<String> messages() {
         return events.stream().map(ServerEvent::message).toList();
+    }
+
+    /** A port free right now on 127.0.0.1, for {@code bind} lines. */
+    static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
     }
 
     /** Waits until {@code condition} holds, failing after {@code timeout}. */
@@ -130,7 +173,7 @@ final class CheckedEngine implements AutoCloseable {
 
         @Override
         public void checked(Server server, CheckState state, CheckState.Result result) {
-            if (!state.isAgent()) {
+            if (recordRows && !state.isAgent()) {
                 checks.add(new Seen(server.toString(), result, row(server.backend().name(), server.name())));
             }
         }

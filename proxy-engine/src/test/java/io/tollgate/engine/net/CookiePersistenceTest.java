@@ -264,6 +264,57 @@ class CookiePersistenceTest {
         assertThat(srv1.maxActive()).isEqualTo(1);
     }
 
+    /**
+     * A server marked DOWN hands what waits in its queue to the other servers (with
+     * {@code option redispatch}), and HAProxy's message counts it as requeued.
+     */
+    @Test
+    void requestsQueuedOnAServerMarkedDownAreRedispatched() throws Exception {
+        Upstream srv1 = upstream("s1");
+        Upstream srv2 = upstream("s2");
+        int port = freePort();
+        RunningEngine engine = behind(port, """
+                option redispatch
+                cookie SRV insert indirect
+                server s1 127.0.0.1:%d cookie s1 maxconn 1
+                server s2 127.0.0.1:%d cookie s2
+                """.formatted(srv1.port(), srv2.port()));
+        java.util.List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Proxies proxies = engine.engine().proxies();
+        proxies.stateChanges().addListener(new io.tollgate.engine.runtime.StateChanges.Listener() {
+            @Override
+            public void serverChanged(io.tollgate.engine.runtime.Server server, String what, String cause) {
+            }
+
+            @Override
+            public void event(io.tollgate.engine.runtime.ServerEvent event) {
+                events.add(event.message());
+            }
+        });
+        try (RawHttp slow = new RawHttp(port); RawHttp second = new RawHttp(port)) {
+            slow.send("GET /slow?ms=1500 HTTP/1.1\r\nHost: t\r\nCookie: SRV=s1\r\n\r\n");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (srv1.requests() == 0 && System.nanoTime() < deadline) {
+                RunningEngine.sleep(10);
+            }
+            CompletableFuture<String> queued = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return get(second, "/", "SRV=s1").text();
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            io.tollgate.engine.runtime.Server s1 = proxies.backend("be").server("s1");
+            while (s1.queue().size() == 0 && System.nanoTime() < deadline) {
+                RunningEngine.sleep(10);
+            }
+            proxies.stateChanges().setUp(s1, false, "test");
+            assertThat(queued.get(10, TimeUnit.SECONDS)).isEqualTo(hello("s2"));
+            assertThat(events.get(0)).isEqualTo("Server be/s1 is DOWN, test. 1 active and 0 backup servers left. "
+                    + "1 sessions active, 1 requeued, 0 remaining in queue.");
+        }
+    }
+
     @Test
     void rewriteAndPrefixModesEditTheServersOwnCookie() throws Exception {
         Upstream a = upstream("a");
