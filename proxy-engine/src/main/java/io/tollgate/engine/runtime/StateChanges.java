@@ -67,7 +67,7 @@ public final class StateChanges {
             }
             int requeued = Dispatcher.redistribute(server);
             afterChange(server, "MAINT", cause);
-            emit(wasDown ? new ServerEvent(ServerEvent.NOTICE, StateMessages.entersMaintenance(server, ""), null)
+            emit(wasDown ? event(ServerEvent.NOTICE, StateMessages.entersMaintenance(server, ""))
                     : event(server.isDraining() ? ServerEvent.NOTICE : ServerEvent.ALERT,
                     StateMessages.goingDownForMaintenance(server, "", sessions, requeued)));
             for (Server t : server.trackers()) {
