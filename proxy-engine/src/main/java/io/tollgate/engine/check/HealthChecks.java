@@ -3,7 +3,9 @@ package io.tollgate.engine.check;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
+import io.tollgate.engine.config.AgentSettings;
 import io.tollgate.engine.config.CheckSettings;
+import io.tollgate.engine.runtime.CheckState;
 import io.tollgate.engine.runtime.Proxies;
 import io.tollgate.engine.runtime.Proxy;
 import io.tollgate.engine.runtime.Server;
@@ -17,13 +19,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Every health check of a running engine: one {@link ServerCheck} per checked server, spread
- * over the event loops (no thread of their own), first runs spread over the shortest interval
- * as HAProxy's {@code start_checks} does so that a thousand servers are not checked at once;
+ * Every health check of a running engine: one {@link ServerCheck} per checked server and one
+ * {@link AgentCheck} per server with {@code agent-check}, spread over the event loops (no thread
+ * of their own), first runs spread over the shortest interval as HAProxy's {@code start_checks}
+ * does (a server's check, then its agent) so that a thousand servers are not checked at once;
  * and the {@code slowstart} ramps of servers coming back up.
  */
 public final class HealthChecks implements AutoCloseable {
-    private final List<ServerCheck> checks = new ArrayList<>();
+    private final List<PeriodicCheck> checks = new ArrayList<>();
     private final EventLoopGroup group;
     private volatile boolean closed;
 
@@ -42,20 +45,28 @@ public final class HealthChecks implements AutoCloseable {
                                      int spreadPercent) {
         HealthChecks all = new HealthChecks(group);
         StateChanges changes = proxies.stateChanges();
+        AgentEffects agents = new AgentEffects(changes);
         long minInter = Long.MAX_VALUE;
         for (Proxy p : proxies.all()) {
             CheckProtocol protocol = null;
             for (Server s : p.servers()) {
-                if (s.check() == null) {
-                    continue;
+                if (s.check() != null) {
+                    if (protocol == null) {
+                        protocol = CheckProtocols.of(p.config().rules().healthCheck());
+                    }
+                    all.checks.add(new ServerCheck(s, s.check(), protocol, address(s), group.next(), channelType,
+                            changes, spreadPercent));
+                    minInter = Math.min(minInter, s.config().check().inter());
                 }
-                if (protocol == null) {
-                    protocol = CheckProtocols.of(p.config().rules().healthCheck());
+                AgentSettings agent = s.config().check().agent();
+                if (agent != null && agent.enabled() && agent.port() > 0) {
+                    // HAProxy's agent counter: rise 1, fall 1, starting UP
+                    CheckState state = new CheckState(true, 1, 1);
+                    s.setAgent(state);
+                    all.checks.add(new AgentCheck(s, state, agentAddress(s), group.next(), channelType, agents,
+                            spreadPercent));
+                    minInter = Math.min(minInter, agent.inter());
                 }
-                EventLoop loop = group.next();
-                all.checks.add(new ServerCheck(s, s.check(), protocol, address(s), loop, channelType, changes,
-                        spreadPercent));
-                minInter = Math.min(minInter, s.config().check().inter());
             }
         }
         int n = all.checks.size();
@@ -74,7 +85,7 @@ public final class HealthChecks implements AutoCloseable {
     /** Runs done so far by all checks. */
     public long runs() {
         long sum = 0;
-        for (ServerCheck c : checks) {
+        for (PeriodicCheck c : checks) {
             sum += c.runs();
         }
         return sum;
@@ -83,25 +94,37 @@ public final class HealthChecks implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        checks.forEach(ServerCheck::stop);
+        checks.forEach(PeriodicCheck::stop);
     }
 
     static InetSocketAddress address(Server s) {
         CheckSettings c = s.config().check();
-        InetAddress host = s.resolvedAddress();
-        if (c.addr() != null) {
-            try {
-                host = InetAddress.getByName(c.addr());
-            } catch (UnknownHostException e) {
-                throw new IllegalStateException("[" + s.config().source() + "] : 'server " + s
-                        + "' : could not resolve check address '" + c.addr() + "'.", e);
-            }
-        }
+        InetAddress host = c.addr() != null ? resolve(s, c.addr(), "check address") : s.resolvedAddress();
         if (host == null) {
             host = InetAddress.getLoopbackAddress();
         }
         int port = c.port() > 0 ? c.port() : s.config().address() == null ? 0 : s.config().address().port();
         return new InetSocketAddress(host, port);
+    }
+
+    /** The agent's address: {@code agent-addr}, else {@code addr}, else the server's; always {@code agent-port}. */
+    static InetSocketAddress agentAddress(Server s) {
+        AgentSettings agent = s.config().check().agent();
+        String addr = agent.addr() != null ? agent.addr() : s.config().check().addr();
+        InetAddress host = addr != null ? resolve(s, addr, "agent address") : s.resolvedAddress();
+        if (host == null) {
+            host = InetAddress.getLoopbackAddress();
+        }
+        return new InetSocketAddress(host, agent.port());
+    }
+
+    private static InetAddress resolve(Server s, String host, String what) {
+        try {
+            return InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("[" + s.config().source() + "] : 'server " + s
+                    + "' : could not resolve " + what + " '" + host + "'.", e);
+        }
     }
 
     /** Ticks the weight ramp of each server that comes back with {@code slowstart}, on an event loop. */

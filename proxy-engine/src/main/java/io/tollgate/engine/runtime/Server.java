@@ -35,6 +35,8 @@ public final class Server {
     private volatile boolean maintenance;
     private volatile boolean drain;
     private volatile int weight;
+    /** {@code maxconn} set at run time (an agent's {@code maxconn:<n>}); -1 while the configured one applies. */
+    private volatile int runtimeMaxconn = -1;
     /** Until when the weight ramps up after coming back ({@code slowstart}); 0 when not ramping. */
     private volatile long warmUntilMillis;
     private final CheckState check;
@@ -271,14 +273,23 @@ public final class Server {
         return served.get();
     }
 
+    /**
+     * The {@code maxconn} in force ({@code slim}): the configured one until an agent sets another
+     * ({@code maxconn:<n>}); 0 means no limit.
+     */
+    public int maxconn() {
+        int max = runtimeMaxconn;
+        return max >= 0 ? max : config.maxconn();
+    }
+
     public boolean hasRoom() {
-        int max = config.maxconn();
+        int max = maxconn();
         return max <= 0 || served.get() < max;
     }
 
     /** Takes a slot if one is free. */
     public boolean tryAcquire() {
-        int max = config.maxconn();
+        int max = maxconn();
         if (max <= 0) {
             served.incrementAndGet();
             return true;
@@ -390,6 +401,10 @@ public final class Server {
 
     void setWeight(int weight) {
         this.weight = weight;
+    }
+
+    void setMaxconn(int maxconn) {
+        this.runtimeMaxconn = Math.max(0, maxconn);
     }
 
     @Override

@@ -67,7 +67,7 @@ public final class StateChanges {
             }
             int requeued = Dispatcher.redistribute(server);
             afterChange(server, "MAINT", cause);
-            emit(wasDown ? new ServerEvent(ServerEvent.NOTICE, StateMessages.entersMaintenance(server, ""), null)
+            emit(wasDown ? event(ServerEvent.NOTICE, StateMessages.entersMaintenance(server, ""))
                     : event(server.isDraining() ? ServerEvent.NOTICE : ServerEvent.ALERT,
                     StateMessages.goingDownForMaintenance(server, "", sessions, requeued)));
             for (Server t : server.trackers()) {
@@ -80,11 +80,13 @@ public final class StateChanges {
             backendDownCheck(server.backend(), wasUsable);
         } else {
             server.setMaintenance(false);
+            // as HAProxy, the server comes back UP only if its agent (if any) agrees
+            boolean agentAgrees = agentAgrees(server);
             if (server.check() != null) {
                 server.check().resetToRise();
-                server.setUp(true);
-            } else if (server.agent() == null && server.tracked() == null) {
-                server.setUp(true);
+                server.setUp(agentAgrees);
+            } else if (server.tracked() == null) {
+                server.setUp(agentAgrees);
             }
             afterChange(server, "READY", cause);
             emit(event(ServerEvent.NOTICE, StateMessages.leavingMaintenance(server, "forced maintenance")));
@@ -164,7 +166,7 @@ public final class StateChanges {
                 }
             }
             case PASSED -> {
-                if (state.isUp()) {
+                if (state.isUp() && agentAgrees(server)) {
                     running(server, status, true);
                 }
             }
@@ -220,6 +222,76 @@ public final class StateChanges {
             }
         } else {
             stopped(server, status);
+        }
+    }
+
+    /**
+     * An agent check finished ({@code agent-check}): records the result, moves the agent's
+     * counter and the server's state as HAProxy's {@code set_server_check_status} then
+     * {@code check_notify_*} do for agents. Unlike a health check, the agent keeps running in
+     * maintenance (it is how an agent says {@code ready}); only the server's state then stays.
+     *
+     * @param health the counter value the agent's word sets before the result counts: the top
+     *               ({@link Integer#MAX_VALUE}) for {@code up}, 0 for {@code down}/{@code stopped},
+     *               -1 to leave it
+     */
+    public synchronized void agentCompleted(Server server, CheckState agent, CheckState.Result result, int health) {
+        if (health >= 0) {
+            agent.setHealth(health);
+        }
+        CheckState.Applied applied = agent.apply(result);
+        CheckStatus.Result kind = result.status().result();
+        // "No status change" (a reply without up/down/fail) and unknown results stop HAProxy before the log line
+        boolean judged = kind == CheckStatus.Result.PASSED || kind == CheckStatus.Result.FAILED;
+        boolean logChecks = server.backend().config().hasOption("log-health-checks");
+        if (logChecks && judged && (applied.moved() || applied.previous().status() != result.status())) {
+            emit(event(ServerEvent.NOTICE, StateMessages.healthCheckLine(server, agent, result)));
+        }
+        if (!server.isInMaintenance() && judged) {
+            String status = logChecks ? "" : StateMessages.checkStatus(result);
+            boolean wasUp = server.isUp();
+            if (kind == CheckStatus.Result.FAILED) {
+                // only what the agent said (down, fail, stopped) pulls the server down, not an unreachable agent
+                if (result.status() == CheckStatus.L7_STATUS && agent.health() == 0) {
+                    stopped(server, status);
+                }
+            } else if (agent.isUp() && server.tracked() == null && (server.check() == null || server.check().isUp())) {
+                running(server, status, true);
+            }
+            if (wasUp != server.isUp()) {
+                remainingInDrain(server);
+            }
+        }
+        for (Listener l : listeners) {
+            l.checked(server, agent, result);
+        }
+    }
+
+    /**
+     * An agent's {@code <n>%}: the user weight, as {@link #setWeight}. HAProxy re-evaluates the
+     * server for it, which, in forced drain, says again that it remains there.
+     */
+    public synchronized void agentWeight(Server server, int weight, String cause) {
+        setWeight(server, weight, cause);
+        remainingInDrain(server);
+    }
+
+    /** A runtime {@code maxconn} (an agent's {@code maxconn:<n>}; 0: no limit); a higher one serves the queue. */
+    public synchronized void setMaxconn(Server server, int maxconn, String cause) {
+        server.setMaxconn(maxconn);
+        afterChange(server, "maxconn " + maxconn, cause);
+    }
+
+    /** Whether the server's agent, if it has one, lets it be UP (HAProxy: agent health at least rise). */
+    private static boolean agentAgrees(Server server) {
+        CheckState agent = server.agent();
+        return agent == null || agent.isUp();
+    }
+
+    /** HAProxy's state update, run while the server stays in forced drain, says so. */
+    private void remainingInDrain(Server server) {
+        if (server.isDraining() && !server.isInMaintenance()) {
+            emit(event(ServerEvent.NOTICE, StateMessages.remainsInDrain(server)));
         }
     }
 

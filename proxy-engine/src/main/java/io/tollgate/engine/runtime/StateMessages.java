@@ -36,12 +36,14 @@ final class StateMessages {
         return prefix(s) + " is stopping" + status + online(s, 0);
     }
 
+    /** A DOWN server entering drain gets the counts of a server going down, as in HAProxy. */
     static String entersDrain(Server s, String via, int requeued) {
-        return prefix(s) + " enters drain state" + via + online(s, requeued);
+        return prefix(s) + " enters drain state" + via
+                + (s.isUp() ? online(s, requeued) : left(s, (int) s.counters().sessions.current(), requeued));
     }
 
     static String leavingDrain(Server s) {
-        return prefix(s) + " is UP (leaving forced drain).";
+        return prefix(s) + " is " + (s.isUp() ? "UP" : "DOWN") + " (leaving forced drain).";
     }
 
     static String remainsInDrain(Server s) {

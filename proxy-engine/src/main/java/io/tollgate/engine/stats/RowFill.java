@@ -114,7 +114,7 @@ final class RowFill {
         StatRow.Builder b = StatRow.builder(RowType.SERVER, p.name(), s.name(), p.id(), s.id())
                 .text(MODE, p.mode().word())
                 .text(STATUS, ServerStatus.of(s))
-                .positive(SLIM, sc.maxconn())
+                .positive(SLIM, s.maxconn())
                 .positive(QLIMIT, sc.maxqueue())
                 .number(WEIGHT, s.weight())
                 .number(UWEIGHT, s.userWeight())
@@ -140,7 +140,8 @@ final class RowFill {
                     .number(CHECK_FALL, s.check().fall())
                     .number(CHECK_HEALTH, s.check().health());
         }
-        if (s.agent() != null && !s.isInMaintenance()) {
+        // unlike health checks, agents keep running in maintenance (HAProxy pauses only the former)
+        if (s.agent() != null) {
             check(b, s.agent(), AGENT_STATUS, AGENT_CODE, AGENT_DURATION, AGENT_DESC, LAST_AGT);
             b.number(AGENT_RISE, s.agent().rise())
                     .number(AGENT_FALL, s.agent().fall())

@@ -36,7 +36,7 @@ final class ServerStatus {
             if (goingDown) {
                 return "UP " + check.ratio();
             }
-            return check == null && agent == null ? "no check" : "UP";
+            return check == null ? "no check" : "UP"; // an agent alone still shows "no check", as HAProxy
         }
         if (ref.isUp()) {
             boolean steady = (server.check() == null && server.tracked() == null) || check == null || check.isFullyUp();

@@ -21,8 +21,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 
 /**
- * An engine started from configuration text for check tests, recording every check result with
- * the server's CSV row right after it, and every state-change event.
+ * An engine started from configuration text for check tests, recording every check result
+ * (health checks and agents apart) with the server's CSV row right after it, and every
+ * state-change event.
  */
 final class CheckedEngine implements AutoCloseable {
     /** One check as the stats showed it right after it was applied. */
@@ -42,6 +43,7 @@ final class CheckedEngine implements AutoCloseable {
     private final Engine engine;
     private final boolean recordRows;
     final List<Seen> checks = new CopyOnWriteArrayList<>();
+    final List<Seen> agents = new CopyOnWriteArrayList<>();
     final List<ServerEvent> events = new CopyOnWriteArrayList<>();
 
     private CheckedEngine(Engine engine, boolean recordRows) {
@@ -81,7 +83,12 @@ final class CheckedEngine implements AutoCloseable {
     }
 
     Map<String, Map<String, String>> csv() {
-        String[] lines = new CsvStatsWriter().write(engine.stats().snapshot()).split("\n");
+        return rows(new CsvStatsWriter().write(engine.stats().snapshot()));
+    }
+
+    /** Rows of stats CSV text (Tollgate's or HAProxy's) by {@code pxname/svname}, each column by name. */
+    static Map<String, Map<String, String>> rows(String csv) {
+        String[] lines = csv.split("\n");
         String[] header = lines[0].substring(2).split(",", -1);
         Map<String, Map<String, String>> rows = new LinkedHashMap<>();
         for (int i = 1; i < lines.length; i++) {
@@ -125,8 +132,27 @@ final class CheckedEngine implements AutoCloseable {
     }
 
     List<Seen> checksOf(String backend, String server) {
+        return of(checks, backend, server);
+    }
+
+    List<Seen> agentsOf(String backend, String server) {
+        return of(agents, backend, server);
+    }
+
+    /**
+     * Waits for the agent runs that follow a change of the agent's reply and returns the first
+     * that surely read the new one: a run already under way at the change may have read the old.
+     */
+    Seen nextAgentRun(String backend, String server) throws InterruptedException {
+        int from = agentsOf(backend, server).size();
+        await(Duration.ofSeconds(10), "two agent runs of " + backend + "/" + server,
+                () -> agentsOf(backend, server).size() >= from + 2);
+        return agentsOf(backend, server).get(from + 1);
+    }
+
+    private static List<Seen> of(List<Seen> all, String backend, String server) {
         List<Seen> out = new ArrayList<>();
-        for (Seen s : checks) {
+        for (Seen s : all) {
             if (s.server().equals(backend + "/" + server)) {
                 out.add(s);
             }
@@ -173,8 +199,9 @@ final class CheckedEngine implements AutoCloseable {
 
         @Override
         public void checked(Server server, CheckState state, CheckState.Result result) {
-            if (recordRows && !state.isAgent()) {
-                checks.add(new Seen(server.toString(), result, row(server.backend().name(), server.name())));
+            if (recordRows) {
+                Seen seen = new Seen(server.toString(), result, row(server.backend().name(), server.name()));
+                (state.isAgent() ? agents : checks).add(seen);
             }
         }
     }

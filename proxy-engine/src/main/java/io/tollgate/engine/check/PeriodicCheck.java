@@ -1,0 +1,125 @@
+package io.tollgate.engine.check;
+
+import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.ScheduledFuture;
+import io.tollgate.engine.config.Timeouts;
+import io.tollgate.engine.runtime.Server;
+
+import java.net.InetSocketAddress;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A check that runs again and again against one server on one event loop, one run at a time, on
+ * a steady cadence: each start is the previous start plus the interval (varied by
+ * {@code spread-checks}), so a slow run does not drift the schedule. Subclasses say what a run
+ * does ({@link ServerCheck} the health check, {@link AgentCheck} the agent), how long the next
+ * interval is, and whether to sit a turn out.
+ */
+abstract class PeriodicCheck {
+    protected final Server server;
+    protected final EventLoop loop;
+    private final int spreadPercent;
+    private long nextStartNanos;
+    private ScheduledFuture<?> timer;
+    private volatile boolean stopped;
+    private volatile long runs; // read by other threads for figures
+
+    PeriodicCheck(Server server, EventLoop loop, int spreadPercent) {
+        this.server = server;
+        this.loop = loop;
+        this.spreadPercent = spreadPercent;
+    }
+
+    /** Starts after {@code delayMillis}, HAProxy's spread of first checks over the shortest interval. */
+    final void start(long delayMillis) {
+        nextStartNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delayMillis);
+        loop.execute(this::scheduleNext);
+    }
+
+    final void stop() {
+        stopped = true;
+        loop.execute(() -> {
+            if (timer != null) {
+                timer.cancel(false);
+            }
+        });
+    }
+
+    final boolean isStopped() {
+        return stopped;
+    }
+
+    /** Runs done so far, for tests and figures. */
+    final long runs() {
+        return runs;
+    }
+
+    /** The interval before the next start, asked after each run (it may depend on its outcome). */
+    protected abstract long interval();
+
+    /** Whether to skip this turn and wait for the next (a health check in maintenance). */
+    protected boolean paused() {
+        return false;
+    }
+
+    /** Starts one run on the loop; {@code done} must be called on the loop once it is over and applied. */
+    protected abstract void runOnce(Runnable done);
+
+    /**
+     * With {@code timeout check}, connecting gets {@code min(timeout connect, inter)} and the
+     * reply {@code timeout check}; without, {@code inter} bounds the whole run.
+     */
+    protected static CheckTarget target(Server server, InetSocketAddress address, long inter) {
+        Timeouts t = server.backend().config().timeouts();
+        if (t.check() > 0) {
+            long connect = t.connect() > 0 ? Math.min(t.connect(), inter) : inter;
+            return new CheckTarget(address, connect, t.check());
+        }
+        return new CheckTarget(address, inter, 0);
+    }
+
+    private void scheduleNext() {
+        if (stopped) {
+            return;
+        }
+        long delay = Math.max(0, nextStartNanos - System.nanoTime());
+        timer = loop.schedule(this::run, delay, TimeUnit.NANOSECONDS);
+    }
+
+    private void run() {
+        if (stopped) {
+            return;
+        }
+        if (paused()) {
+            advance(interval());
+            scheduleNext();
+            return;
+        }
+        runs++;
+        runOnce(() -> {
+            if (!stopped) {
+                advance(interval());
+                scheduleNext();
+            }
+        });
+    }
+
+    private void advance(long intervalMillis) {
+        long now = System.nanoTime();
+        long step = TimeUnit.MILLISECONDS.toNanos(Math.max(1, spread(intervalMillis)));
+        nextStartNanos += step;
+        if (nextStartNanos - now < 0) {
+            // fell behind (a long check, a paused machine): start again from now rather than bursting
+            nextStartNanos = now + step;
+        }
+    }
+
+    private long spread(long interval) {
+        if (spreadPercent <= 0) {
+            return interval;
+        }
+        long rv = interval * spreadPercent / 100;
+        return interval + rv - (long) (2 * rv * ThreadLocalRandom.current().nextDouble());
+    }
+}
