@@ -18,7 +18,7 @@ final class OptionKeywords {
             "http-buffer-request", "http-ignore-probes", "idle-close-on-response", "prefer-last-server", "logasap",
             "nolinger", "srvtcpka", "tcpka", "splice-request", "splice-response", "splice-auto",
             "accept-invalid-http-request", "accept-invalid-http-response", "dontlog-normal", "log-separate-errors",
-            "log-health-checks", "socket-stats", "tcp-smart-accept", "tcp-smart-connect", "independent-streams",
+            "socket-stats", "tcp-smart-accept", "tcp-smart-connect", "independent-streams",
             "http-use-proxy-header", "http-pretend-keepalive", "http-no-delay", "h1-case-adjust-bogus-client",
             "h1-case-adjust-bogus-server", "disable-h2-upgrade");
     /** Options with arguments that only add headers or configure health checks (a later issue). */
@@ -63,6 +63,7 @@ final class OptionKeywords {
         t.add("redispatch", Capabilities.backend(OptionKeywords::redispatch));
         t.add("allbackups", Capabilities.backend(flag("allbackups")));
         t.add("persist", Capabilities.backend(flag("persist")));
+        t.add("log-health-checks", Capabilities.backend(flag("log-health-checks")));
         t.add("forceclose", removed("option '%s' is not supported any more since HAProxy 2.0, please just remove it, "
                 + "or use 'option httpclose' if absolutely needed."));
         t.add("http-tunnel", removed("option '%s' is not supported any more since HAProxy 2.1, please just remove it, "

@@ -1,6 +1,5 @@
 package io.tollgate.engine.check;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -216,8 +215,7 @@ class AgentCheckTest {
                        option log-health-checks
                        server s1 127.0.0.1:%d agent-check agent-port %d agent-inter 100
                      """.formatted(agent.port(), agent.port()))) {
-            // the option is still parsed as ignored; this runs once it is kept
-            Assumptions.assumeTrue(e.engine().proxies().backend("be").config().hasOption("log-health-checks"));
+            assertThat(e.engine().proxies().backend("be").config().hasOption("log-health-checks")).isTrue();
             CheckedEngine.Seen up = e.nextAgentRun("be", "s1");
             agent.reply("0%\n");
             e.nextAgentRun("be", "s1");
