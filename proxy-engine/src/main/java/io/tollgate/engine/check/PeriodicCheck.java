@@ -22,6 +22,8 @@ abstract class PeriodicCheck {
     private final int spreadPercent;
     private long nextStartNanos;
     private ScheduledFuture<?> timer;
+    /** A run is under way: it schedules the next itself when done. */
+    private boolean running;
     private volatile boolean stopped;
     private volatile long runs; // read by other threads for figures
 
@@ -48,6 +50,26 @@ abstract class PeriodicCheck {
 
     final boolean isStopped() {
         return stopped;
+    }
+
+    /**
+     * Brings the next run forward to at most {@code millis} from now (HAProxy's {@code on-error}
+     * asks for {@code fastinter}); from any thread.
+     */
+    final void hasten(long millis) {
+        loop.execute(() -> {
+            long at = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+            if (stopped || nextStartNanos - at <= 0) {
+                return;
+            }
+            nextStartNanos = at;
+            if (!running) {
+                if (timer != null) {
+                    timer.cancel(false);
+                }
+                scheduleNext();
+            }
+        });
     }
 
     /** Runs done so far, for tests and figures. */
@@ -97,7 +119,9 @@ abstract class PeriodicCheck {
             return;
         }
         runs++;
+        running = true;
         runOnce(() -> {
+            running = false;
             if (!stopped) {
                 advance(interval());
                 scheduleNext();

@@ -29,6 +29,7 @@ final class ServerCheck extends PeriodicCheck {
         this.address = address;
         this.channelType = channelType;
         this.changes = changes;
+        state.onHasten(() -> hasten(server.config().check().fastInterval()));
     }
 
     @Override

@@ -26,7 +26,7 @@ public final class CheckState {
     private volatile Result last = Result.INITIALIZING;
     private volatile boolean running;
     private volatile int health;
-    private volatile boolean hastened;
+    private volatile Runnable hastener = () -> { };
 
     public CheckState(boolean agent, int rise, int fall) {
         this.agent = agent;
@@ -120,16 +120,14 @@ public final class CheckState {
     record Applied(Result previous, boolean moved, HealthCounter.Transition transition) {
     }
 
-    /** Asks for the next check at {@code fastinter} ({@code on-error}); the scheduler takes the request once. */
+    /** Asks the scheduler for the next check within {@code fastinter} ({@code on-error}). */
     void hasten() {
-        hastened = true;
+        hastener.run();
     }
 
-    /** Whether the next check was asked for sooner; clears the request. */
-    public boolean takeHastened() {
-        boolean h = hastened;
-        hastened = false;
-        return h;
+    /** Set by the check's scheduler: how to bring the next check forward. */
+    public void onHasten(Runnable hastener) {
+        this.hastener = hastener;
     }
 
     /** Leaving maintenance restarts the counter at rise, as HAProxy does. */

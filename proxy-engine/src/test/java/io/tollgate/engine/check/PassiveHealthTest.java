@@ -87,4 +87,19 @@ class PassiveHealthTest {
             assertThat(e.row("be", "web").get("hanafail")).isEqualTo("1");
         }
     }
+
+    @Test
+    void fastinterBringsTheNextCheckForward() throws Exception {
+        try (FlippingHttpServer web = new FlippingHttpServer(); CheckedEngine e = engine(web.port(), "fastinter fastinter 100")) {
+            CheckedEngine.await(Duration.ofSeconds(5), "first check", () -> e.checksOf("be", "web").size() == 1);
+            web.answer(500);
+            for (int i = 0; i < 3; i++) {
+                get(e);
+            }
+            // inter is 30s: only the hastened check can come this soon
+            CheckedEngine.await(Duration.ofSeconds(5), "a hastened check", () -> e.checksOf("be", "web").size() >= 2);
+            assertThat(e.row("be", "web").get("hanafail")).isEqualTo("1");
+            assertThat(e.row("be", "web").get("status")).isEqualTo("UP");
+        }
+    }
 }
