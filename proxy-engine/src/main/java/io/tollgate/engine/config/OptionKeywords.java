@@ -6,7 +6,8 @@ import java.util.List;
  * {@code [no] option <name> [args]}. Tollgate acts on the connection mode
  * ({@code http-keep-alive}, {@code http-server-close}, {@code httpclose}), {@code forwardfor},
  * the log options ({@code httplog [clf]}, {@code httpslog}, {@code tcplog}, {@code dontlognull})
- * {@code redispatch}, {@code allbackups} and {@code persist}; the other real options are ignored
+ * {@code redispatch}, {@code allbackups}, {@code persist} and the check types {@code httpchk} and
+ * {@code tcp-check}; the other real options are ignored
  * with a warning (logging, TCP and HTTP tunables, health-check types that a later issue
  * implements) or refused when they change which server is used ({@code transparent}). Options
  * HAProxy 2.6 itself removed get its message.
@@ -22,7 +23,7 @@ final class OptionKeywords {
             "h1-case-adjust-bogus-server", "disable-h2-upgrade");
     /** Options with arguments that only add headers or configure health checks (a later issue). */
     private static final List<String> IGNORED_WITH_ARGS = List.of("ssl-hello-chk", "smtpchk",
-            "pgsql-check", "redis-check", "mysql-check", "ldap-check", "spop-check", "tcp-check", "external-check",
+            "pgsql-check", "redis-check", "mysql-check", "ldap-check", "spop-check", "external-check",
             "originalto", "http-restrict-req-hdr-names");
     private static final List<String> LOG_FORMATS = List.of("httplog", "httpslog", "tcplog");
     /** They change which server gets a connection. */
@@ -72,6 +73,7 @@ final class OptionKeywords {
                 + "with combinations of 'http-request set-dst' and 'http-request set-uri', and even "
                 + "'http-request do-resolve' if DNS resolution is desired."));
         t.add("httpchk", Capabilities.backend(HttpCheckKeywords::option));
+        t.add("tcp-check", Capabilities.backend(notNegatable(TcpCheckKeywords::option)));
         IGNORED_FLAGS.forEach(o -> t.add(o, ignored(o)));
         IGNORED_WITH_ARGS.forEach(o -> t.add(o, ignored(o)));
         REFUSED.forEach(o -> t.add(o, Unsupported.refused("option " + o)));
