@@ -3,6 +3,7 @@ package io.tollgate.engine.check;
 import io.tollgate.engine.config.CheckDefinition;
 import io.tollgate.engine.config.HttpCheckDefinition;
 import io.tollgate.engine.config.ProtocolCheckDefinition;
+import io.tollgate.engine.config.TcpCheckDefinition;
 
 /** The protocol for a backend's check definition: one class per check type. */
 final class CheckProtocols {
@@ -30,6 +31,9 @@ final class CheckProtocols {
         }
         if (definition instanceof ProtocolCheckDefinition.SslHello) {
             return SslHelloCheck.INSTANCE;
+        }
+        if (definition instanceof TcpCheckDefinition tcp) {
+            return new TcpCheck(tcp);
         }
         throw new IllegalArgumentException("no health check implements '" + definition.type() + "'");
     }

@@ -3,6 +3,7 @@ package io.tollgate.engine.check;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
@@ -16,13 +17,16 @@ import io.netty.util.concurrent.ScheduledFuture;
 import io.tollgate.engine.runtime.CheckState;
 import io.tollgate.engine.runtime.CheckStatus;
 
+import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
  * One check run on one event loop: connect (L4TOUT, L4CON), then hand the connection to the
  * protocol's {@link Conversation} until it gives a verdict, the server closes or the read
- * timeout expires (the protocol's timeout status). Reports exactly once, on the loop.
+ * timeout expires (the protocol's timeout status). A script may move the run to another
+ * connection ({@link #reconnect}); each connection gets the timeouts afresh, as in HAProxy.
+ * Reports exactly once, on the loop.
  */
 final class CheckRun implements CheckChannel {
     private final EventLoop loop;
@@ -49,41 +53,95 @@ final class CheckRun implements CheckChannel {
     }
 
     void start() {
+        open(conversation.firstConnection(target.address()));
+    }
+
+    private void open(CheckEndpoint endpoint) {
+        long connectStart = System.nanoTime();
         Bootstrap b = new Bootstrap()
                 .group(loop)
                 .channel(channelType)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, target.connectTimeoutMillis()))
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
-                .option(ChannelOption.SO_LINGER, 0) // HAProxy aborts check connections with a reset
                 .handler(new Handler());
-        ChannelFuture f = b.connect(target.address());
-        channel = f.channel();
+        if (!endpoint.linger()) {
+            b.option(ChannelOption.SO_LINGER, 0); // HAProxy aborts check connections with a reset
+        }
+        ChannelFuture f = b.connect(endpoint.address());
+        Channel opened = f.channel();
+        channel = opened;
         f.addListener(done -> {
-            if (finished) {
-                channel.close();
+            if (finished || opened != channel) {
+                opened.close();
                 return;
             }
             if (!done.isSuccess()) {
                 Throwable cause = done.cause();
                 if (ConnectErrors.isTimeout(cause)) {
-                    end(CheckStatus.L4_TIMEOUT, -1, "");
+                    fail(CheckStatus.L4_TIMEOUT, "");
                 } else {
-                    end(CheckStatus.L4_CONNECTION, -1, ConnectErrors.text(cause));
+                    fail(CheckStatus.L4_CONNECTION, ConnectErrors.text(cause));
                 }
                 return;
             }
             connected = true;
-            // without a read timeout of its own, the run keeps what is left of its connect budget
+            // without a read timeout of its own, the connection keeps what is left of its connect budget
             long read = target.readTimeoutMillis() > 0 ? target.readTimeoutMillis()
-                    : Math.max(1, target.connectTimeoutMillis() - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos));
-            readTimer = loop.schedule(() -> end(timeoutStatus, -1, ""), read, TimeUnit.MILLISECONDS);
-            try {
-                conversation.connected(this);
-            } catch (RuntimeException e) {
-                end(CheckStatus.SOCKET_ERROR, -1, String.valueOf(e.getMessage()));
-            }
+                    : Math.max(1, target.connectTimeoutMillis() - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - connectStart));
+            readTimer = loop.schedule(this::timedOut, read, TimeUnit.MILLISECONDS);
+            safely(() -> conversation.connected(this));
         });
+    }
+
+    @Override
+    public InetSocketAddress checkAddress() {
+        return target.address();
+    }
+
+    @Override
+    public void reconnect(CheckEndpoint endpoint) {
+        if (finished) {
+            return;
+        }
+        if (readTimer != null) {
+            readTimer.cancel(false);
+            readTimer = null;
+        }
+        if (in != null) {
+            in.release();
+            in = null;
+        }
+        connected = false;
+        Channel old = channel;
+        open(endpoint); // the handlers ignore the old channel from now on
+        old.close();
+    }
+
+    private void timedOut() {
+        if (finished) {
+            return;
+        }
+        safely(() -> conversation.timedOut(this, timeoutStatus));
+        end(timeoutStatus, -1, ""); // when the conversation said nothing
+    }
+
+    /** The connection failed or broke: the conversation words it, unless it moved to another connection. */
+    private void fail(CheckStatus status, String info) {
+        Channel was = channel;
+        safely(() -> conversation.failed(this, in != null ? in : Unpooled.EMPTY_BUFFER, status, info));
+        if (channel == was) {
+            end(status, -1, info);
+        }
+    }
+
+    /** Runs a conversation callback: a bug in it ends the run as a socket error instead of leaving it hanging. */
+    private void safely(Runnable callback) {
+        try {
+            callback.run();
+        } catch (RuntimeException e) {
+            end(CheckStatus.SOCKET_ERROR, -1, String.valueOf(e.getMessage()));
+        }
     }
 
     @Override
@@ -97,8 +155,9 @@ final class CheckRun implements CheckChannel {
             data.release();
             return;
         }
-        channel.writeAndFlush(data).addListener(w -> {
-            if (!w.isSuccess()) {
+        Channel to = channel;
+        to.writeAndFlush(data).addListener(w -> {
+            if (!w.isSuccess() && to == channel) {
                 end(CheckStatus.SOCKET_ERROR, -1, ConnectErrors.text(w.cause()));
             }
         });
@@ -137,7 +196,7 @@ final class CheckRun implements CheckChannel {
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
             try {
-                if (finished || !(msg instanceof ByteBuf data)) {
+                if (finished || ctx.channel() != channel || !(msg instanceof ByteBuf data)) {
                     return;
                 }
                 if (in == null) {
@@ -150,11 +209,7 @@ final class CheckRun implements CheckChannel {
             } finally {
                 ReferenceCountUtil.release(msg);
             }
-            try {
-                conversation.received(CheckRun.this, in);
-            } catch (RuntimeException e) {
-                end(CheckStatus.SOCKET_ERROR, -1, String.valueOf(e.getMessage()));
-            }
+            safely(() -> conversation.received(CheckRun.this, in));
             if (in != null) {
                 in.discardReadBytes();
             }
@@ -163,38 +218,31 @@ final class CheckRun implements CheckChannel {
         @Override
         public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
             if (evt instanceof ChannelInputShutdownEvent) {
-                closed();
+                closed(ctx);
             }
             ctx.fireUserEventTriggered(evt);
         }
 
         @Override
         public void channelInactive(ChannelHandlerContext ctx) {
-            closed();
+            closed(ctx);
         }
 
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            if (!connected) {
-                return; // reported by the connect listener
+            if (finished || !connected || ctx.channel() != channel) {
+                return; // a connect failure is reported by the connect listener
             }
-            end(CheckStatus.SOCKET_ERROR, -1, ConnectErrors.text(cause));
+            fail(CheckStatus.SOCKET_ERROR, ConnectErrors.text(cause));
         }
 
-        private void closed() {
-            if (finished || !connected) {
+        private void closed(ChannelHandlerContext ctx) {
+            if (finished || !connected || ctx.channel() != channel) {
                 return;
             }
-            ByteBuf rest = in != null ? in : channel.alloc().buffer(0);
-            try {
-                conversation.closed(CheckRun.this, rest);
-            } catch (RuntimeException e) {
-                end(CheckStatus.SOCKET_ERROR, -1, String.valueOf(e.getMessage()));
-            }
-            if (rest != in) {
-                rest.release();
-            }
-            if (!finished) {
+            Channel was = channel;
+            safely(() -> conversation.closed(CheckRun.this, in != null ? in : Unpooled.EMPTY_BUFFER));
+            if (!finished && channel == was) {
                 end(CheckStatus.L7_RESPONSE, -1, "");
             }
         }

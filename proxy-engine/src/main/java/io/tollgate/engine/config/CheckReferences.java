@@ -21,6 +21,7 @@ final class CheckReferences {
                 problems.warn(null, proxy.typeWord() + " '" + proxy.name
                         + "' uses http-check rules without 'option httpchk', so the rules are ignored.");
             }
+            TcpCheckKeywords.warnUnused(proxy, problems);
             for (ServerState server : proxy.servers) {
                 String where = ServerKeywords.context(proxy, server.name) + " : ";
                 if (server.agentCheck && server.agentPort == 0) {

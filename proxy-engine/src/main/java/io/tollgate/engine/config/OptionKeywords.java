@@ -7,7 +7,7 @@ import java.util.List;
  * ({@code http-keep-alive}, {@code http-server-close}, {@code httpclose}), {@code forwardfor},
  * the log options ({@code httplog [clf]}, {@code httpslog}, {@code tcplog}, {@code dontlognull})
  * {@code redispatch}, {@code allbackups}, {@code persist} and the health-check types ({@code httpchk},
- * {@link ProtocolCheckOptions the protocol checks}); the other real options are ignored
+ * {@code tcp-check}, {@link ProtocolCheckOptions the protocol checks}); the other real options are ignored
  * with a warning (logging, TCP and HTTP tunables, health-check types that a later issue
  * implements) or refused when they change which server is used ({@code transparent}). Options
  * HAProxy 2.6 itself removed get its message.
@@ -22,7 +22,7 @@ final class OptionKeywords {
             "http-use-proxy-header", "http-pretend-keepalive", "http-no-delay", "h1-case-adjust-bogus-client",
             "h1-case-adjust-bogus-server", "disable-h2-upgrade");
     /** Options with arguments that only add headers or configure health checks (a later issue). */
-    private static final List<String> IGNORED_WITH_ARGS = List.of("ldap-check", "spop-check", "tcp-check",
+    private static final List<String> IGNORED_WITH_ARGS = List.of("ldap-check", "spop-check",
             "external-check", "originalto", "http-restrict-req-hdr-names");
     private static final List<String> LOG_FORMATS = List.of("httplog", "httpslog", "tcplog");
     /** They change which server gets a connection. */
@@ -78,6 +78,7 @@ final class OptionKeywords {
         t.add("redis-check", notNegatable(Capabilities.backend(ProtocolCheckOptions::redis)));
         t.add("smtpchk", notNegatable(Capabilities.backend(ProtocolCheckOptions::smtp)));
         t.add("ssl-hello-chk", notNegatable(Capabilities.backend(ProtocolCheckOptions::sslHello)));
+        t.add("tcp-check", Capabilities.backend(notNegatable(TcpCheckKeywords::option)));
         IGNORED_FLAGS.forEach(o -> t.add(o, ignored(o)));
         IGNORED_WITH_ARGS.forEach(o -> t.add(o, ignored(o)));
         REFUSED.forEach(o -> t.add(o, Unsupported.refused("option " + o)));

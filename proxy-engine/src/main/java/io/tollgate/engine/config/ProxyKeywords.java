@@ -39,6 +39,7 @@ final class ProxyKeywords {
         StickKeywords.register(t);
         ErrorPageKeywords.register(t);
         HttpCheckKeywords.register(t);
+        TcpCheckKeywords.register(t);
         ProxyUnsupportedKeywords.register(t);
         return t;
     }

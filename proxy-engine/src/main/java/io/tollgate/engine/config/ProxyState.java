@@ -67,6 +67,7 @@ final class ProxyState {
     /** The check option in effect ({@code option httpchk}, ...); null for a plain TCP connect. */
     CheckDefinition healthCheck;
     HttpCheckRules httpCheck = new HttpCheckRules();
+    TcpCheckRules tcpCheck = new TcpCheckRules();
     /** Replies of this section's rules that name an {@code http-errors} section, checked at the end. */
     final List<ErrorPageKeywords.PendingReply> pendingReplies = new ArrayList<>();
 
@@ -119,6 +120,8 @@ final class ProxyState {
             p.defaultServer = defaultServer.copy();
             p.healthCheck = healthCheck;
             p.httpCheck = httpCheck.copy();
+            // a proxy only starts with the rules its defaults section ran
+            p.tcpCheck = healthCheck instanceof TcpCheckRules.Selected ? tcpCheck.inheritedCopy() : new TcpCheckRules();
         }
         return p;
     }
@@ -172,6 +175,9 @@ final class ProxyState {
 
     /** The check the servers run: the selected option, completed by its rules. */
     CheckDefinition healthCheckDefinition() {
+        if (healthCheck instanceof TcpCheckRules.Selected) {
+            return tcpCheck.definition();
+        }
         return healthCheck instanceof HttpCheckRules.Selected selected ? httpCheck.definition(selected) : healthCheck;
     }
 }
