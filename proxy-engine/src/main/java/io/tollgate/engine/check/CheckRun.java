@@ -189,7 +189,9 @@ final class CheckRun implements CheckChannel {
             channel.close();
         }
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
-        report.accept(new CheckState.Result(status, code, info == null ? "" : info, millis));
+        // whatever the check type, HAProxy keeps 127 bytes of info (HCHK_DESC_LEN with its NUL)
+        String text = info == null ? "" : info.length() > CheckReply.INFO_LIMIT ? info.substring(0, CheckReply.INFO_LIMIT) : info;
+        report.accept(new CheckState.Result(status, code, text, millis));
     }
 
     private final class Handler extends ChannelInboundHandlerAdapter {

@@ -26,6 +26,15 @@ final class ScriptedConversation implements Conversation {
         this.firstStepNumber = firstStepNumber;
     }
 
+    /**
+     * HAProxy's own rule lists that start with an explicit connect (mysql, pgsql, smtp) say
+     * {@code connect default linger}: those checks close with a FIN, the others with a reset.
+     */
+    @Override
+    public CheckEndpoint firstConnection(java.net.InetSocketAddress checkAddress) {
+        return new CheckEndpoint(checkAddress, firstStepNumber == 2);
+    }
+
     @Override
     public void connected(CheckChannel channel) {
         run(channel, null, false);

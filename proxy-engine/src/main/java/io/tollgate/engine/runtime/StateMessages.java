@@ -16,12 +16,26 @@ final class StateMessages {
             b.append(", code: ").append(r.code());
         }
         if (r.info() != null && !r.info().isEmpty()) {
-            b.append(", info: \"").append(r.info()).append('"');
+            b.append(", info: \"");
+            escape(r.info(), b);
+            b.append('"');
         }
         if (r.durationMillis() >= 0) {
             b.append(", check duration: ").append(r.durationMillis()).append("ms");
         }
         return b.toString();
+    }
+
+    /** As HAProxy quotes check info in messages: {@code <}, {@code >}, {@code "} and control bytes as {@code <XX>}. */
+    private static void escape(String info, StringBuilder b) {
+        for (int i = 0; i < info.length(); i++) {
+            char c = info.charAt(i);
+            if (c < 0x20 || c >= 0x7f || c == '<' || c == '>' || c == '"') {
+                b.append('<').append(String.format("%02X", (int) c & 0xff)).append('>');
+            } else {
+                b.append(c);
+            }
+        }
     }
 
     static String down(Server s, String status, int sessions, int requeued) {

@@ -173,7 +173,8 @@ final class RowFill {
         if (r.durationMillis() >= 0) {
             b.number(duration, r.durationMillis());
         }
-        b.text(last, r.info());
+        // HAProxy clears the text when a check starts and fills it when it ends
+        b.text(last, state.isRunning() ? "" : r.info());
     }
 
     /** What a backend and its servers both count (HAProxy's shared {@code be_counters}). */
