@@ -8,13 +8,15 @@ package io.tollgate.engine.config;
  *
  * <p>Intervals in ms; 0 for fastinter/downinter means "same as inter"; port 0 means "the
  * server's port"; addr null means "the server's address"; track null means none, else
- * {@code [<backend>/]<server>} as written.
+ * {@code [<backend>/]<server>} as written; ssl is {@code check-ssl} (true), {@code no-check-ssl}
+ * (false) or null when neither was written.
  */
 public record CheckSettings(boolean enabled, long inter, long fastinter, long downinter,
                             int rise, int fall, int port, String addr,
                             long slowstart, String track, AgentSettings agent,
                             String observe, int errorLimit, String onError,
-                            boolean shutdownSessionsOnDown, boolean shutdownBackupSessionsOnUp) {
+                            boolean shutdownSessionsOnDown, boolean shutdownBackupSessionsOnUp,
+                            Boolean ssl) {
 
     public static final CheckSettings DEFAULT = new CheckSettings(false, 2000, 0, 0, 2, 3, 0, null);
 
@@ -25,7 +27,7 @@ public record CheckSettings(boolean enabled, long inter, long fastinter, long do
     public CheckSettings(boolean enabled, long inter, long fastinter, long downinter,
                          int rise, int fall, int port, String addr) {
         this(enabled, inter, fastinter, downinter, rise, fall, port, addr, 0, null, null, null,
-                DEFAULT_ERROR_LIMIT, "fail-check", false, false);
+                DEFAULT_ERROR_LIMIT, "fail-check", false, false, null);
     }
 
     /** The interval while transitioning ({@code fastinter}, else {@code inter}). */

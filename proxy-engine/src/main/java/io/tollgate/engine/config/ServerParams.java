@@ -62,8 +62,10 @@ final class ServerParams {
         // write, another source address, another path).
         t.addAll(List.of("send-proxy-v2-ssl", "send-proxy-v2-ssl-cn", "usesrc"), 0, Unsupported.refused());
         t.addAll(List.of("redir", "namespace", "proto", "source", "crl-file"), 1, Unsupported.refused());
-        // Accepted: health-check transport settings, for checks that are not run yet.
-        t.addAll(List.of("check-ssl", "no-check-ssl", "check-via-socks4"), 0, (line, s, p) -> { });
+        // check-ssl: the health check over TLS (the server's TLS settings); a SOCKS4 hop is not taken by checks.
+        t.add("check-ssl", 0, (line, s, p) -> s.checkSsl = true);
+        t.add("no-check-ssl", 0, (line, s, p) -> s.checkSsl = false);
+        t.add("check-via-socks4", 0, ServerParams::ignored);
         // Ignored: health-check details (a later issue), DNS resolution at run time, TLS details
         // the JDK offers no control of, connection pooling and other tunables.
         t.addAll(List.of("check-send-proxy", "no-check-send-proxy", "tfo", "no-tfo",

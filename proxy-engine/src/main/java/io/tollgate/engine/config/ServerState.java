@@ -39,6 +39,7 @@ final class ServerState {
     String onError = "fail-check";
     boolean onMarkedDownShutdown;
     boolean onMarkedUpShutdownBackup;
+    Boolean checkSsl;
     Source source;
     /** {@code ssl} (true) or {@code no-ssl}; {@link #tls} applies only when true. */
     boolean ssl;
@@ -80,6 +81,7 @@ final class ServerState {
         c.onError = onError;
         c.onMarkedDownShutdown = onMarkedDownShutdown;
         c.onMarkedUpShutdownBackup = onMarkedUpShutdownBackup;
+        c.checkSsl = checkSsl;
         c.source = source;
         c.ssl = ssl;
         c.tls = tls;
@@ -92,7 +94,8 @@ final class ServerState {
     ServerConfig toConfig(int assignedId) {
         AgentSettings agent = agentCheck ? new AgentSettings(true, agentPort, agentInter, agentSend, agentAddr) : null;
         CheckSettings checks = new CheckSettings(check, inter, fastinter, downinter, rise, fall, checkPort, checkAddr,
-                slowstart, track, agent, observe, errorLimit, onError, onMarkedDownShutdown, onMarkedUpShutdownBackup);
+                slowstart, track, agent, observe, errorLimit, onError, onMarkedDownShutdown, onMarkedUpShutdownBackup,
+                checkSsl);
         // with both, HAProxy sends version 2
         int sendProxy = sendProxyV2 ? 2 : sendProxyV1 ? 1 : 0;
         return new ServerConfig(name, assignedId, address, unixPath, weight, maxconn, maxqueue, minconn,
