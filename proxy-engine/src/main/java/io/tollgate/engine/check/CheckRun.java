@@ -8,14 +8,17 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.tollgate.engine.runtime.CheckState;
 import io.tollgate.engine.runtime.CheckStatus;
+import io.tollgate.engine.tls.ServerTlsContext;
 
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +44,8 @@ final class CheckRun implements CheckChannel {
     private ScheduledFuture<?> readTimer;
     private boolean connected;
     private boolean finished;
+    /** {@code check-ssl}, or a server with {@code ssl}: the run speaks TLS; null in clear. */
+    private ServerTlsContext tls;
 
     CheckRun(EventLoop loop, Class<? extends SocketChannel> channelType, CheckTarget target, CheckProtocol protocol,
              Conversation conversation, Consumer<CheckState.Result> report) {
@@ -50,6 +55,12 @@ final class CheckRun implements CheckChannel {
         this.conversation = conversation;
         this.timeoutStatus = protocol.timeoutStatus();
         this.report = report;
+    }
+
+    /** Makes the run's connections TLS ones, with the server's TLS settings. */
+    CheckRun tls(ServerTlsContext context) {
+        this.tls = context;
+        return this;
     }
 
     void start() {
@@ -64,7 +75,14 @@ final class CheckRun implements CheckChannel {
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, target.connectTimeoutMillis()))
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
-                .handler(new Handler());
+                .handler(tls == null ? new Handler() : new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        SslHandler ssl = tls.newHandler(ch.alloc(), endpoint.address().getPort(), null, () -> null);
+                        ssl.setHandshakeTimeoutMillis(0); // bounded by the run's own timer below
+                        ch.pipeline().addLast(ssl, new Handler());
+                    }
+                });
         if (!endpoint.linger()) {
             b.option(ChannelOption.SO_LINGER, 0); // HAProxy aborts check connections with a reset
         }
@@ -85,13 +103,46 @@ final class CheckRun implements CheckChannel {
                 }
                 return;
             }
-            connected = true;
-            // without a read timeout of its own, the connection keeps what is left of its connect budget
-            long read = target.readTimeoutMillis() > 0 ? target.readTimeoutMillis()
-                    : Math.max(1, target.connectTimeoutMillis() - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - connectStart));
-            readTimer = loop.schedule(this::timedOut, read, TimeUnit.MILLISECONDS);
-            safely(() -> conversation.connected(this));
+            if (tls == null) {
+                established(connectStart);
+            } else {
+                handshake(opened, connectStart);
+            }
         });
+    }
+
+    /**
+     * The TLS handshake, within what is left of the connect budget as in HAProxy: a failure is
+     * {@code L6RSP} "SSL handshake failure", running out of time {@code L6TOUT}.
+     */
+    private void handshake(Channel opened, long connectStart) {
+        long left = Math.max(1, target.connectTimeoutMillis() - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - connectStart));
+        ScheduledFuture<?> timer = loop.schedule(() -> {
+            if (!finished && opened == channel) {
+                end(CheckStatus.L6_TIMEOUT, -1, "");
+            }
+        }, left, TimeUnit.MILLISECONDS);
+        opened.pipeline().get(SslHandler.class).handshakeFuture().addListener(h -> {
+            timer.cancel(false);
+            if (finished || opened != channel) {
+                return;
+            }
+            if (h.isSuccess()) {
+                established(connectStart);
+            } else {
+                end(CheckStatus.L6_RESPONSE, -1, "SSL handshake failure");
+            }
+        });
+    }
+
+    /** The connection can carry the conversation: the read timeout starts. */
+    private void established(long connectStart) {
+        connected = true;
+        // without a read timeout of its own, the connection keeps what is left of its connect budget
+        long read = target.readTimeoutMillis() > 0 ? target.readTimeoutMillis()
+                : Math.max(1, target.connectTimeoutMillis() - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - connectStart));
+        readTimer = loop.schedule(this::timedOut, read, TimeUnit.MILLISECONDS);
+        safely(() -> conversation.connected(this));
     }
 
     @Override
