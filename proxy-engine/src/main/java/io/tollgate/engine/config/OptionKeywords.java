@@ -6,7 +6,7 @@ import java.util.List;
  * {@code [no] option <name> [args]}. Tollgate acts on the connection mode
  * ({@code http-keep-alive}, {@code http-server-close}, {@code httpclose}), {@code forwardfor},
  * the log options ({@code httplog [clf]}, {@code httpslog}, {@code tcplog}, {@code dontlognull})
- * {@code redispatch}, {@code allbackups} and {@code persist}; the other real options are ignored
+ * {@code redispatch}, {@code allbackups}, {@code persist} and {@code log-health-checks}; the other real options are ignored
  * with a warning (logging, TCP and HTTP tunables, health-check types that a later issue
  * implements) or refused when they change which server is used ({@code transparent}). Options
  * HAProxy 2.6 itself removed get its message.
@@ -17,7 +17,7 @@ final class OptionKeywords {
             "http-buffer-request", "http-ignore-probes", "idle-close-on-response", "prefer-last-server", "logasap",
             "nolinger", "srvtcpka", "tcpka", "splice-request", "splice-response", "splice-auto",
             "accept-invalid-http-request", "accept-invalid-http-response", "dontlog-normal", "log-separate-errors",
-            "log-health-checks", "socket-stats", "tcp-smart-accept", "tcp-smart-connect", "independent-streams",
+            "socket-stats", "tcp-smart-accept", "tcp-smart-connect", "independent-streams",
             "http-use-proxy-header", "http-pretend-keepalive", "http-no-delay", "h1-case-adjust-bogus-client",
             "h1-case-adjust-bogus-server", "disable-h2-upgrade");
     /** Options with arguments that only add headers or configure health checks (a later issue). */
@@ -63,6 +63,8 @@ final class OptionKeywords {
         t.add("redispatch", Capabilities.backend(OptionKeywords::redispatch));
         t.add("allbackups", Capabilities.backend(flag("allbackups")));
         t.add("persist", Capabilities.backend(flag("persist")));
+        // each check that changes a server's status or health is logged, and state changes lose their reason
+        t.add("log-health-checks", Capabilities.backend(flag("log-health-checks")));
         t.add("forceclose", removed("option '%s' is not supported any more since HAProxy 2.0, please just remove it, "
                 + "or use 'option httpclose' if absolutely needed."));
         t.add("http-tunnel", removed("option '%s' is not supported any more since HAProxy 2.1, please just remove it, "
