@@ -7,14 +7,13 @@ import io.tollgate.engine.runtime.CheckState;
 import io.tollgate.engine.runtime.Server;
 import io.tollgate.engine.runtime.ServerEvent;
 import io.tollgate.engine.runtime.StateChanges;
+import io.tollgate.engine.stats.CsvRows;
 import io.tollgate.engine.stats.CsvStatsWriter;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -74,18 +73,7 @@ final class CheckedEngine implements AutoCloseable {
     }
 
     Map<String, Map<String, String>> csv() {
-        String[] lines = new CsvStatsWriter().write(engine.stats().snapshot()).split("\n");
-        String[] header = lines[0].substring(2).split(",", -1);
-        Map<String, Map<String, String>> rows = new LinkedHashMap<>();
-        for (int i = 1; i < lines.length; i++) {
-            String[] values = lines[i].split(",", -1);
-            Map<String, String> row = new HashMap<>();
-            for (int c = 0; c < header.length && c < values.length; c++) {
-                row.put(header[c], values[c]);
-            }
-            rows.put(values[0] + "/" + values[1], row);
-        }
-        return rows;
+        return CsvRows.parse(new CsvStatsWriter().write(engine.stats().snapshot()));
     }
 
     List<Seen> checksOf(String backend, String server) {

@@ -1,0 +1,61 @@
+package io.tollgate.engine.check;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What successive stats snapshots showed of each server: the distinct {@code status} values in
+ * the order they came (what an operator refreshing the page sees), and the last row seen while
+ * no check was running (HAProxy resets parts of the check columns while a check runs).
+ *
+ * <p>A server counts from its first completed check (its tracked server's, for a tracking
+ * server): before it, the status is the start-up {@code UP 1/3} with {@code INI}, which one side
+ * may show for a moment the other is never sampled in.
+ */
+final class StatusTrail {
+    private final Map<String, List<String>> statuses = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> settled = new LinkedHashMap<>();
+
+    synchronized void record(Map<String, Map<String, String>> snapshot) {
+        for (Map.Entry<String, Map<String, String>> e : snapshot.entrySet()) {
+            Map<String, String> row = e.getValue();
+            String sv = row.get("svname");
+            if (sv.equals("FRONTEND") || sv.equals("BACKEND") || !checked(row, snapshot)) {
+                continue;
+            }
+            List<String> seen = statuses.computeIfAbsent(e.getKey(), k -> new ArrayList<>());
+            String status = row.get("status");
+            if (seen.isEmpty() || !seen.get(seen.size() - 1).equals(status)) {
+                seen.add(status);
+            }
+            if (!row.getOrDefault("check_status", "").startsWith("* ")) {
+                settled.put(e.getKey(), row);
+            }
+        }
+    }
+
+    /** The distinct statuses of {@code px/sv} so far. */
+    synchronized List<String> statuses(String server) {
+        return List.copyOf(statuses.getOrDefault(server, List.of()));
+    }
+
+    /** The last row of {@code px/sv} seen between checks, or an empty map. */
+    synchronized Map<String, String> settled(String server) {
+        return settled.getOrDefault(server, Map.of());
+    }
+
+    /** Whether the statuses of {@code px/sv} so far end with {@code tail}. */
+    synchronized boolean endsWith(String server, List<String> tail) {
+        List<String> seen = statuses.getOrDefault(server, List.of());
+        return seen.size() >= tail.size() && seen.subList(seen.size() - tail.size(), seen.size()).equals(tail);
+    }
+
+    private static boolean checked(Map<String, String> row, Map<String, Map<String, String>> snapshot) {
+        String tracked = row.getOrDefault("tracked", "");
+        Map<String, String> source = tracked.isEmpty() ? row : snapshot.getOrDefault(tracked, Map.of());
+        String status = source.getOrDefault("check_status", "");
+        return !status.isEmpty() && !status.endsWith("INI");
+    }
+}
