@@ -14,10 +14,11 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The health check of one server: runs on one event loop, one run at a time, on a steady
- * cadence (each start is the previous start plus the interval, so a slow check does not drift
- * the schedule), with HAProxy's intervals: {@code inter} fully up, {@code fastinter} while
- * changing state, {@code downinter} fully down. Paused while the server is in maintenance.
+ * The health check of one server: runs on one event loop, one run at a time, each run starting
+ * one interval after the previous one ended (as HAProxy 2.6 reschedules a check when it
+ * completes, so a slow check pushes the next one back), with HAProxy's intervals: {@code inter}
+ * fully up, {@code fastinter} while changing state, {@code downinter} fully down. Paused while
+ * the server is in maintenance.
  */
 final class ServerCheck {
     private final Server server;
@@ -28,7 +29,6 @@ final class ServerCheck {
     private final StateChanges changes;
     private final InetSocketAddress address;
     private final int spreadPercent;
-    private long nextStartNanos;
     private ScheduledFuture<?> timer;
     private volatile boolean stopped;
     private long runs;
@@ -45,10 +45,9 @@ final class ServerCheck {
         this.spreadPercent = spreadPercent;
     }
 
-    /** Starts after {@code delayMillis}, HAProxy's spread of first checks over the shortest interval. */
+    /** Starts after {@code delayMillis}, HAProxy's spread of first checks (see {@link HealthChecks}). */
     void start(long delayMillis) {
-        nextStartNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delayMillis);
-        loop.execute(this::scheduleNext);
+        loop.execute(() -> scheduleIn(delayMillis));
     }
 
     void stop() {
@@ -65,57 +64,47 @@ final class ServerCheck {
         return runs;
     }
 
-    private void scheduleNext() {
+    private void scheduleIn(long millis) {
         if (stopped) {
             return;
         }
-        long delay = Math.max(0, nextStartNanos - System.nanoTime());
-        timer = loop.schedule(this::run, delay, TimeUnit.NANOSECONDS);
+        timer = loop.schedule(this::run, Math.max(0, millis), TimeUnit.MILLISECONDS);
     }
 
     private void run() {
         if (stopped) {
             return;
         }
-        long interval = interval();
         if (server.isInMaintenance()) {
-            advance(interval);
-            scheduleNext();
+            scheduleIn(spread(interval()));
             return;
         }
         runs++;
         state.setRunning(true);
-        CheckTarget target = target(interval);
-        new CheckRun(loop, channelType, target, protocol, protocol.open(server), result -> {
+        new CheckRun(loop, channelType, target(), protocol, protocol.open(server), result -> {
             state.setRunning(false);
             if (!stopped) {
                 changes.checkCompleted(server, state, result);
-                advance(interval());
-                scheduleNext();
+                // the interval the new state calls for, counted from now: the end of this run
+                scheduleIn(spread(interval()));
             }
         }).start();
     }
 
-    private void advance(long intervalMillis) {
-        long now = System.nanoTime();
-        long step = TimeUnit.MILLISECONDS.toNanos(Math.max(1, spread(intervalMillis)));
-        nextStartNanos += step;
-        if (nextStartNanos - now < 0) {
-            // fell behind (a long check, a paused machine): start again from now rather than bursting
-            nextStartNanos = now + step;
-        }
-    }
-
+    /** {@code spread-checks}: the interval varies by up to this many percent either way. */
     private long spread(long interval) {
         if (spreadPercent <= 0) {
             return interval;
         }
         long rv = interval * spreadPercent / 100;
-        return interval + rv - (long) (2 * rv * ThreadLocalRandom.current().nextDouble());
+        return Math.max(1, interval + rv - (long) (2 * rv * ThreadLocalRandom.current().nextDouble()));
     }
 
-    /** HAProxy's {@code srv_getinter}. */
-    private long interval() {
+    /**
+     * HAProxy's {@code srv_getinter}: the interval the check's state calls for. At start (health
+     * at rise) that is {@code fastinter}, unless {@code fall 1} makes rise the top of the range.
+     */
+    long interval() {
         CheckSettings c = server.config().check();
         if (state.isFullyUp()) {
             return c.inter();
@@ -130,7 +119,7 @@ final class ServerCheck {
      * With {@code timeout check}, connecting gets {@code min(timeout connect, inter)} and the
      * reply {@code timeout check}; without, {@code inter} bounds the whole run.
      */
-    private CheckTarget target(long interval) {
+    private CheckTarget target() {
         Timeouts t = server.backend().config().timeouts();
         long inter = server.config().check().inter();
         if (t.check() > 0) {

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * An engine started from configuration text for check tests, recording every check result with
@@ -84,6 +85,22 @@ final class CheckedEngine implements AutoCloseable {
             }
         }
         return out;
+    }
+
+    /** Runs {@code action} after each health check is applied, on the check's event loop. */
+    void afterEachCheck(Consumer<Server> action) {
+        engine.proxies().stateChanges().addListener(new StateChanges.Listener() {
+            @Override
+            public void serverChanged(Server server, String what, String cause) {
+            }
+
+            @Override
+            public void checked(Server server, CheckState state, CheckState.Result result) {
+                if (!state.isAgent()) {
+                    action.accept(server);
+                }
+            }
+        });
     }
 
     List<String> messages() {

@@ -1,8 +1,5 @@
 package io.tollgate.engine.check;
 
-import io.tollgate.engine.runtime.CheckState;
-import io.tollgate.engine.runtime.Server;
-import io.tollgate.engine.runtime.StateChanges;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -58,16 +55,7 @@ class HaproxySideBySideTest {
             try (HaproxyProcess haproxy = HaproxyProcess.start(haproxyConfig(statsPort, backends), statsPort);
                  CheckedEngine tollgate = CheckedEngine.start(DEFAULTS + backends);
                  Poller poller = new Poller(haproxy, haproxyTrail)) {
-                tollgate.engine().proxies().stateChanges().addListener(new StateChanges.Listener() {
-                    @Override
-                    public void serverChanged(Server server, String what, String cause) {
-                    }
-
-                    @Override
-                    public void checked(Server server, CheckState state, CheckState.Result result) {
-                        tollgateTrail.record(tollgate.csv());
-                    }
-                });
+                tollgate.afterEachCheck(server -> tollgateTrail.record(tollgate.csv()));
                 List<StatusTrail> both = List.of(haproxyTrail, tollgateTrail);
 
                 await("first checks", both, t -> t.endsWith("refused/c", List.of("DOWN"))

@@ -14,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class SilentServer implements AutoCloseable {
     private final ServerSocket listener;
     private final List<Socket> held = new CopyOnWriteArrayList<>();
+    private final List<Long> acceptNanos = new CopyOnWriteArrayList<>();
 
     SilentServer() throws IOException {
         listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -26,15 +27,17 @@ final class SilentServer implements AutoCloseable {
         return listener.getLocalPort();
     }
 
-    /** Connections accepted so far. */
-    int accepted() {
-        return held.size();
+    /** When each connection was accepted ({@link System#nanoTime}), in order. */
+    List<Long> acceptNanos() {
+        return List.copyOf(acceptNanos);
     }
 
     private void acceptUntilClosed() {
         while (!listener.isClosed()) {
             try {
-                held.add(listener.accept()); // kept open, unread, until close()
+                Socket s = listener.accept();
+                acceptNanos.add(System.nanoTime());
+                held.add(s); // kept open, unread, until close()
             } catch (IOException e) {
                 return; // closed
             }
