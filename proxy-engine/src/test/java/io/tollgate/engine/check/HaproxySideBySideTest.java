@@ -29,12 +29,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HaproxySideBySideTest {
     private static final Duration STEP = Duration.ofSeconds(15);
     /** Servers on the first flapping HTTP server that go DOWN and come back UP. */
-    private static final List<String> FLAPPING = List.of("flap/s", "logged/a", "tracking/t", "logtrack/t", "tracklog/t");
-    /** Servers on the second flapping HTTP server, flipped once the first is back: backups only. */
+    private static final List<String> FLAPPING = List.of("flap/s", "logged/a", "tracking/t", "logtrack/t", "tracklog/t",
+            "chain/t", "logged1/f");
+    /** Servers on the second flapping HTTP server: backups only. */
     private static final List<String> BACKUPS = List.of("backups/b", "logged/b2");
     private static final List<String> SERVERS = List.of("flap/s", "refused/c", "blackhole/b", "silent/q", "logged/a",
-            "logged/bk", "logged/b2", "tracking/t", "tracking/bk", "logtrack/t", "tracklog/t", "nolb/s", "backups/a",
-            "backups/b");
+            "logged/bk", "logged/b2", "tracking/t", "tracking/bk", "logtrack/t", "tracklog/t", "chain/t", "logged1/f",
+            "nolb/s", "backups/a", "backups/b");
     /** The columns that must match once checks have settled. */
     private static final List<String> COLUMNS = List.of("status", "check_status", "check_code", "check_desc",
             "last_chk", "chkfail", "chkdown", "check_rise", "check_fall", "check_health", "tracked", "act", "bck",
@@ -62,16 +63,17 @@ class HaproxySideBySideTest {
                         && t.endsWith("blackhole/b", List.of("DOWN")) && t.endsWith("silent/q", List.of("DOWN"))
                         && all(t, List.of("logged/bk", "tracking/bk", "backups/a", "nolb/s"), "UP")
                         && all(t, FLAPPING, "UP") && all(t, BACKUPS, "UP"));
-                web.answer(404);
-                await("servers down", both, t -> all(t, FLAPPING, "DOWN") && t.endsWith("nolb/s", List.of("NOLB")));
-                web.answer(200);
-                await("servers up again", both, t -> all(t, FLAPPING, "UP") && t.endsWith("nolb/s", List.of("UP")));
+                // one step at a time, so that each message counts the servers of its backend the same way
                 web2.answer(404);
                 await("backups down", both, t -> all(t, BACKUPS, "DOWN"));
-                web2.answer(200);
+                web.answer(404);
+                await("servers down", both, t -> all(t, FLAPPING, "DOWN") && t.endsWith("nolb/s", List.of("NOLB")));
+                web2.answer(200); // backups come back while the active servers are down: "Running on backup."
                 await("backups up again", both, t -> all(t, BACKUPS, "UP"));
+                web.answer(200);
+                await("servers up again", both, t -> all(t, FLAPPING, "UP") && t.endsWith("nolb/s", List.of("UP")));
                 // HAProxy's lines come through a pipe: wait for the last ones before comparing
-                CheckedEngine.await(STEP, "haproxy's last lines", () -> BACKUPS.stream().allMatch(s ->
+                CheckedEngine.await(STEP, "haproxy's last lines", () -> FLAPPING.stream().allMatch(s ->
                         haproxy.output().stream().anyMatch(l -> l.startsWith("<") && l.contains(s + " is UP"))));
                 poller.close();
 
@@ -89,6 +91,14 @@ class HaproxySideBySideTest {
                     compare(differences, group, theirs.get(group), ours.get(group));
                 }
                 assertThat(differences).as("HAProxy vs Tollgate").isEmpty();
+                // and the comparison was not of two empty records
+                assertThat(haproxyTrail.statuses("flap/s")).containsExactly("UP", "UP 2/3", "UP 1/3", "DOWN", "DOWN 1/2", "UP");
+                assertThat(theirs.get("chain/t (syslog)")).first().asString()
+                        .startsWith("<1>Server chain/t is DOWN via tracking/t. 0 active and 0 backup servers left.");
+                assertThat(theirs.get("backups/b (syslog)")).first().asString()
+                        .startsWith("<1>Backup Server backups/b is DOWN, reason: Layer7 wrong status, code: 404");
+                assertThat(theirs.get("logged/b2 (syslog)")).contains("<5>Backup Server logged/b2 is UP. 0 active and 2 "
+                        + "backup servers online. Running on backup. 0 sessions requeued, 0 total in queue.");
             }
         }
     }
@@ -138,6 +148,12 @@ class HaproxySideBySideTest {
                   server t 127.0.0.1:%1$d track flap/s
                 backend tracklog
                   server t 127.0.0.1:%1$d track logged/a
+                backend chain
+                  server t 127.0.0.1:%1$d track tracking/t
+                backend logged1
+                  option log-health-checks
+                  option httpchk GET /
+                  server f 127.0.0.1:%1$d check inter 400 fastinter 700 downinter 700 rise 1 fall 1
                 backend nolb
                   option httpchk GET /
                   http-check disable-on-404

@@ -10,8 +10,8 @@ import java.util.Map;
  * the order they came (what an operator refreshing the page sees), and the last row seen while
  * no check was running (HAProxy resets parts of the check columns while a check runs).
  *
- * <p>A server counts from its first completed check (its tracked server's, for a tracking
- * server): before it, the status is the start-up {@code UP 1/3} with {@code INI}, which one side
+ * <p>A server counts from its first completed check (that of the end of its track chain, for a
+ * tracking server): before it, the status is the start-up {@code UP 1/3} with {@code INI}, which one side
  * may show for a moment the other is never sampled in.
  */
 final class StatusTrail {
@@ -52,9 +52,12 @@ final class StatusTrail {
         return seen.size() >= tail.size() && seen.subList(seen.size() - tail.size(), seen.size()).equals(tail);
     }
 
+    /** Whether the server at the end of the row's track chain has completed a check. */
     private static boolean checked(Map<String, String> row, Map<String, Map<String, String>> snapshot) {
-        String tracked = row.getOrDefault("tracked", "");
-        Map<String, String> source = tracked.isEmpty() ? row : snapshot.getOrDefault(tracked, Map.of());
+        Map<String, String> source = row;
+        for (int hops = 0; hops < 16 && !source.getOrDefault("tracked", "").isEmpty(); hops++) {
+            source = snapshot.getOrDefault(source.get("tracked"), Map.of());
+        }
         String status = source.getOrDefault("check_status", "");
         return !status.isEmpty() && !status.endsWith("INI");
     }
