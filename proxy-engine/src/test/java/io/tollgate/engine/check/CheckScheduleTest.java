@@ -3,10 +3,9 @@ package io.tollgate.engine.check;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,23 +46,22 @@ class CheckScheduleTest {
         for (int i = 0; i < 200; i++) {
             config.append("  server s").append(i).append(" 127.0.0.1:").append(port).append(" check inter 1s\n");
         }
-        Map<String, Long> firstNanos = new ConcurrentHashMap<>();
-        long start = System.nanoTime();
-        try (CheckedEngine e = CheckedEngine.start(config.toString())) {
-            e.afterEachCheck(server -> firstNanos.putIfAbsent(server.name(), System.nanoTime()));
-            CheckedEngine.await(Duration.ofSeconds(15), "a first check of every server", () -> firstNanos.size() == 200);
-        }
         long[] at = new long[200];
-        for (int i = 0; i < 200; i++) {
-            at[i] = TimeUnit.NANOSECONDS.toMillis(firstNanos.get("s" + i) - start);
+        try (CheckedEngine e = CheckedEngine.start(config.toString())) {
+            CheckedEngine.await(Duration.ofSeconds(15), "a first check of every server",
+                    () -> e.checks.stream().map(CheckedEngine.Seen::server).distinct().count() == 200);
+            long start = e.checks.get(0).nanos();
+            for (int i = 0; i < 200; i++) {
+                at[i] = TimeUnit.NANOSECONDS.toMillis(e.checksOf("many", "s" + i).get(0).nanos() - start);
+            }
         }
-        long first = java.util.Arrays.stream(at).min().orElseThrow();
-        long last = java.util.Arrays.stream(at).max().orElseThrow();
+        long first = Arrays.stream(at).min().orElseThrow();
+        long last = Arrays.stream(at).max().orElseThrow();
         // all at once would take a few milliseconds; spread, they fill most of the second
         assertThat(last - first).as("first checks from first to last, ms").isGreaterThanOrEqualTo(700);
         // in configuration order: the first fifty well before the last fifty
-        double early = java.util.Arrays.stream(at, 0, 50).average().orElseThrow();
-        double late = java.util.Arrays.stream(at, 150, 200).average().orElseThrow();
+        double early = Arrays.stream(at, 0, 50).average().orElseThrow();
+        double late = Arrays.stream(at, 150, 200).average().orElseThrow();
         assertThat(late - early).as("mean of the last fifty minus the first fifty, ms").isGreaterThan(500);
     }
 

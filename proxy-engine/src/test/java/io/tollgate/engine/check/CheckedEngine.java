@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -25,8 +27,8 @@ import java.util.function.Consumer;
  * the server's CSV row right after it, and every state-change event.
  */
 final class CheckedEngine implements AutoCloseable {
-    /** One check as the stats showed it right after it was applied. */
-    record Seen(String server, CheckState.Result result, Map<String, String> row) {
+    /** One check as the stats showed it right after it was applied, at {@code nanos} ({@link System#nanoTime}). */
+    record Seen(String server, CheckState.Result result, Map<String, String> row, long nanos) {
         String status() {
             return row.get("status");
         }
@@ -39,12 +41,13 @@ final class CheckedEngine implements AutoCloseable {
         }
     }
 
-    private final Engine engine;
+    private volatile Engine engine;
+    /** Released once {@link Engine#start} returned: the first checks may end before. */
+    private final CountDownLatch started = new CountDownLatch(1);
     final List<Seen> checks = new CopyOnWriteArrayList<>();
     final List<ServerEvent> events = new CopyOnWriteArrayList<>();
 
-    private CheckedEngine(Engine engine) {
-        this.engine = engine;
+    private CheckedEngine() {
     }
 
     static CheckedEngine start(String configText) throws Exception {
@@ -52,9 +55,10 @@ final class CheckedEngine implements AutoCloseable {
         try {
             Files.writeString(file, configText);
             Config config = ConfigLoader.load(List.of(file), Map.of(), file.getParent());
-            Engine engine = Engine.start(config);
-            CheckedEngine e = new CheckedEngine(engine);
-            engine.proxies().stateChanges().addListener(e.new Recorder());
+            CheckedEngine e = new CheckedEngine();
+            // listening from the start: the first check runs at once and must not be missed
+            e.engine = Engine.start(config, List.of(e.new Recorder()));
+            e.started.countDown();
             return e;
         } finally {
             Files.deleteIfExists(file);
@@ -135,9 +139,20 @@ final class CheckedEngine implements AutoCloseable {
 
         @Override
         public void checked(Server server, CheckState state, CheckState.Result result) {
-            if (!state.isAgent()) {
-                checks.add(new Seen(server.toString(), result, row(server.backend().name(), server.name())));
+            if (state.isAgent()) {
+                return;
             }
+            long nanos = System.nanoTime();
+            try {
+                // the row needs the engine's stats: wait (on the check's loop, a test only) until start returned
+                if (!started.await(10, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("the engine did not start");
+                }
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            checks.add(new Seen(server.toString(), result, row(server.backend().name(), server.name()), nanos));
         }
     }
 }
