@@ -32,13 +32,20 @@ final class HaproxyProcess implements AutoCloseable {
     private final Process process;
     private final Path config;
     private final int statsPort;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
     private final List<String> output = new CopyOnWriteArrayList<>();
+    /** Stops HAProxy if the JVM exits without closing it (a test runner's timeout). */
+    private final Thread killer;
 
     private HaproxyProcess(Process process, Path config, int statsPort) {
         this.process = process;
         this.config = config;
         this.statsPort = statsPort;
+        this.killer = new Thread(process::destroyForcibly, "haproxy-killer");
+        Runtime.getRuntime().addShutdownHook(killer);
         Thread reader = new Thread(this::readOutput, "haproxy-output");
         reader.setDaemon(true);
         reader.start();
@@ -115,6 +122,7 @@ final class HaproxyProcess implements AutoCloseable {
     @Override
     public void close() throws InterruptedException, IOException {
         try {
+            Runtime.getRuntime().removeShutdownHook(killer);
             process.destroy();
             if (!process.waitFor(5, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
