@@ -55,7 +55,8 @@ class CheckFailuresTest {
             CheckedEngine.await(WAIT, "first checks", () -> !e.checksOf("short_connect", "s").isEmpty()
                     && !e.checksOf("short_inter", "s").isEmpty());
             CheckedEngine.Seen connect = e.checksOf("short_connect", "s").get(0);
-            assertThat(connect.row()).containsEntry("check_status", "L4TOUT").containsEntry("check_desc", "Layer4 timeout")
+            assertThat(connect.row()).containsEntry("check_status", "L4TOUT")
+                    .containsEntry("check_desc", "Layer4 timeout")
                     .containsEntry("last_chk", "").containsEntry("status", "DOWN");
             assertThat(connect.result().durationMillis()).isBetween(490L, 2500L);
             CheckedEngine.Seen inter = e.checksOf("short_inter", "s").get(0);

@@ -28,7 +28,7 @@ class CheckScheduleTest {
         assertThat(HealthChecks.firstDelays(List.of(2000L, 2000L, 300L, 300L))).containsExactly(0L, 500L, 1000L, 1500L);
     }
 
-    /** At start a server's health is at rise, so it is checked at {@code fastinter}: four at 400 ms start 100 ms apart. */
+    /** At start a server's health is at rise, so it runs at {@code fastinter}: four at 400 ms start 100 ms apart. */
     @Test
     void onlyShortIntervalsSpreadEachOverItsOwn() {
         assertThat(HealthChecks.firstDelays(List.of(400L, 400L, 400L, 400L))).containsExactly(0L, 100L, 200L, 300L);

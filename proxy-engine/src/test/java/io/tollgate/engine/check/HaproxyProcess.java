@@ -94,7 +94,8 @@ final class HaproxyProcess implements AutoCloseable {
         long end = System.nanoTime() + timeout.toNanos();
         while (true) {
             if (!process.isAlive()) {
-                throw new AssertionError("haproxy exited with " + process.exitValue() + ":\n" + String.join("\n", output));
+                throw new AssertionError("haproxy exited with " + process.exitValue() + ":\n"
+                        + String.join("\n", output));
             }
             try {
                 csv();
@@ -110,7 +111,8 @@ final class HaproxyProcess implements AutoCloseable {
     }
 
     private void readOutput() {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader r = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = r.readLine(); line != null; line = r.readLine()) {
                 output.add(line);
             }

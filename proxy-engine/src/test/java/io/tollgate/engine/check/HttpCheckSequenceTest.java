@@ -39,7 +39,8 @@ class HttpCheckSequenceTest {
             // wait for the recorded check, not the live status: the stats show UP a moment before it is recorded
             CheckedEngine.await(Duration.ofSeconds(5), "back up", () -> {
                 List<CheckedEngine.Seen> all = e.checksOf("app", "web");
-                return all.get(all.size() - 1).status().equals("UP") && all.stream().anyMatch(s -> s.status().equals("DOWN"));
+                return all.get(all.size() - 1).status().equals("UP")
+                        && all.stream().anyMatch(s -> s.status().equals("DOWN"));
             });
 
             List<CheckedEngine.Seen> seen = e.checksOf("app", "web");
