@@ -22,8 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * always answers 200, a closed port ({@code L4CON}), a port that drops SYNs ({@code L4TOUT}),
  * one that accepts and stays silent ({@code L7TOUT}). Backends cover {@code option httpchk} with
  * {@code rise 2 fall 3} and {@code rise 1 fall 1}, a plain TCP check,
- * {@code option log-health-checks}, {@code http-check disable-on-404} (NOLB), {@code weight 0}, backup servers
- * (also coming back while the active ones are down) and tracking servers, one tracking a tracker.
+ * {@code option log-health-checks}, {@code http-check disable-on-404} (NOLB), {@code weight 0},
+ * {@code disabled}, backup servers (also coming back while the active ones are down) and tracking
+ * servers, one tracking a tracker, one a server in maintenance.
  *
  * <p>Not compared: durations, {@code lastchg} and {@code downtime} (the two start apart and are
  * sampled apart), {@code addr} (HAProxy hides it from the HTTP CSV without
@@ -42,7 +43,7 @@ class HaproxySideBySideTest {
     private static final List<String> BACKUPS = List.of("backups/b", "logged/b2");
     private static final List<String> SERVERS = List.of("flap/s", "refused/c", "blackhole/b", "silent/q", "logged/a",
             "logged/bk", "logged/b2", "tracking/t", "tracking/bk", "logtrack/t", "tracklog/t", "chain/t", "logged1/f",
-            "nolb/s", "backups/a", "backups/b", "drained/w", "drained/x");
+            "nolb/s", "backups/a", "backups/b", "drained/w", "drained/x", "maint/m", "maint/t", "maint/u");
     /** The columns that must match once checks have settled. */
     private static final List<String> COLUMNS = List.of("status", "check_status", "check_code", "check_desc",
             "last_chk", "chkfail", "chkdown", "check_rise", "check_fall", "check_health", "tracked", "act", "bck",
@@ -68,7 +69,8 @@ class HaproxySideBySideTest {
 
                 await("first checks", both, t -> t.endsWith("refused/c", List.of("DOWN"))
                         && t.endsWith("blackhole/b", List.of("DOWN")) && t.endsWith("silent/q", List.of("DOWN"))
-                        && all(t, List.of("logged/bk", "tracking/bk", "backups/a", "nolb/s", "drained/w"), "UP")
+                        && all(t, List.of("logged/bk", "tracking/bk", "backups/a", "nolb/s", "drained/w", "maint/u"),
+                        "UP")
                         && t.endsWith("drained/x", List.of("DOWN"))
                         && all(t, FLAPPING, "UP") && all(t, BACKUPS, "UP"));
                 // one step at a time, so that each message counts the servers of its backend the same way
@@ -104,6 +106,7 @@ class HaproxySideBySideTest {
                 // and the comparison was not of two empty records
                 assertThat(haproxyTrail.statuses("flap/s"))
                         .containsExactly("UP", "UP 2/3", "UP 1/3", "DOWN", "DOWN 1/2", "UP");
+                assertThat(haproxyTrail.statuses("maint/t")).containsExactly("MAINT (via maint/m)");
                 assertThat(theirs.get("chain/t (syslog)")).first().asString()
                         .startsWith("<1>Server chain/t is DOWN via tracking/t. 0 active and 0 backup servers left.");
                 assertThat(theirs.get("backups/b (syslog)")).first().asString()
@@ -178,6 +181,11 @@ class HaproxySideBySideTest {
                   option httpchk GET /
                   server w 127.0.0.1:%3$d check inter 500 weight 0
                   server x 127.0.0.1:%4$d check inter 500 weight 0
+                backend maint
+                  option httpchk GET /
+                  server m 127.0.0.1:%3$d check inter 500 disabled
+                  server t 127.0.0.1:%3$d track maint/m
+                  server u 127.0.0.1:%3$d check inter 500
                 """.formatted(web, web2, steady, closed, blackhole, silent);
     }
 

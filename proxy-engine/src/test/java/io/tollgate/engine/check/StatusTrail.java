@@ -52,13 +52,13 @@ final class StatusTrail {
         return seen.size() >= tail.size() && seen.subList(seen.size() - tail.size(), seen.size()).equals(tail);
     }
 
-    /** Whether the server at the end of the row's track chain has completed a check. */
+    /** Whether the server at the end of the row's track chain is past its start-up state. */
     private static boolean checked(Map<String, String> row, Map<String, Map<String, String>> snapshot) {
         Map<String, String> source = row;
         for (int hops = 0; hops < 16 && !source.getOrDefault("tracked", "").isEmpty(); hops++) {
             source = snapshot.getOrDefault(source.get("tracked"), Map.of());
         }
-        String status = source.getOrDefault("check_status", "");
-        return !status.isEmpty() && !status.endsWith("INI");
+        // an empty check_status: no check, or checks paused in maintenance; there is nothing to wait for
+        return !source.getOrDefault("check_status", "").endsWith("INI");
     }
 }
