@@ -18,9 +18,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Every health check of a running engine: one {@link ServerCheck} per checked server, spread
- * over the event loops (no thread of their own), first runs spread over an interval as HAProxy's
- * {@code start_checks} does ({@link #firstDelays}) so that a thousand servers are not checked at once;
- * and the {@code slowstart} ramps of servers coming back up.
+ * over the event loops (no thread of their own), first runs spread over an interval as
+ * HAProxy's {@code start_checks} does ({@link #firstDelays}) so that a thousand servers are not
+ * checked at once; and the {@code slowstart} ramps of servers coming back up.
  */
 public final class HealthChecks implements AutoCloseable {
     /** HAProxy's {@code SRV_CHK_INTER_THRES}: intervals from which the first checks take their pace. */

@@ -6,10 +6,10 @@ import java.util.List;
  * {@code [no] option <name> [args]}. Tollgate acts on the connection mode
  * ({@code http-keep-alive}, {@code http-server-close}, {@code httpclose}), {@code forwardfor},
  * the log options ({@code httplog [clf]}, {@code httpslog}, {@code tcplog}, {@code dontlognull})
- * {@code redispatch}, {@code allbackups}, {@code persist} and {@code log-health-checks}; the other real options are ignored
- * with a warning (logging, TCP and HTTP tunables, health-check types that a later issue
- * implements) or refused when they change which server is used ({@code transparent}). Options
- * HAProxy 2.6 itself removed get its message.
+ * {@code redispatch}, {@code allbackups}, {@code persist} and {@code log-health-checks}; the
+ * other real options are ignored with a warning (logging, TCP and HTTP tunables, health-check
+ * types that a later issue implements) or refused when they change which server is used
+ * ({@code transparent}). Options HAProxy 2.6 itself removed get its message.
  */
 final class OptionKeywords {
     /** Boolean options (HAProxy's cfg_opts/cfg_opts2) that only tune or log. */
