@@ -3,6 +3,7 @@ package io.tollgate.engine.api;
 import io.tollgate.engine.config.Config;
 import io.tollgate.engine.net.NetEngine;
 import io.tollgate.engine.runtime.Proxies;
+import io.tollgate.engine.runtime.StateChanges;
 import io.tollgate.engine.stats.StatsRegistry;
 
 import java.net.InetSocketAddress;
@@ -16,7 +17,16 @@ public interface Engine extends AutoCloseable {
 
     /** Binds every listener of {@code config} and starts forwarding; fails if a bind fails. */
     static Engine start(Config config) throws InterruptedException {
-        return NetEngine.start(config);
+        return NetEngine.start(config, List.of());
+    }
+
+    /**
+     * As {@link #start(Config)}, with {@code listeners} told of every state change from the
+     * first health check on (added after start, a listener can miss what the first checks find,
+     * which HAProxy logs).
+     */
+    static Engine start(Config config, List<StateChanges.Listener> listeners) throws InterruptedException {
+        return NetEngine.start(config, listeners);
     }
 
     /**

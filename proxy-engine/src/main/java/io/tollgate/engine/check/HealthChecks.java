@@ -21,11 +21,14 @@ import java.util.concurrent.TimeUnit;
 /**
  * Every health check of a running engine: one {@link ServerCheck} per checked server and one
  * {@link AgentCheck} per server with {@code agent-check}, spread over the event loops (no thread
- * of their own), first runs spread over the shortest interval as HAProxy's {@code start_checks}
- * does (a server's check, then its agent) so that a thousand servers are not checked at once;
- * and the {@code slowstart} ramps of servers coming back up.
+ * of their own), first runs spread over an interval as HAProxy's {@code start_checks} does
+ * ({@link #firstDelays}; a server's check, then its agent) so that a thousand servers are not
+ * checked at once; and the {@code slowstart} ramps of servers coming back up.
  */
 public final class HealthChecks implements AutoCloseable {
+    /** HAProxy's {@code SRV_CHK_INTER_THRES}: intervals from which the first checks take their pace. */
+    static final long PACE_FLOOR_MILLIS = 1000;
+
     private final List<PeriodicCheck> checks = new ArrayList<>();
     private final EventLoopGroup group;
     private volatile boolean closed;
@@ -46,7 +49,6 @@ public final class HealthChecks implements AutoCloseable {
         HealthChecks all = new HealthChecks(group);
         StateChanges changes = proxies.stateChanges();
         AgentEffects agents = new AgentEffects(changes);
-        long minInter = Long.MAX_VALUE;
         for (Proxy p : proxies.all()) {
             CheckProtocol protocol = null;
             for (Server s : p.servers()) {
@@ -56,7 +58,6 @@ public final class HealthChecks implements AutoCloseable {
                     }
                     all.checks.add(new ServerCheck(s, s.check(), protocol, address(s), group.next(), channelType,
                             changes, spreadPercent));
-                    minInter = Math.min(minInter, s.config().check().inter());
                 }
                 AgentSettings agent = s.config().check().agent();
                 if (agent != null && agent.enabled() && agent.port() > 0) {
@@ -65,16 +66,36 @@ public final class HealthChecks implements AutoCloseable {
                     s.setAgent(state);
                     all.checks.add(new AgentCheck(s, state, agentAddress(s), group.next(), channelType, agents,
                             spreadPercent));
-                    minInter = Math.min(minInter, agent.inter());
                 }
             }
         }
-        int n = all.checks.size();
-        for (int i = 0; i < n; i++) {
-            all.checks.get(i).start(minInter * i / n);
+        List<Long> delays = firstDelays(all.checks.stream().map(PeriodicCheck::interval).toList());
+        for (int i = 0; i < delays.size(); i++) {
+            all.checks.get(i).start(delays.get(i));
         }
         changes.addListener(all.new WarmUps(changes));
         return all;
+    }
+
+    /**
+     * When each check first runs, as HAProxy's {@code start_checks} decides from the intervals
+     * the checks start with: the n-th of N checks after n/N of a pace, the shortest interval of
+     * at least {@link #PACE_FLOOR_MILLIS} (shorter ones are left out so that they do not crowd
+     * all the others into their short interval), or the check's own interval when that is longer.
+     */
+    static List<Long> firstDelays(List<Long> intervals) {
+        long pace = 0;
+        for (long interval : intervals) {
+            if (interval >= PACE_FLOOR_MILLIS && (pace == 0 || interval < pace)) {
+                pace = interval;
+            }
+        }
+        int n = intervals.size();
+        List<Long> delays = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            delays.add(Math.max(pace, intervals.get(i)) * i / n);
+        }
+        return delays;
     }
 
     /** Checks running, for figures and tests. */

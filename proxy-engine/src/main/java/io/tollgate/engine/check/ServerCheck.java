@@ -11,8 +11,8 @@ import java.net.InetSocketAddress;
 
 /**
  * The health check of one server, on HAProxy's intervals: {@code inter} fully up,
- * {@code fastinter} while changing state, {@code downinter} fully down. Paused while the server
- * is in maintenance.
+ * {@code fastinter} while changing state, {@code downinter} fully down, each counted from the
+ * end of the previous run ({@link PeriodicCheck}). Paused while the server is in maintenance.
  */
 final class ServerCheck extends PeriodicCheck {
     private final CheckState state;
@@ -53,7 +53,10 @@ final class ServerCheck extends PeriodicCheck {
         }).start();
     }
 
-    /** HAProxy's {@code srv_getinter}. */
+    /**
+     * HAProxy's {@code srv_getinter}: the interval the check's state calls for. At start (health
+     * at rise) that is {@code fastinter}, unless {@code fall 1} makes rise the top of the range.
+     */
     @Override
     protected long interval() {
         CheckSettings c = server.config().check();

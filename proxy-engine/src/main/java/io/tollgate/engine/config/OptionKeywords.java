@@ -6,7 +6,7 @@ import java.util.List;
  * {@code [no] option <name> [args]}. Tollgate acts on the connection mode
  * ({@code http-keep-alive}, {@code http-server-close}, {@code httpclose}), {@code forwardfor},
  * the log options ({@code httplog [clf]}, {@code httpslog}, {@code tcplog}, {@code dontlognull})
- * {@code redispatch}, {@code allbackups}, {@code persist} and the health-check types ({@code httpchk},
+ * {@code redispatch}, {@code allbackups}, {@code persist}, {@code log-health-checks} and the health-check types ({@code httpchk},
  * {@code tcp-check}, {@link ProtocolCheckOptions the protocol checks}); the other real options are ignored
  * with a warning (logging, TCP and HTTP tunables, health-check types that a later issue
  * implements) or refused when they change which server is used ({@code transparent}). Options
@@ -63,6 +63,7 @@ final class OptionKeywords {
         t.add("redispatch", Capabilities.backend(OptionKeywords::redispatch));
         t.add("allbackups", Capabilities.backend(flag("allbackups")));
         t.add("persist", Capabilities.backend(flag("persist")));
+        // each check that changes a server's status or health is logged, and state changes lose their reason
         t.add("log-health-checks", Capabilities.backend(flag("log-health-checks")));
         t.add("forceclose", removed("option '%s' is not supported any more since HAProxy 2.0, please just remove it, "
                 + "or use 'option httpclose' if absolutely needed."));

@@ -15,6 +15,7 @@ import io.tollgate.engine.config.ServerConfig;
 import io.tollgate.engine.runtime.Proxies;
 import io.tollgate.engine.runtime.Proxy;
 import io.tollgate.engine.runtime.Server;
+import io.tollgate.engine.runtime.StateChanges;
 import io.tollgate.engine.stats.StatsRegistry;
 import io.tollgate.engine.stats.Ticker;
 import io.tollgate.engine.tls.BindTlsContext;
@@ -62,9 +63,13 @@ public final class NetEngine implements Engine {
         this.net = new NetContext(transport, serverTransports);
     }
 
-    /** Builds the runtime and binds every listener; on a bind failure, releases all and throws. */
-    public static NetEngine start(Config config) throws InterruptedException {
+    /**
+     * Builds the runtime, binds every listener and starts the health checks, {@code listeners}
+     * already listening; on a bind failure, releases all and throws.
+     */
+    public static NetEngine start(Config config, List<StateChanges.Listener> listeners) throws InterruptedException {
         NetEngine engine = new NetEngine(config, Ticker.SYSTEM);
+        listeners.forEach(engine.proxies.stateChanges()::addListener);
         try {
             engine.resolveServers();
             engine.bindAll();

@@ -360,6 +360,7 @@ public final class StateChanges {
         server.setStopping(true);
         afterChange(server, "NOLB", status);
         emit(event(ServerEvent.NOTICE, StateMessages.stopping(server, status)));
+        backendDownCheck(server.backend(), wasUsable); // a stopping server takes no new traffic
         for (Server t : server.trackers()) {
             stopping(t, " via " + server);
         }

@@ -161,20 +161,26 @@ final class RowFill {
         return b.zeros(MODULE_FIELDS).build();
     }
 
-    /** The columns of one check (health or agent), as HAProxy fills them from its last result. */
+    /**
+     * The columns of one check (health or agent), as HAProxy fills them from its last result.
+     * While a check runs ({@code * L7OK}) HAProxy has already cleared the previous run's code
+     * (shown as 0) and text; its status, description and duration stay.
+     */
     private static void check(StatRow.Builder b, CheckState state, StatField status, StatField code, StatField duration,
                               StatField desc, StatField last) {
         CheckState.Result r = state.last();
-        b.text(status, (state.isRunning() ? "* " : "") + r.status().code())
+        boolean running = state.isRunning();
+        b.text(status, (running ? "* " : "") + r.status().code())
                 .text(desc, r.status().description());
-        if (r.hasCode()) {
+        if (running && r.status().carriesCode()) {
+            b.number(code, 0);
+        } else if (r.hasCode()) {
             b.number(code, r.code());
         }
         if (r.durationMillis() >= 0) {
             b.number(duration, r.durationMillis());
         }
-        // HAProxy clears the text when a check starts and fills it when it ends
-        b.text(last, state.isRunning() ? "" : r.info());
+        b.text(last, running ? "" : r.info());
     }
 
     /** What a backend and its servers both count (HAProxy's shared {@code be_counters}). */

@@ -43,13 +43,12 @@ class AgentSideBySideTest {
     }
 
     private void sideBySide(String option, List<String> s1Replies, List<String> s2Replies) throws Exception {
-        assertThat(HaproxyProcess.isInstalled()).as("Debian's haproxy (bin/test installs it)").isTrue();
         int statsPort = AgentCheckTest.freePort();
         try (NamedHttpServer web1 = new NamedHttpServer("s1");
              NamedHttpServer web2 = new NamedHttpServer("s2");
              TestAgent agent1 = new TestAgent(true, "up\n");
              TestAgent agent2 = new TestAgent(true, "up\n");
-             HaproxyProcess haproxy = new HaproxyProcess(config(web1, web2, agent1, agent2, "haproxy", option)
+             HaproxyProcess haproxy = HaproxyProcess.start(config(web1, web2, agent1, agent2, "haproxy", option)
                      + "listen st\n  bind 127.0.0.1:%d\n  stats enable\n  stats uri /\n".formatted(statsPort),
                      statsPort);
              CheckedEngine tollgate = CheckedEngine.start(config(web1, web2, agent1, agent2, "tollgate", option))) {
@@ -67,7 +66,7 @@ class AgentSideBySideTest {
 
             List<String> ours = tollgate.events.stream().map(ev -> ev.stderr()).filter(Objects::nonNull)
                     .map(AgentSideBySideTest::normalised).toList();
-            List<String> theirs = haproxy.messages.stream().filter(AgentSideBySideTest::isStateMessage)
+            List<String> theirs = haproxy.messages().stream().filter(AgentSideBySideTest::isStateMessage)
                     .map(AgentSideBySideTest::normalised).toList();
             // the two servers' checks interleave as timing has it: compare each one's messages in order
             assertThat(byServer(ours)).isEqualTo(byServer(theirs));
@@ -101,6 +100,9 @@ class AgentSideBySideTest {
                     return haproxy.csv().get("be/" + sv);
                 } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException(e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
                 }
             });
             Map<String, String> ours = settled(() -> tollgate.row("be", sv));

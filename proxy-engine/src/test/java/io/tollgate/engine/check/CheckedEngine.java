@@ -7,18 +7,20 @@ import io.tollgate.engine.runtime.CheckState;
 import io.tollgate.engine.runtime.Server;
 import io.tollgate.engine.runtime.ServerEvent;
 import io.tollgate.engine.runtime.StateChanges;
+import io.tollgate.engine.stats.CsvRows;
 import io.tollgate.engine.stats.CsvStatsWriter;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * An engine started from configuration text for check tests, recording every check result
@@ -26,8 +28,8 @@ import java.util.function.BooleanSupplier;
  * state-change event.
  */
 final class CheckedEngine implements AutoCloseable {
-    /** One check as the stats showed it right after it was applied. */
-    record Seen(String server, CheckState.Result result, Map<String, String> row) {
+    /** One check as the stats showed it right after it was applied, at {@code nanos} ({@link System#nanoTime}). */
+    record Seen(String server, CheckState.Result result, Map<String, String> row, long nanos) {
         String status() {
             return row.get("status");
         }
@@ -40,14 +42,15 @@ final class CheckedEngine implements AutoCloseable {
         }
     }
 
-    private final Engine engine;
+    private volatile Engine engine;
+    /** Released once {@link Engine#start} returned: the first checks may end before. */
+    private final CountDownLatch started = new CountDownLatch(1);
     private final boolean recordRows;
     final List<Seen> checks = new CopyOnWriteArrayList<>();
     final List<Seen> agents = new CopyOnWriteArrayList<>();
     final List<ServerEvent> events = new CopyOnWriteArrayList<>();
 
-    private CheckedEngine(Engine engine, boolean recordRows) {
-        this.engine = engine;
+    private CheckedEngine(boolean recordRows) {
         this.recordRows = recordRows;
     }
 
@@ -61,9 +64,10 @@ final class CheckedEngine implements AutoCloseable {
         try {
             Files.writeString(file, configText);
             Config config = ConfigLoader.load(List.of(file), Map.of(), file.getParent());
-            Engine engine = Engine.start(config);
-            CheckedEngine e = new CheckedEngine(engine, recordRows);
-            engine.proxies().stateChanges().addListener(e.new Recorder());
+            CheckedEngine e = new CheckedEngine(recordRows);
+            // listening from the start: the first check runs at once and must not be missed
+            e.engine = Engine.start(config, List.of(e.new Recorder()));
+            e.started.countDown();
             return e;
         } finally {
             Files.deleteIfExists(file);
@@ -83,52 +87,7 @@ final class CheckedEngine implements AutoCloseable {
     }
 
     Map<String, Map<String, String>> csv() {
-        return rows(new CsvStatsWriter().write(engine.stats().snapshot()));
-    }
-
-    /** Rows of stats CSV text (Tollgate's or HAProxy's) by {@code pxname/svname}, each column by name. */
-    static Map<String, Map<String, String>> rows(String csv) {
-        String[] lines = csv.split("\n");
-        String[] header = lines[0].substring(2).split(",", -1);
-        Map<String, Map<String, String>> rows = new LinkedHashMap<>();
-        for (int i = 1; i < lines.length; i++) {
-            String[] values = split(lines[i]);
-            Map<String, String> row = new HashMap<>();
-            for (int c = 0; c < header.length && c < values.length; c++) {
-                row.put(header[c], values[c]);
-            }
-            rows.put(values[0] + "/" + values[1], row);
-        }
-        return rows;
-    }
-
-    /** Splits a CSV line, honouring the quotes HAProxy puts around text holding a comma. */
-    static String[] split(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                out.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(c);
-            }
-        }
-        out.add(cell.toString());
-        return out.toArray(new String[0]);
+        return CsvRows.parse(new CsvStatsWriter().write(engine.stats().snapshot()));
     }
 
     List<Seen> checksOf(String backend, String server) {
@@ -150,6 +109,13 @@ final class CheckedEngine implements AutoCloseable {
         return agentsOf(backend, server).get(from + 1);
     }
 
+    /** A port free right now on 127.0.0.1, for {@code bind} lines. */
+    static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
     private static List<Seen> of(List<Seen> all, String backend, String server) {
         List<Seen> out = new ArrayList<>();
         for (Seen s : all) {
@@ -160,15 +126,24 @@ final class CheckedEngine implements AutoCloseable {
         return out;
     }
 
-    List<String> messages() {
-        return events.stream().map(ServerEvent::message).toList();
+    /** Runs {@code action} after each health check is applied, on the check's event loop. */
+    void afterEachCheck(Consumer<Server> action) {
+        engine.proxies().stateChanges().addListener(new StateChanges.Listener() {
+            @Override
+            public void serverChanged(Server server, String what, String cause) {
+            }
+
+            @Override
+            public void checked(Server server, CheckState state, CheckState.Result result) {
+                if (!state.isAgent()) {
+                    action.accept(server);
+                }
+            }
+        });
     }
 
-    /** A port free right now on 127.0.0.1, for {@code bind} lines. */
-    static int freePort() throws java.io.IOException {
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
+    List<String> messages() {
+        return events.stream().map(ServerEvent::message).toList();
     }
 
     /** Waits until {@code condition} holds, failing after {@code timeout}. */
@@ -199,10 +174,21 @@ final class CheckedEngine implements AutoCloseable {
 
         @Override
         public void checked(Server server, CheckState state, CheckState.Result result) {
-            if (recordRows) {
-                Seen seen = new Seen(server.toString(), result, row(server.backend().name(), server.name()));
-                (state.isAgent() ? agents : checks).add(seen);
+            if (!recordRows) {
+                return;
             }
+            long nanos = System.nanoTime();
+            try {
+                // the row needs the engine's stats: wait (on the check's loop, a test only) until start returned
+                if (!started.await(10, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("the engine did not start");
+                }
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            Seen seen = new Seen(server.toString(), result, row(server.backend().name(), server.name()), nanos);
+            (state.isAgent() ? agents : checks).add(seen);
         }
     }
 }

@@ -36,7 +36,13 @@ class HttpCheckSequenceTest {
             CheckedEngine.await(Duration.ofSeconds(5), "three failed checks",
                     () -> e.checksOf("app", "web").stream().skip(from).filter(s -> s.result().code() == 404).count() >= 3);
             web.answer(200);
-            CheckedEngine.await(Duration.ofSeconds(5), "back up",
+            // wait for the recorded check, not the live status: the stats show UP a moment before it is recorded
+            CheckedEngine.await(Duration.ofSeconds(5), "back up", () -> {
+                List<CheckedEngine.Seen> all = e.checksOf("app", "web");
+                return all.get(all.size() - 1).status().equals("UP")
+                        && all.stream().anyMatch(s -> s.status().equals("DOWN"));
+            });
+            CheckedEngine.await(Duration.ofSeconds(5), "the UP message",
                     () -> e.messages().stream().anyMatch(m -> m.startsWith("Server app/web is UP")));
 
             List<CheckedEngine.Seen> seen = e.checksOf("app", "web");

@@ -173,6 +173,16 @@ class ProtocolCheckRepliesTest {
         }
 
         @Override
+        public java.net.InetSocketAddress checkAddress() {
+            return new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 1);
+        }
+
+        @Override
+        public void reconnect(CheckEndpoint endpoint) {
+            throw new AssertionError("the protocol checks keep one connection");
+        }
+
+        @Override
         public void send(ByteBuf data) {
             sent = data.toString(StandardCharsets.ISO_8859_1);
             sends.add(sent);

@@ -3,12 +3,12 @@ package io.tollgate.engine.net;
 import io.tollgate.engine.api.Engine;
 import io.tollgate.engine.config.Config;
 import io.tollgate.engine.config.ConfigLoader;
+import io.tollgate.engine.stats.CsvRows;
 import io.tollgate.engine.stats.CsvStatsWriter;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -45,7 +45,7 @@ final class RunningEngine implements AutoCloseable {
 
     /** The CSV rows, keyed by "pxname/svname", each a map from column name to value. */
     Map<String, Map<String, String>> csv() {
-        return parseCsv(new CsvStatsWriter().write(engine.stats().snapshot()));
+        return CsvRows.parse(new CsvStatsWriter().write(engine.stats().snapshot()));
     }
 
     Map<String, String> row(String pxname, String svname) {
@@ -62,21 +62,6 @@ final class RunningEngine implements AutoCloseable {
             throw new AssertionError(field + " of " + pxname + "/" + svname + " is empty");
         }
         return Long.parseLong(v);
-    }
-
-    static Map<String, Map<String, String>> parseCsv(String csv) {
-        String[] lines = csv.split("\n");
-        String[] header = lines[0].substring(2).split(",", -1);
-        Map<String, Map<String, String>> rows = new java.util.LinkedHashMap<>();
-        for (int i = 1; i < lines.length; i++) {
-            String[] values = lines[i].split(",", -1);
-            Map<String, String> row = new HashMap<>();
-            for (int c = 0; c < header.length && c < values.length; c++) {
-                row.put(header[c], values[c]);
-            }
-            rows.put(values[0] + "/" + values[1], row);
-        }
-        return rows;
     }
 
     @Override
