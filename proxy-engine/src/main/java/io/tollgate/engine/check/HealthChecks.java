@@ -10,12 +10,14 @@ import io.tollgate.engine.runtime.Proxies;
 import io.tollgate.engine.runtime.Proxy;
 import io.tollgate.engine.runtime.Server;
 import io.tollgate.engine.runtime.StateChanges;
+import io.tollgate.engine.tls.ServerTlsContext;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -46,6 +48,15 @@ public final class HealthChecks implements AutoCloseable {
      */
     public static HealthChecks start(Proxies proxies, EventLoopGroup group, Class<? extends SocketChannel> channelType,
                                      int spreadPercent) {
+        return start(proxies, group, channelType, spreadPercent, Map.of());
+    }
+
+    /**
+     * As {@link #start(Proxies, EventLoopGroup, Class, int)}, the checks of the servers in
+     * {@code tls} speaking TLS with those contexts ({@code check-ssl}, {@code ssl} servers).
+     */
+    public static HealthChecks start(Proxies proxies, EventLoopGroup group, Class<? extends SocketChannel> channelType,
+                                     int spreadPercent, Map<Server, ServerTlsContext> tls) {
         HealthChecks all = new HealthChecks(group);
         StateChanges changes = proxies.stateChanges();
         AgentEffects agents = new AgentEffects(changes);
@@ -57,7 +68,7 @@ public final class HealthChecks implements AutoCloseable {
                         protocol = CheckProtocols.of(p.config().rules().healthCheck());
                     }
                     all.checks.add(new ServerCheck(s, s.check(), protocol, address(s), group.next(), channelType,
-                            changes, spreadPercent));
+                            changes, spreadPercent).tls(tls.get(s)));
                 }
                 AgentSettings agent = s.config().check().agent();
                 if (agent != null && agent.enabled() && agent.port() > 0) {

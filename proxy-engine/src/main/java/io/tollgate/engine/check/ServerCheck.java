@@ -6,6 +6,7 @@ import io.tollgate.engine.config.CheckSettings;
 import io.tollgate.engine.runtime.CheckState;
 import io.tollgate.engine.runtime.Server;
 import io.tollgate.engine.runtime.StateChanges;
+import io.tollgate.engine.tls.ServerTlsContext;
 
 import java.net.InetSocketAddress;
 
@@ -20,6 +21,7 @@ final class ServerCheck extends PeriodicCheck {
     private final Class<? extends SocketChannel> channelType;
     private final StateChanges changes;
     private final InetSocketAddress address;
+    private ServerTlsContext tls;
 
     ServerCheck(Server server, CheckState state, CheckProtocol protocol, InetSocketAddress address, EventLoop loop,
                 Class<? extends SocketChannel> channelType, StateChanges changes, int spreadPercent) {
@@ -30,6 +32,12 @@ final class ServerCheck extends PeriodicCheck {
         this.channelType = channelType;
         this.changes = changes;
         state.onHasten(() -> hasten(server.config().check().fastInterval()));
+    }
+
+    /** Runs the check over TLS with {@code context} (null: in clear). */
+    ServerCheck tls(ServerTlsContext context) {
+        this.tls = context;
+        return this;
     }
 
     @Override
@@ -50,7 +58,7 @@ final class ServerCheck extends PeriodicCheck {
             } finally {
                 done.run(); // whatever happened, the next run comes
             }
-        }).start();
+        }).tls(tls).start();
     }
 
     /**

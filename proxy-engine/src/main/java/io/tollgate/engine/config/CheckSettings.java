@@ -1,5 +1,7 @@
 package io.tollgate.engine.config;
 
+import io.tollgate.engine.tls.ServerTls;
+
 /**
  * A server's health-check parameters: {@code check inter fastinter downinter rise fall port addr},
  * what happens around state changes ({@code slowstart}, {@code on-marked-down},
@@ -8,15 +10,16 @@ package io.tollgate.engine.config;
  *
  * <p>Intervals in ms; 0 for fastinter/downinter means "same as inter"; port 0 means "the
  * server's port"; addr null means "the server's address"; track null means none, else
- * {@code [<backend>/]<server>} as written; ssl is {@code check-ssl} (true), {@code no-check-ssl}
- * (false) or null when neither was written.
+ * {@code [<backend>/]<server>} as written. {@code tls} holds the server's TLS settings when checks
+ * run over TLS: with {@code check-ssl}, or on an {@code ssl} server without a check {@code port}
+ * (and without {@code no-check-ssl}), as HAProxy decides; null for checks in clear.
  */
 public record CheckSettings(boolean enabled, long inter, long fastinter, long downinter,
                             int rise, int fall, int port, String addr,
                             long slowstart, String track, AgentSettings agent,
                             String observe, int errorLimit, String onError,
                             boolean shutdownSessionsOnDown, boolean shutdownBackupSessionsOnUp,
-                            Boolean ssl) {
+                            ServerTls tls) {
 
     public static final CheckSettings DEFAULT = new CheckSettings(false, 2000, 0, 0, 2, 3, 0, null);
 

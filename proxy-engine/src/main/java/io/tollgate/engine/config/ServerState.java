@@ -91,11 +91,16 @@ final class ServerState {
         return c;
     }
 
+    /** HAProxy's rule: {@code check-ssl} or {@code no-check-ssl} when written, else TLS on an {@code ssl} server without a check port. */
+    private boolean checksOverTls() {
+        return checkSsl != null ? checkSsl : ssl && checkPort == 0;
+    }
+
     ServerConfig toConfig(int assignedId) {
         AgentSettings agent = agentCheck ? new AgentSettings(true, agentPort, agentInter, agentSend, agentAddr) : null;
         CheckSettings checks = new CheckSettings(check, inter, fastinter, downinter, rise, fall, checkPort, checkAddr,
                 slowstart, track, agent, observe, errorLimit, onError, onMarkedDownShutdown, onMarkedUpShutdownBackup,
-                checkSsl);
+                checksOverTls() ? tls : null);
         // with both, HAProxy sends version 2
         int sendProxy = sendProxyV2 ? 2 : sendProxyV1 ? 1 : 0;
         return new ServerConfig(name, assignedId, address, unixPath, weight, maxconn, maxqueue, minconn,

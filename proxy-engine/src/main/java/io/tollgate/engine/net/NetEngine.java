@@ -50,12 +50,14 @@ public final class NetEngine implements Engine {
     private final Map<String, List<InetSocketAddress>> bound = new LinkedHashMap<>();
     private final List<Channel> listeners = new ArrayList<>();
     private HealthChecks checks;
+    private final Map<Server, ServerTlsContext> checkTls;
 
     private NetEngine(Config config, Ticker ticker) {
         this.proxies = new Proxies(config, ticker);
         this.stats = new StatsRegistry(proxies, ticker);
         // before the event loops exist: a server whose files are wrong leaves nothing to release
         Map<Server, ServerTransport> serverTransports = serverTransports(config.global().tls());
+        this.checkTls = checkTls(config.global().tls());
         Transport transport = Transport.best();
         int threads = config.global().nbthread() > 0 ? config.global().nbthread()
                 : Runtime.getRuntime().availableProcessors();
@@ -75,7 +77,7 @@ public final class NetEngine implements Engine {
             engine.bindAll();
             engine.expireStickEntries();
             engine.checks = HealthChecks.start(engine.proxies, engine.group, engine.net.transport().socketChannel(),
-                    config.global().spreadChecks());
+                    config.global().spreadChecks(), engine.checkTls);
         } catch (RuntimeException | InterruptedException e) {
             engine.close();
             throw e;
@@ -122,6 +124,28 @@ public final class NetEngine implements Engine {
             }
         }
         return all;
+    }
+
+    /** The TLS contexts of the checks that run over TLS ({@code check-ssl}, {@code ssl} servers), built once. */
+    private Map<Server, ServerTlsContext> checkTls(TlsDefaults defaults) {
+        Map<Server, ServerTlsContext> all = new IdentityHashMap<>();
+        for (Proxy p : proxies.all()) {
+            for (Server s : p.servers()) {
+                if (s.check() != null && s.config().check().tls() != null) {
+                    all.put(s, checkTlsContext(s.config(), p.config(), defaults));
+                }
+            }
+        }
+        return all;
+    }
+
+    private static ServerTlsContext checkTlsContext(ServerConfig c, ProxyConfig backend, TlsDefaults defaults) {
+        try {
+            return ServerTlsContext.build(c.check().tls(), defaults, name -> Path.of(name).toAbsolutePath());
+        } catch (TlsException | SSLException e) {
+            throw new IllegalStateException("[" + c.source() + "] : 'server " + backend.name() + "/" + c.name()
+                    + "' : " + e.getMessage(), e);
+        }
     }
 
     /**

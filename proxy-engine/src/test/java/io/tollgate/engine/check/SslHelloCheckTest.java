@@ -1,17 +1,9 @@
 package io.tollgate.engine.check;
 
-import io.tollgate.engine.tls.CertifiedKey;
-import io.tollgate.engine.tls.TlsFixtures;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.security.KeyStore;
-import java.security.cert.X509Certificate;
 
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,26 +32,16 @@ class SslHelloCheckTest {
         }
     }
 
-    /** A JDK TLS server with the test fixtures' localhost certificate, handshaking each connection. */
+    /** Handshakes each connection, then closes it. */
     private static final class TlsServer implements AutoCloseable {
-        private final SSLServerSocket socket;
+        private final TlsTestServer server;
 
         TlsServer() throws Exception {
-            CertifiedKey key = TlsFixtures.key("localhost.pem");
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(null, null);
-            store.setKeyEntry("localhost", key.key(), new char[0], key.chain().toArray(new X509Certificate[0]));
-            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            kmf.init(store, new char[0]);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(kmf.getKeyManagers(), null, null);
-            socket = (SSLServerSocket) context.getServerSocketFactory().createServerSocket(0, 50,
-                    InetAddress.getLoopbackAddress());
-            AcceptLoop.start(socket, "tls-hello-server", c -> handshake((SSLSocket) c));
+            server = new TlsTestServer(TlsServer::handshake);
         }
 
         int port() {
-            return socket.getLocalPort();
+            return server.port();
         }
 
         private static void handshake(SSLSocket c) {
@@ -72,7 +54,7 @@ class SslHelloCheckTest {
 
         @Override
         public void close() throws IOException {
-            socket.close();
+            server.close();
         }
     }
 }

@@ -1,6 +1,8 @@
 package io.tollgate.engine.stats;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The rows of a stats CSV, Tollgate's or HAProxy's, for tests. */
@@ -17,7 +19,7 @@ public final class CsvRows {
             if (lines[i].isBlank()) {
                 continue;
             }
-            String[] values = lines[i].split(",", -1);
+            String[] values = split(lines[i]);
             Map<String, String> row = new LinkedHashMap<>();
             for (int c = 0; c < header.length && c < values.length; c++) {
                 row.put(header[c], values[c]);
@@ -25,5 +27,34 @@ public final class CsvRows {
             rows.put(values[0] + "/" + values[1], row);
         }
         return rows;
+    }
+
+    /** Splits a CSV line, honouring the quotes HAProxy puts around text holding a comma or a quote. */
+    public static String[] split(String line) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    cell.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                out.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(c);
+            }
+        }
+        out.add(cell.toString());
+        return out.toArray(new String[0]);
     }
 }
