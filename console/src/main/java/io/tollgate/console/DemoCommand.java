@@ -71,13 +71,13 @@ final class DemoCommand implements Callable<Integer> {
             lifetime.end();
             return RunCommand.FAILED;
         }
-        Optional<Engine> started = RunCommand.startEngine(config, err);
+        StateEventPrinter events = lifetime.register(StateEventPrinter.start(err));
+        Optional<Engine> started = RunCommand.startEngine(config, err, events);
         if (started.isEmpty()) {
             lifetime.end();
             return RunCommand.FAILED;
         }
         Engine engine = lifetime.register(started.get());
-        lifetime.register(StateEventPrinter.start(engine.proxies().stateChanges(), err));
         if (config.global().pidfile() != null) {
             lifetime.register(PidFile.write(Path.of(config.global().pidfile())));
         }

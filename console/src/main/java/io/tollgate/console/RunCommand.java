@@ -4,6 +4,7 @@ import io.tollgate.engine.api.Engine;
 import io.tollgate.engine.config.Config;
 import io.tollgate.engine.config.ConfigException;
 import io.tollgate.engine.config.ProxyConfig;
+import io.tollgate.engine.runtime.StateChanges;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -48,13 +49,13 @@ final class RunCommand {
             err.flush();
             return FAILED;
         }
-        Optional<Engine> started = startEngine(config, err);
+        StateEventPrinter events = lifetime.register(StateEventPrinter.start(err));
+        Optional<Engine> started = startEngine(config, err, events);
         if (started.isEmpty()) {
             return FAILED;
         }
         Engine engine = started.get();
         lifetime.register(engine);
-        lifetime.register(StateEventPrinter.start(engine.proxies().stateChanges(), err));
         out.println("[NOTICE] " + Version.current().line());
         printListening(config, engine, out);
         out.flush();
@@ -79,9 +80,10 @@ final class RunCommand {
     }
 
     /** Starts the engine, or prints why it could not (a port in use, say) and returns empty. */
-    static Optional<Engine> startEngine(Config config, PrintWriter err) throws InterruptedException {
+    static Optional<Engine> startEngine(Config config, PrintWriter err, StateChanges.Listener... listeners)
+            throws InterruptedException {
         try {
-            return Optional.of(Engine.start(config));
+            return Optional.of(Engine.start(config, List.of(listeners)));
         } catch (InterruptedException e) {
             throw e;
         } catch (Exception e) { // Netty rethrows a failed bind's IOException unchecked

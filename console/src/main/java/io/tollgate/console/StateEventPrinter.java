@@ -30,10 +30,10 @@ final class StateEventPrinter implements StateChanges.Listener, AutoCloseable {
         this.thread.setDaemon(true);
     }
 
-    static StateEventPrinter start(StateChanges changes, PrintWriter err) {
+    /** A running printer, to be given to the engine as a listener before it starts (it must hear the first checks). */
+    static StateEventPrinter start(PrintWriter err) {
         StateEventPrinter printer = new StateEventPrinter(err);
         printer.thread.start();
-        changes.addListener(printer);
         return printer;
     }
 
