@@ -42,6 +42,16 @@ final class CheckedEngine implements AutoCloseable {
         }
     }
 
+    /** The defaults section of the HTTP check tests: short connect, {@code timeout check 2s}. */
+    static final String HTTP_DEFAULTS = """
+            defaults
+              mode http
+              timeout connect 1s
+              timeout client 5s
+              timeout server 5s
+              timeout check 2s
+            """;
+
     private volatile Engine engine;
     /** Released once {@link Engine#start} returned: the first checks may end before. */
     private final CountDownLatch started = new CountDownLatch(1);

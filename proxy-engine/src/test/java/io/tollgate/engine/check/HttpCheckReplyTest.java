@@ -33,13 +33,7 @@ class HttpCheckReplyTest {
     @Test
     void theReasonIsShownAsSentAndEscapedInMessages() throws Exception {
         try (ServerSocket web = answering("HTTP/1.1 503 Bad <x> \"q\"\ttab\r\nContent-Length: 0\r\n\r\n");
-             CheckedEngine e = CheckedEngine.start("""
-                     defaults
-                       mode http
-                       timeout connect 1s
-                       timeout client 5s
-                       timeout server 5s
-                       timeout check 2s
+             CheckedEngine e = CheckedEngine.start(CheckedEngine.HTTP_DEFAULTS + """
                      backend b
                        option httpchk
                        server s 127.0.0.1:%d check inter 200 fall 1
@@ -56,13 +50,7 @@ class HttpCheckReplyTest {
     @Test
     void aReplyThatIsNotHttpIsAnInvalidResponse() throws Exception {
         try (ServerSocket web = answering("garbage\r\n\r\n");
-             CheckedEngine e = CheckedEngine.start("""
-                     defaults
-                       mode http
-                       timeout connect 1s
-                       timeout client 5s
-                       timeout server 5s
-                       timeout check 2s
+             CheckedEngine e = CheckedEngine.start(CheckedEngine.HTTP_DEFAULTS + """
                      backend b
                        option httpchk
                        http-check expect status 200

@@ -17,13 +17,7 @@ class HttpCheckSequenceTest {
     @Test
     void flippingHealthUrlGivesHaproxysSequence() throws Exception {
         try (FlippingHttpServer web = new FlippingHttpServer();
-             CheckedEngine e = CheckedEngine.start("""
-                     defaults
-                       mode http
-                       timeout connect 1s
-                       timeout client 5s
-                       timeout server 5s
-                       timeout check 2s
+             CheckedEngine e = CheckedEngine.start(CheckedEngine.HTTP_DEFAULTS + """
                      backend app
                        option httpchk GET /health
                        server web 127.0.0.1:%d check inter 200 rise 2 fall 3

@@ -12,13 +12,7 @@ class TrackAndSlowstartTest {
     @Test
     void aTrackingServerFollowsTheTrackedOne() throws Exception {
         try (FlippingHttpServer web = new FlippingHttpServer();
-             CheckedEngine e = CheckedEngine.start("""
-                     defaults
-                       mode http
-                       timeout connect 1s
-                       timeout client 5s
-                       timeout server 5s
-                       timeout check 2s
+             CheckedEngine e = CheckedEngine.start(CheckedEngine.HTTP_DEFAULTS + """
                      backend be
                        option httpchk
                        server s1 127.0.0.1:%1$d check inter 100 rise 1 fall 1
@@ -65,13 +59,7 @@ class TrackAndSlowstartTest {
     @Test
     void slowstartRampsTheWeightAfterComingBack() throws Exception {
         try (FlippingHttpServer web = new FlippingHttpServer();
-             CheckedEngine e = CheckedEngine.start("""
-                     defaults
-                       mode http
-                       timeout connect 1s
-                       timeout client 5s
-                       timeout server 5s
-                       timeout check 2s
+             CheckedEngine e = CheckedEngine.start(CheckedEngine.HTTP_DEFAULTS + """
                      backend be
                        option httpchk
                        server s1 127.0.0.1:%d check inter 100 rise 1 fall 1 weight 100 slowstart 3s
