@@ -72,4 +72,41 @@ class ShutdownSessionsTest {
             health.close();
         }
     }
+
+    @Test
+    void backupSessionsAreClosedWhenAnActiveServerComesUp() throws Exception {
+        int frontend = CheckedEngine.freePort();
+        int activeHealth = CheckedEngine.freePort(); // nothing listens there yet: the active server starts DOWN
+        try (ServerSocket active = echo();
+             ServerSocket backup = echo();
+             CheckedEngine e = CheckedEngine.start("""
+                     defaults
+                       mode tcp
+                       timeout connect 1s
+                       timeout client 30s
+                       timeout server 30s
+                     frontend fe
+                       bind 127.0.0.1:%d
+                       default_backend be
+                     backend be
+                       server a1 127.0.0.1:%d check port %d inter 100 rise 1 fall 1 on-marked-up shutdown-backup-sessions
+                       server b1 127.0.0.1:%d backup
+                     """.formatted(frontend, active.getLocalPort(), activeHealth, backup.getLocalPort()))) {
+            CheckedEngine.await(Duration.ofSeconds(5), "a1 down", () -> e.messages().stream()
+                    .anyMatch(m -> m.startsWith("Server be/a1 is DOWN")));
+            try (Socket client = new Socket(InetAddress.getLoopbackAddress(), frontend);
+                 ServerSocket health = new ServerSocket()) {
+                client.setSoTimeout(10_000);
+                client.getOutputStream().write("ping".getBytes());
+                assertThat(client.getInputStream().readNBytes(4)).isEqualTo("ping".getBytes());
+                assertThat(e.row("be", "b1").get("scur")).isEqualTo("1");
+
+                health.setReuseAddress(true);
+                health.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), activeHealth), 50);
+                CheckedEngine.await(Duration.ofSeconds(5), "a1 up", () -> e.messages().stream()
+                        .anyMatch(m -> m.startsWith("Server be/a1 is UP")));
+                assertThat(client.getInputStream().read()).isEqualTo(-1);
+            }
+        }
+    }
 }
