@@ -1,6 +1,8 @@
 package io.tollgate.engine.stats;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -13,6 +15,8 @@ import java.util.Objects;
  * {@code type}) are always present; the {@link Builder} sets them.
  */
 public final class StatRow {
+    /** In column order; {@code values()} would copy the array for every call. */
+    private static final StatField[] FIELDS = StatField.values();
     private final RowType type;
     private final String proxyName;
     private final String svname;
@@ -60,6 +64,17 @@ public final class StatRow {
 
     public boolean has(StatField field) {
         return values[field.ordinal()] != null;
+    }
+
+    /** The fields with a value, in column order: those typed and JSON output print. */
+    public List<StatField> presentFields() {
+        List<StatField> present = new ArrayList<>(FIELDS.length);
+        for (StatField f : FIELDS) {
+            if (has(f)) {
+                present.add(f);
+            }
+        }
+        return present;
     }
 
     /** The value as a {@code Long} or a {@code String}, or null when absent. */

@@ -8,8 +8,6 @@ package io.tollgate.engine.stats;
  * {@code desc} option) each line ends with {@code :"<description>"}, using Tollgate's wording.
  */
 public final class TypedStatsWriter {
-    /** In column order; {@code values()} would copy the array for every row. */
-    private static final StatField[] FIELDS = StatField.values();
     private final boolean descriptions;
 
     public TypedStatsWriter() {
@@ -30,10 +28,7 @@ public final class TypedStatsWriter {
 
     /** The lines of one row, each ending in LF. */
     public void writeRow(StatRow row, StringBuilder out) {
-        for (StatField f : FIELDS) {
-            if (!row.has(f)) {
-                continue;
-            }
+        for (StatField f : row.presentFields()) {
             out.append(row.type().letter()).append('.')
                     .append(row.iid()).append('.')
                     .append(row.sid()).append('.')
