@@ -141,6 +141,9 @@ final class HttpExchange implements Connector.Callback {
                 return;
             }
         }
+        if (StatsApplet.wants(frontend, request) && serveStats(frontend)) {
+            return;
+        }
         if (!frontend.switchingRules().isEmpty()) {
             backend = frontend.selectBackend(view());
         } else {
@@ -163,6 +166,9 @@ final class HttpExchange implements Connector.Callback {
         }
         if (backend != frontend && backend.rules() != TrafficRules.NONE && rules().onRequest(backend)) {
             deliverReply();
+            return;
+        }
+        if (backend != frontend && StatsApplet.wants(backend, request) && serveStats(backend)) {
             return;
         }
         CookieRouting routing = backend.cookieRouting();
@@ -229,6 +235,30 @@ final class HttpExchange implements Connector.Callback {
             rules.backend(backend);
         }
         return rules;
+    }
+
+    /**
+     * The stats applet of {@code proxy} answers (HAProxy's {@code http_handle_stats}): counted as
+     * intercepted, and by the backend of a {@code listen} as HAProxy counts it. False when the
+     * request asks for the HTML page, which the engine does not draw: it then goes on as any other.
+     */
+    private boolean serveStats(Proxy proxy) {
+        StatsApplet.Answer answer = session.net().stats().serve(proxy, request, view(), proxy, frontend);
+        if (answer == null) {
+            return false;
+        }
+        frontend.frontendCounters().intercepted.increment();
+        if (backend == null && frontend.isBackend()) {
+            backend = frontend;
+            backend.backendCounters().sessionStarted();
+        }
+        if (answer.page() != null) {
+            Reply page = answer.page();
+            respondLocally(page.isEmpty() ? null : page.response(), page.status(), page.closesConnection());
+        } else {
+            respondLocally(answer.export(), 200, false);
+        }
+        return true;
     }
 
     /** {@code monitor-uri}: the request's target, or its path, is the monitored URI. */

@@ -49,8 +49,16 @@ final class NetContext {
     /** The backends with a server whose transport reads the request; read-only too. */
     private final Set<Proxy> requestDependent = Collections.newSetFromMap(new IdentityHashMap<>());
 
+    private final StatsApplet stats;
+
+    /** Without stats pages (tests of the server side alone). */
     NetContext(Transport transport, Map<Server, ServerTransport> serverTransports) {
+        this(transport, serverTransports, null);
+    }
+
+    NetContext(Transport transport, Map<Server, ServerTransport> serverTransports, StatsApplet stats) {
         this.transport = transport;
+        this.stats = stats;
         this.serverTransports = new IdentityHashMap<>(serverTransports);
         serverTransports.forEach((server, t) -> {
             if (t.dependsOnRequest()) {
@@ -61,6 +69,11 @@ final class NetContext {
 
     Transport transport() {
         return transport;
+    }
+
+    /** The stats pages' exports. */
+    StatsApplet stats() {
+        return stats;
     }
 
     /** The pool of the given event loop; only ever used from that loop. */

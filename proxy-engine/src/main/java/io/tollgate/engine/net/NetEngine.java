@@ -62,7 +62,7 @@ public final class NetEngine implements Engine {
         int threads = config.global().nbthread() > 0 ? config.global().nbthread()
                 : Runtime.getRuntime().availableProcessors();
         this.group = transport.newGroup(threads, "tollgate-loop");
-        this.net = new NetContext(transport, serverTransports);
+        this.net = new NetContext(transport, serverTransports, new StatsApplet(stats));
     }
 
     /**

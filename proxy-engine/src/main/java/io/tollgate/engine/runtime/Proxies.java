@@ -51,6 +51,7 @@ public final class Proxies {
         for (Proxy p : all) {
             p.registry(this);
             p.rules(TrafficRules.compile(p, config.httpErrors()));
+            p.stats(StatsPolicy.compile(p));
         }
         linkTrackers();
         int globalMaxconn = config.global().maxconn();

@@ -33,6 +33,7 @@ public final class Proxy {
     private volatile List<Server> candidates = List.of();
     private List<SwitchingRule> switchingRules = List.of();
     private TrafficRules rules = TrafficRules.NONE;
+    private StatsPolicy stats;
     private Proxies registry;
     private Proxy defaultBackend;
     private int frontendMaxconn;
@@ -171,6 +172,15 @@ public final class Proxy {
             }
         }
         return false;
+    }
+
+    /** Who may see and use this proxy's stats page; null when it has none. */
+    public StatsPolicy stats() {
+        return stats;
+    }
+
+    void stats(StatsPolicy policy) {
+        this.stats = policy;
     }
 
     /** The door of state changes of the configuration this proxy belongs to. */

@@ -13,13 +13,13 @@ import java.util.stream.Collectors;
  * The real HAProxy 2.6.12 outputs in {@code shared/reference/haproxy-2.6}, found by walking up
  * from the working directory (CI clones the repository with {@code shared/} beside it).
  */
-final class HaproxyReference {
+public final class HaproxyReference {
     private static final Path DIR = locate();
 
     private HaproxyReference() {
     }
 
-    static String read(String file) {
+    public static String read(String file) {
         try {
             return Files.readString(DIR.resolve(file), StandardCharsets.UTF_8);
         } catch (IOException e) {
