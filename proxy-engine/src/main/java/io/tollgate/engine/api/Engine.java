@@ -41,6 +41,9 @@ public interface Engine extends AutoCloseable {
     /** The counters of every proxy and server, as snapshots. */
     StatsRegistry stats();
 
+    /** Who draws the HTML stats page of every proxy with {@code stats} lines (the exports need no one). */
+    void statsPage(StatsPage page);
+
     /** The runtime objects (proxies, servers, state changes). */
     Proxies proxies();
 

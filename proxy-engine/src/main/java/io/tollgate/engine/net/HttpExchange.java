@@ -255,8 +255,20 @@ final class HttpExchange implements Connector.Callback {
         if (answer.page() != null) {
             Reply page = answer.page();
             respondLocally(page.isEmpty() ? null : page.response(), page.status(), page.closesConnection());
-        } else {
+        } else if (answer.export() != null) {
             respondLocally(answer.export(), 200, false);
+        } else {
+            // the page is drawn off the loop; the answer is written back on it
+            boolean head = request.method().equals(io.netty.handler.codec.http.HttpMethod.HEAD);
+            Channel client = session.client();
+            answer.html().whenComplete((html, error) -> client.eventLoop().execute(() -> {
+                if (error != null || html == null) {
+                    Reply failed = proxy.errorPages().reply(500, frontend.errorPages());
+                    respondLocally(failed.response(), failed.status(), failed.closesConnection());
+                } else {
+                    respondLocally(StatsApplet.htmlResponse(html, answer.refresh(), head), 200, false);
+                }
+            }));
         }
         return true;
     }

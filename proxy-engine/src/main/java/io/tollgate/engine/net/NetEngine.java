@@ -5,6 +5,8 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.tollgate.engine.api.Engine;
+import io.tollgate.engine.api.ProcessInfo;
+import io.tollgate.engine.api.StatsPage;
 import io.tollgate.engine.check.HealthChecks;
 import io.tollgate.engine.config.BindConfig;
 import io.tollgate.engine.config.Config;
@@ -62,7 +64,9 @@ public final class NetEngine implements Engine {
         int threads = config.global().nbthread() > 0 ? config.global().nbthread()
                 : Runtime.getRuntime().availableProcessors();
         this.group = transport.newGroup(threads, "tollgate-loop");
-        this.net = new NetContext(transport, serverTransports, new StatsApplet(stats));
+        long started = ticker.wallMillis();
+        this.net = new NetContext(transport, serverTransports, new StatsApplet(stats, () -> processInfo(config, threads,
+                started, ticker)));
     }
 
     /**
@@ -276,6 +280,30 @@ public final class NetEngine implements Engine {
     @Override
     public List<InetSocketAddress> boundAddresses(String proxyName) {
         return bound.getOrDefault(proxyName, List.of());
+    }
+
+    /** The stats page's process block, read when a page is drawn. */
+    private ProcessInfo processInfo(Config config, int threads, long started, Ticker ticker) {
+        long conns = 0;
+        long rate = 0;
+        for (Proxy p : proxies.all()) {
+            if (p.isFrontend()) {
+                conns += p.frontendCounters().sessions.current();
+                rate += p.frontendCounters().connectionRate.rate();
+            }
+        }
+        long files = 0;
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.UnixOperatingSystemMXBean unix) {
+            files = unix.getMaxFileDescriptorCount();
+        }
+        return new ProcessInfo(ProcessHandle.current().pid(), started, ticker.wallMillis(), threads,
+                config.global().maxconn(), conns, rate, files, config.global().node(), config.global().description());
+    }
+
+    @Override
+    public void statsPage(StatsPage page) {
+        net.stats().page(page);
     }
 
     /** The running health checks (none before start). */

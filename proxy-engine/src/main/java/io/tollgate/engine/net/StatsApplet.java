@@ -1,6 +1,5 @@
 package io.tollgate.engine.net;
 
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -10,6 +9,9 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.tollgate.engine.acl.RequestView;
+import io.tollgate.engine.api.ProcessInfo;
+import io.tollgate.engine.api.StatsPage;
+import io.tollgate.engine.api.StatsPageRequest;
 import io.tollgate.engine.http.AuthChallenge;
 import io.tollgate.engine.http.Reply;
 import io.tollgate.engine.runtime.Proxy;
@@ -20,6 +22,8 @@ import io.tollgate.engine.stats.StatsRegistry;
 import io.tollgate.engine.stats.TypedStatsWriter;
 
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * HAProxy's stats applet on a proxy's {@code stats uri}: access first ({@code stats http-request}
@@ -29,17 +33,43 @@ import java.nio.charset.StandardCharsets;
  * {@code stats refresh} unless {@code ;norefresh}.
  */
 final class StatsApplet {
-    /** What the applet answers: an error page (403, 401) or an export. */
-    record Answer(Reply page, FullHttpResponse export) {
+    /** What the applet answers: an error page (403, 401), an export, or the HTML page being drawn. */
+    record Answer(Reply page, FullHttpResponse export, CompletableFuture<String> html, String refresh) {
         int status() {
             return page != null ? page.status() : 200;
         }
     }
 
     private final StatsRegistry registry;
+    private final Supplier<ProcessInfo> process;
+    private volatile StatsPage page;
 
-    StatsApplet(StatsRegistry registry) {
+    StatsApplet(StatsRegistry registry, Supplier<ProcessInfo> process) {
         this.registry = registry;
+        this.process = process;
+    }
+
+    /** Who draws the HTML page; until one is set, page requests go on like any other. */
+    void page(StatsPage page) {
+        this.page = page;
+    }
+
+    /** The HTML page's response once drawn: {@code text/html}, no cache, the refresh header when asked. */
+    static FullHttpResponse htmlResponse(String html, String refresh, boolean head) {
+        return response("text/html", html, refresh, head);
+    }
+
+    private static FullHttpResponse response(String type, String body, String refresh, boolean head) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
+                head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(bytes));
+        r.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-cache")
+                .set(HttpHeaderNames.CONTENT_TYPE, type);
+        if (refresh != null) {
+            r.headers().set("refresh", refresh);
+        }
+        r.headers().set(HttpHeaderNames.CONTENT_LENGTH, bytes.length);
+        return r;
     }
 
     /** HAProxy intercepts GET, HEAD and POST whose target starts with the page's URI; others go on to the servers. */
@@ -54,8 +84,8 @@ final class StatsApplet {
     }
 
     /**
-     * The answer to a request {@link #wants} took, or null when it asks for the HTML page, which
-     * the engine does not draw.
+     * The answer to a request {@link #wants} took, or null when it asks for the HTML page and no
+     * one draws it, or posts an action (not taken yet).
      *
      * @param pagesOwner the proxy whose error pages answer 401 and 403 (the stats proxy)
      * @param frontend   the stream's frontend, whose pages come next
@@ -65,46 +95,46 @@ final class StatsApplet {
         StatsPolicy.Decision decision = policy.decide(view, request.headers().get(HttpHeaderNames.AUTHORIZATION));
         switch (decision.access()) {
             case DENIED -> {
-                return new Answer(pagesOwner.errorPages().reply(403, frontend.errorPages()), null);
+                return new Answer(pagesOwner.errorPages().reply(403, frontend.errorPages()), null, null, null);
             }
             case CHALLENGE -> {
                 return new Answer(AuthChallenge.reply(pagesOwner.errorPages(), frontend.errorPages(), false,
-                        decision.realm()), null);
+                        decision.realm()), null, null, null);
             }
             default -> {
             }
         }
         StatsQuery query = StatsQuery.parse(request.uri().substring(policy.settings().uri().length()));
-        if (query.format() == StatsQuery.Format.HTML || request.method().equals(HttpMethod.POST)) {
-            return null;
+        if (request.method().equals(HttpMethod.POST)) {
+            return null; // the page's actions arrive with the admin command layer
         }
         var snapshot = query.filter(registry.snapshot(), serving.name(), policy.settings().scopes());
-        String body;
-        String type;
+        String refresh = policy.settings().refreshSeconds() > 0 && !query.noRefresh()
+                ? Integer.toString(policy.settings().refreshSeconds()) : null;
+        boolean head = request.method().equals(HttpMethod.HEAD);
         switch (query.format()) {
             case CSV -> {
-                body = new CsvStatsWriter().write(snapshot);
-                type = "text/plain";
+                return new Answer(null, response("text/plain", new CsvStatsWriter().write(snapshot), refresh, head), null, null);
             }
             case JSON -> {
-                body = new JsonStatsWriter().write(snapshot);
-                type = "application/json";
+                return new Answer(null, response("application/json", new JsonStatsWriter().write(snapshot), refresh, head),
+                        null, null);
+            }
+            case TYPED -> {
+                return new Answer(null, response("text/plain", new TypedStatsWriter().write(snapshot), refresh, head),
+                        null, null);
             }
             default -> {
-                body = new TypedStatsWriter().write(snapshot);
-                type = "text/plain";
+                StatsPage drawer = page;
+                if (drawer == null) {
+                    return null;
+                }
+                String authorization = request.headers().get(HttpHeaderNames.AUTHORIZATION);
+                StatsPageRequest pageRequest = new StatsPageRequest(snapshot, policy.settings(), serving.name(),
+                        policy.settings().uri(), query.up(), query.noMaint(), query.noRefresh(), query.scope(),
+                        query.result(), policy.isAdmin(view), policy.user(authorization), process.get());
+                return new Answer(null, null, drawer.render(pageRequest), refresh);
             }
         }
-        ByteBuf content = request.method().equals(HttpMethod.HEAD) ? Unpooled.EMPTY_BUFFER
-                : Unpooled.copiedBuffer(body, StandardCharsets.UTF_8);
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK, content);
-        response.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-cache")
-                .set(HttpHeaderNames.CONTENT_TYPE, type);
-        if (policy.settings().refreshSeconds() > 0 && !query.noRefresh()) {
-            response.headers().set("refresh", policy.settings().refreshSeconds());
-        }
-        response.headers().set(HttpHeaderNames.CONTENT_LENGTH,
-                request.method().equals(HttpMethod.HEAD) ? body.getBytes(StandardCharsets.UTF_8).length : content.readableBytes());
-        return new Answer(null, response);
     }
 }

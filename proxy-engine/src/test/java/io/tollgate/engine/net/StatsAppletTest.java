@@ -164,6 +164,38 @@ class StatsAppletTest {
         assertThat(get(port, "/other;csv", null).status()).isEqualTo(503);
     }
 
+    /** The HTML page is drawn by whoever the engine is given, off the event loop, with what the request may see and do. */
+    @Test
+    void thePageIsDrawnByTheGivenDrawerWithTheRequestsRights() throws Exception {
+        int port = freePort();
+        RunningEngine engine = statsOn(port, "stats uri /st\nstats refresh 10s\nstats auth admin:secret\n"
+                + "stats admin if TRUE\nstats scope be_other\n");
+        java.util.concurrent.atomic.AtomicReference<io.tollgate.engine.api.StatsPageRequest> seen =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        engine.engine().statsPage(request -> {
+            seen.set(request);
+            return java.util.concurrent.CompletableFuture.supplyAsync(() -> "<html>" + request.snapshot().rows().size()
+                    + " rows</html>");
+        });
+        assertThat(get(port, "/st", null).status()).isEqualTo(401);
+        assertThat(seen.get()).isNull();
+        RawHttp.Response page = get(port, "/st;up;norefresh?scope=other;st=DONE", basic("admin", "secret"));
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.header("content-type")).isEqualTo("text/html");
+        assertThat(page.header("refresh")).isNull();
+        assertThat(page.text()).isEqualTo("<html>2 rows</html>");
+        io.tollgate.engine.api.StatsPageRequest r = seen.get();
+        assertThat(r.user()).isEqualTo("admin");
+        assertThat(r.admin()).isTrue();
+        assertThat(r.up()).isTrue();
+        assertThat(r.noRefresh()).isTrue();
+        assertThat(r.scope()).isEqualTo("other");
+        assertThat(r.result()).isEqualTo("DONE");
+        assertThat(r.baseUri()).isEqualTo("/st");
+        assertThat(r.process().pid()).isEqualTo(ProcessHandle.current().pid());
+        assertThat(get(port, "/st", basic("admin", "secret")).header("refresh")).isEqualTo("10");
+    }
+
     private static java.util.List<String> svnames(String csv) {
         return csv.lines().skip(1).map(l -> l.substring(0, l.indexOf(',', l.indexOf(',') + 1))).toList();
     }
