@@ -19,8 +19,9 @@ import io.tollgate.engine.stats.StatsSnapshot;
  * @param admin       whether the request may act ({@code stats admin})
  * @param user        the authenticated user, or null
  * @param process     the process block's figures
+ * @param csrfToken   the token the page's action form must post back (field {@code token}); null without admin rights
  */
 public record StatsPageRequest(StatsSnapshot snapshot, StatsSettings settings, String proxyName, String baseUri,
                                boolean up, boolean noMaint, boolean noRefresh, String scope, String result,
-                               boolean admin, String user, ProcessInfo process) {
+                               boolean admin, String user, ProcessInfo process, String csrfToken) {
 }

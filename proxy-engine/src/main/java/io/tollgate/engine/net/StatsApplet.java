@@ -130,9 +130,11 @@ final class StatsApplet {
                     return null;
                 }
                 String authorization = request.headers().get(HttpHeaderNames.AUTHORIZATION);
+                boolean admin = policy.isAdmin(view);
                 StatsPageRequest pageRequest = new StatsPageRequest(snapshot, policy.settings(), serving.name(),
                         policy.settings().uri(), query.up(), query.noMaint(), query.noRefresh(), query.scope(),
-                        query.result(), policy.isAdmin(view), policy.user(authorization), process.get());
+                        query.result(), admin, policy.user(authorization), process.get(),
+                        admin ? policy.csrfToken(authorization) : null);
                 return new Answer(null, null, drawer.render(pageRequest), refresh);
             }
         }

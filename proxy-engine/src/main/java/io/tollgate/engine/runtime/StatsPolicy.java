@@ -29,6 +29,8 @@ public final class StatsPolicy {
     private record Rule(String action, String realm, Condition condition) {
     }
 
+    /** The key of this policy's action tokens: new at every start, so a token never outlives the process. */
+    private final byte[] tokenKey = new byte[32];
     private final StatsSettings settings;
     private final List<Rule> rules;
     private final Userlist accounts;
@@ -39,6 +41,7 @@ public final class StatsPolicy {
         this.rules = rules;
         this.accounts = accounts;
         this.admin = admin;
+        new java.security.SecureRandom().nextBytes(tokenKey);
     }
 
     /** The policy of {@code proxy}'s page, or null when it has no {@code stats} lines. */
@@ -107,6 +110,29 @@ public final class StatsPolicy {
     /** Whether the request may act ({@code stats admin if ...}). */
     public boolean isAdmin(RequestView request) {
         return admin != null && admin.matches(request);
+    }
+
+    /**
+     * The token the page's action form carries (a keyed hash of the credentials the page was
+     * fetched with), so that a form another site makes the browser post is refused: that site
+     * cannot read the page, hence the token.
+     */
+    public String csrfToken(String authorization) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(tokenKey, "HmacSHA256"));
+            byte[] sum = mac.doFinal((authorization == null ? "" : authorization).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(sum);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
+
+    /** Whether {@code token} is the one the page gave to these credentials (compared in constant time). */
+    public boolean validToken(String authorization, String token) {
+        return token != null && java.security.MessageDigest.isEqual(
+                csrfToken(authorization).getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                token.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     }
 
     private boolean valid(String authorization) {
