@@ -41,6 +41,9 @@ public interface Engine extends AutoCloseable {
     /** The counters of every proxy and server, as snapshots. */
     StatsRegistry stats();
 
+    /** The runtime API's command layer: the admin socket, the stats page's actions and tests run commands here. */
+    io.tollgate.engine.admin.RuntimeApi runtimeApi();
+
     /** Who draws the HTML stats page of every proxy with {@code stats} lines (the exports need no one). */
     void statsPage(StatsPage page);
 

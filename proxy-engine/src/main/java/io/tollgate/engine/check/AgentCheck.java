@@ -34,6 +34,12 @@ final class AgentCheck extends PeriodicCheck {
         this.inter = settings.inter();
     }
 
+    /** An operator's {@code disable agent} stops it; maintenance does not (HAProxy's agent keeps running). */
+    @Override
+    protected boolean paused() {
+        return server.isAgentDisabled();
+    }
+
     @Override
     protected long interval() {
         return inter;

@@ -42,7 +42,7 @@ final class ServerCheck extends PeriodicCheck {
 
     @Override
     protected boolean paused() {
-        return server.isInMaintenance();
+        return server.isInMaintenance() || server.isCheckDisabled();
     }
 
     @Override

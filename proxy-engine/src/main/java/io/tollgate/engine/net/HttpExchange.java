@@ -60,6 +60,8 @@ final class HttpExchange implements Connector.Callback {
     private final long startNanos = System.nanoTime();
     /** Body pieces that arrived before the server connection; created only when needed. */
     private ArrayDeque<HttpContent> heldBody;
+    /** A stats page action form being read. */
+    private StatsActions statsActions;
     private Proxy backend;
     /** What ACLs and hash algorithms read of the request; built only when one needs it. */
     private HttpRequestView view;
@@ -252,11 +254,19 @@ final class HttpExchange implements Connector.Callback {
             backend = frontend;
             backend.backendCounters().sessionStarted();
         }
+        if (answer.actions() != null) {
+            // the action form is in the body: answered once it has arrived (fromClient)
+            statsActions = answer.actions();
+            if (requestComplete || !ConnectionHeaders.hasBody(request)) {
+                finishStatsActions();
+            }
+            return true;
+        }
         if (answer.page() != null) {
             Reply page = answer.page();
             respondLocally(page.isEmpty() ? null : page.response(), page.status(), page.closesConnection());
         } else if (answer.export() != null) {
-            respondLocally(answer.export(), 200, false);
+            respondLocally(answer.export(), answer.export().status().code(), false);
         } else {
             // the page is drawn off the loop; the answer is written back on it
             boolean head = request.method().equals(io.netty.handler.codec.http.HttpMethod.HEAD);
@@ -271,6 +281,12 @@ final class HttpExchange implements Connector.Callback {
             }));
         }
         return true;
+    }
+
+    private void finishStatsActions() {
+        StatsActions actions = statsActions;
+        statsActions = null;
+        respondLocally(actions.finish(), 303, false);
     }
 
     /** {@code monitor-uri}: the request's target, or its path, is the monitored URI. */
@@ -351,6 +367,16 @@ final class HttpExchange implements Connector.Callback {
     // ---- client side ----
 
     void fromClient(HttpContent c) {
+        if (statsActions != null) {
+            statsActions.add(c.content());
+            boolean last = c instanceof LastHttpContent;
+            c.release();
+            if (last) {
+                requestComplete = true;
+                finishStatsActions();
+            }
+            return;
+        }
         if (c instanceof LastHttpContent) {
             requestComplete = true;
             if (serverChannel != null) {

@@ -4,6 +4,7 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.tollgate.engine.admin.RuntimeApi;
 import io.tollgate.engine.api.Engine;
 import io.tollgate.engine.api.ProcessInfo;
 import io.tollgate.engine.api.StatsPage;
@@ -49,6 +50,7 @@ public final class NetEngine implements Engine {
     private final StatsRegistry stats;
     private final EventLoopGroup group;
     private final NetContext net;
+    private final RuntimeApi api;
     private final Map<String, List<InetSocketAddress>> bound = new LinkedHashMap<>();
     private final List<Channel> listeners = new ArrayList<>();
     private HealthChecks checks;
@@ -65,8 +67,9 @@ public final class NetEngine implements Engine {
                 : Runtime.getRuntime().availableProcessors();
         this.group = transport.newGroup(threads, "tollgate-loop");
         long started = ticker.wallMillis();
-        this.net = new NetContext(transport, serverTransports, new StatsApplet(stats, () -> processInfo(config, threads,
-                started, ticker)));
+        this.api = new RuntimeApi(proxies);
+        this.net = new NetContext(transport, serverTransports, new StatsApplet(stats, api, () -> processInfo(config,
+                threads, started, ticker)));
     }
 
     /**
@@ -299,6 +302,11 @@ public final class NetEngine implements Engine {
         }
         return new ProcessInfo(ProcessHandle.current().pid(), started, ticker.wallMillis(), threads,
                 config.global().maxconn(), conns, rate, files, config.global().node(), config.global().description());
+    }
+
+    @Override
+    public RuntimeApi runtimeApi() {
+        return api;
     }
 
     @Override

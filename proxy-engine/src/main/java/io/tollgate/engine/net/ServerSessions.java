@@ -5,11 +5,11 @@ import io.netty.util.AttributeKey;
 import io.tollgate.engine.runtime.Server;
 
 /**
- * Keeps the connections of servers whose sessions may have to be shut down
- * ({@code on-marked-down shutdown-sessions}, backups under {@code on-marked-up
- * shutdown-backup-sessions}) in their server's set until they close. Closing the server side
- * ends the session the way a server abort does: the client is disconnected. Other servers pay
- * nothing.
+ * Keeps each server connection in its server's set until it closes, so that sessions can be
+ * shut down ({@code on-marked-down shutdown-sessions}, backups under {@code on-marked-up
+ * shutdown-backup-sessions}, an operator's "kill sessions"). Closing the server side ends the
+ * session the way a server abort does: the client is disconnected. The cost is one set entry
+ * per server connection (not per request: connections are pooled).
  */
 final class ServerSessions {
     private static final AttributeKey<Runnable> CLOSER = AttributeKey.valueOf(ServerSessions.class, "closer");
@@ -18,7 +18,7 @@ final class ServerSessions {
     }
 
     static void register(Server server, Channel channel) {
-        if (!server.tracksSessions() || channel.hasAttr(CLOSER)) {
+        if (channel.hasAttr(CLOSER)) {
             return;
         }
         Runnable close = () -> channel.close();

@@ -9,6 +9,7 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.tollgate.engine.acl.RequestView;
+import io.tollgate.engine.admin.RuntimeApi;
 import io.tollgate.engine.api.ProcessInfo;
 import io.tollgate.engine.api.StatsPage;
 import io.tollgate.engine.api.StatsPageRequest;
@@ -34,18 +35,21 @@ import java.util.function.Supplier;
  */
 final class StatsApplet {
     /** What the applet answers: an error page (403, 401), an export, or the HTML page being drawn. */
-    record Answer(Reply page, FullHttpResponse export, CompletableFuture<String> html, String refresh) {
+    record Answer(Reply page, FullHttpResponse export, CompletableFuture<String> html, String refresh,
+                  StatsActions actions) {
         int status() {
             return page != null ? page.status() : 200;
         }
     }
 
     private final StatsRegistry registry;
+    private final RuntimeApi api;
     private final Supplier<ProcessInfo> process;
     private volatile StatsPage page;
 
-    StatsApplet(StatsRegistry registry, Supplier<ProcessInfo> process) {
+    StatsApplet(StatsRegistry registry, RuntimeApi api, Supplier<ProcessInfo> process) {
         this.registry = registry;
+        this.api = api;
         this.process = process;
     }
 
@@ -95,18 +99,23 @@ final class StatsApplet {
         StatsPolicy.Decision decision = policy.decide(view, request.headers().get(HttpHeaderNames.AUTHORIZATION));
         switch (decision.access()) {
             case DENIED -> {
-                return new Answer(pagesOwner.errorPages().reply(403, frontend.errorPages()), null, null, null);
+                return new Answer(pagesOwner.errorPages().reply(403, frontend.errorPages()), null, null, null, null);
             }
             case CHALLENGE -> {
                 return new Answer(AuthChallenge.reply(pagesOwner.errorPages(), frontend.errorPages(), false,
-                        decision.realm()), null, null, null);
+                        decision.realm()), null, null, null, null);
             }
             default -> {
             }
         }
         StatsQuery query = StatsQuery.parse(request.uri().substring(policy.settings().uri().length()));
+        String authorization = request.headers().get(HttpHeaderNames.AUTHORIZATION);
         if (request.method().equals(HttpMethod.POST)) {
-            return null; // the page's actions arrive with the admin command layer
+            StatsActions actions = new StatsActions(api, serving, policy, query, authorization, view);
+            if (!actions.allowed()) {
+                return new Answer(null, actions.redirect("DENY"), null, null, null);
+            }
+            return new Answer(null, null, null, null, actions);
         }
         var snapshot = query.filter(registry.snapshot(), serving.name(), policy.settings().scopes());
         String refresh = policy.settings().refreshSeconds() > 0 && !query.noRefresh()
@@ -114,28 +123,28 @@ final class StatsApplet {
         boolean head = request.method().equals(HttpMethod.HEAD);
         switch (query.format()) {
             case CSV -> {
-                return new Answer(null, response("text/plain", new CsvStatsWriter().write(snapshot), refresh, head), null, null);
+                return new Answer(null, response("text/plain", new CsvStatsWriter().write(snapshot), refresh, head), null,
+                        null, null);
             }
             case JSON -> {
-                return new Answer(null, response("application/json", new JsonStatsWriter().write(snapshot), refresh, head),
-                        null, null);
+                return new Answer(null, response("application/json", new JsonStatsWriter().write(snapshot), refresh,
+                        head), null, null, null);
             }
             case TYPED -> {
                 return new Answer(null, response("text/plain", new TypedStatsWriter().write(snapshot), refresh, head),
-                        null, null);
+                        null, null, null);
             }
             default -> {
                 StatsPage drawer = page;
                 if (drawer == null) {
                     return null;
                 }
-                String authorization = request.headers().get(HttpHeaderNames.AUTHORIZATION);
                 boolean admin = policy.isAdmin(view);
                 StatsPageRequest pageRequest = new StatsPageRequest(snapshot, policy.settings(), serving.name(),
                         policy.settings().uri(), query.up(), query.noMaint(), query.noRefresh(), query.scope(),
                         query.result(), admin, policy.user(authorization), process.get(),
                         admin ? policy.csrfToken(authorization) : null);
-                return new Answer(null, null, drawer.render(pageRequest), refresh);
+                return new Answer(null, null, drawer.render(pageRequest), refresh, null);
             }
         }
     }

@@ -188,6 +188,11 @@ public final class Proxy {
         return registry.stateChanges();
     }
 
+    /** Every proxy of the same configuration, in configuration order. */
+    public java.util.List<Proxy> peers() {
+        return registry == null ? java.util.List.of() : registry.all();
+    }
+
     /** The proxy named {@code name} in the same configuration, or null. */
     public Proxy peer(String name) {
         return registry == null ? null : registry.proxy(name);

@@ -34,6 +34,9 @@ public final class Server {
     private volatile boolean stopping;
     private volatile boolean maintenance;
     private volatile boolean drain;
+    /** Health checks or agent stopped by an operator ({@code disable health}, {@code disable agent}). */
+    private volatile boolean checkDisabled;
+    private volatile boolean agentDisabled;
     private volatile int weight;
     /** {@code maxconn} set at run time (an agent's {@code maxconn:<n>}); -1 while the configured one applies. */
     private volatile int runtimeMaxconn = -1;
@@ -179,6 +182,23 @@ public final class Server {
         return up && !stopping && !drain && !isInMaintenance() && weight > 0;
     }
 
+    /** Checks configured but stopped by an operator: the server shows as not checked meanwhile. */
+    public boolean isCheckDisabled() {
+        return checkDisabled;
+    }
+
+    public boolean isAgentDisabled() {
+        return agentDisabled;
+    }
+
+    void setCheckDisabled(boolean disabled) {
+        this.checkDisabled = disabled;
+    }
+
+    void setAgentDisabled(boolean disabled) {
+        this.agentDisabled = disabled;
+    }
+
     /** The health check's state, or null without {@code check}. */
     public CheckState check() {
         return check;
@@ -219,27 +239,10 @@ public final class Server {
     }
 
     /**
-     * Whether this server's connections must be found again to be shut down: with
-     * {@code on-marked-down shutdown-sessions}, or as a backup of a backend where an active server
-     * has {@code on-marked-up shutdown-backup-sessions}. Only then does the network layer keep
-     * them in {@link #sessions()}.
+     * Closers of this server's open connections, so that they can be shut down
+     * ({@code on-marked-down shutdown-sessions}, backups under {@code on-marked-up}, an operator's
+     * "kill sessions"); the network layer adds each new connection and removes it when it closes.
      */
-    public boolean tracksSessions() {
-        if (config.check().shutdownSessionsOnDown()) {
-            return true;
-        }
-        if (!isBackup()) {
-            return false;
-        }
-        for (Server s : backend.servers()) {
-            if (!s.isBackup() && s.config().check().shutdownBackupSessionsOnUp()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Closers of this server's open connections, kept only when {@link #tracksSessions()}. */
     public java.util.Set<Runnable> sessions() {
         return sessions;
     }

@@ -295,6 +295,61 @@ public final class StateChanges {
         }
     }
 
+    /** {@code disable|enable health}: stops or restarts the health check; the server keeps its state. */
+    public synchronized void setCheckEnabled(Server server, boolean enabled, String cause) {
+        if (server.check() == null || server.isCheckDisabled() == !enabled) {
+            return;
+        }
+        server.setCheckDisabled(!enabled);
+        afterChange(server, enabled ? "CHECK ON" : "CHECK OFF", cause);
+    }
+
+    /** {@code disable|enable agent}. */
+    public synchronized void setAgentEnabled(Server server, boolean enabled, String cause) {
+        if (server.agent() == null || server.isAgentDisabled() == !enabled) {
+            return;
+        }
+        server.setAgentDisabled(!enabled);
+        afterChange(server, enabled ? "AGENT ON" : "AGENT OFF", cause);
+    }
+
+    /**
+     * {@code set server health up|stopping|down} and the page's "force UP/NOLB/DOWN": the health
+     * counter goes to the end of its range and the server follows, with {@code cause}
+     * ({@code changed from CLI}, {@code changed from Web interface}) in the message.
+     */
+    public synchronized void forceHealth(Server server, String state, String cause) {
+        String status = ", " + cause;
+        CheckState check = server.check();
+        switch (state) {
+            case "up" -> {
+                if (check != null) {
+                    check.setHealth(Integer.MAX_VALUE);
+                }
+                running(server, status, false);
+            }
+            case "stopping" -> {
+                if (check != null) {
+                    check.setHealth(Integer.MAX_VALUE);
+                }
+                stopping(server, status);
+            }
+            default -> {
+                if (check != null) {
+                    check.setHealth(0);
+                }
+                stopped(server, status);
+            }
+        }
+    }
+
+    /** Closes every open connection of {@code server} ({@code shutdown sessions server}); returns how many. */
+    public int killSessions(Server server) {
+        int n = server.sessions().size();
+        shutdownSessions(server);
+        return n;
+    }
+
     /** Recomputes weights while a server warms up after {@code slowstart}; returns whether it still does. */
     public synchronized boolean warmUpTick(Server server) {
         server.endWarmUpIfDone();

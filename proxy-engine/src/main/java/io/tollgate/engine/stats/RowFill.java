@@ -141,7 +141,7 @@ final class RowFill {
                     .number(CHECK_HEALTH, s.check().health());
         }
         // unlike health checks, agents keep running in maintenance (HAProxy pauses only the former)
-        if (s.agent() != null) {
+        if (s.agent() != null && !s.isAgentDisabled()) {
             check(b, s.agent(), AGENT_STATUS, AGENT_CODE, AGENT_DURATION, AGENT_DESC, LAST_AGT);
             b.number(AGENT_RISE, s.agent().rise())
                     .number(AGENT_FALL, s.agent().fall())

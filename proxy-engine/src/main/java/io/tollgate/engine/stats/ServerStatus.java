@@ -23,8 +23,8 @@ final class ServerStatus {
             return "MAINT (via " + server.tracked() + ")";
         }
         Server ref = server.trackRoot();
-        CheckState check = ref.check();
-        CheckState agent = ref.agent();
+        CheckState check = ref.isCheckDisabled() ? null : ref.check();
+        CheckState agent = ref.isAgentDisabled() ? null : ref.agent();
         if (ref.isUp() && !ref.isStopping()) {
             boolean goingDown = check != null && !check.isFullyUp();
             if (server.isDraining()) {
@@ -61,6 +61,6 @@ final class ServerStatus {
      * {@code check_*} columns.
      */
     static boolean isChecking(Server server) {
-        return isChecked(server) && !server.isInMaintenance();
+        return isChecked(server) && !server.isInMaintenance() && !server.isCheckDisabled();
     }
 }

@@ -1,0 +1,173 @@
+package io.tollgate.engine.admin;
+
+import io.tollgate.engine.runtime.Proxies;
+import io.tollgate.engine.runtime.Proxy;
+import io.tollgate.engine.runtime.Server;
+import io.tollgate.engine.runtime.StateChanges;
+
+import java.util.List;
+
+/**
+ * The commands that change a server, admin level, with HAProxy 2.6's answers:
+ * {@code set server <b>/<s> state|health|agent|weight}, {@code enable|disable server|health|agent
+ * <b>/<s>}, {@code shutdown sessions server <b>/<s>}.
+ */
+final class ServerCommands implements RuntimeApi.Family {
+    private final Proxies proxies;
+    private final StateChanges changes;
+
+    ServerCommands(Proxies proxies) {
+        this.proxies = proxies;
+        this.changes = proxies.stateChanges();
+    }
+
+    @Override
+    public RuntimeApi.Answer run(List<String> w, Actor actor) {
+        String first = w.get(0);
+        boolean setServer = first.equals("set") && w.size() > 1 && w.get(1).equals("server");
+        boolean toggle = (first.equals("enable") || first.equals("disable")) && w.size() > 1
+                && List.of("server", "health", "agent").contains(w.get(1));
+        boolean shutdown = first.equals("shutdown") && w.size() > 2 && w.get(1).equals("sessions")
+                && w.get(2).equals("server");
+        if (!setServer && !toggle && !shutdown) {
+            return null;
+        }
+        if (!actor.level().allows(AccessLevel.ADMIN)) {
+            return RuntimeApi.Answer.denied();
+        }
+        String target = shutdown ? arg(w, 3) : arg(w, 2);
+        Found found = find(target);
+        if (found.error != null) {
+            return RuntimeApi.Answer.error(found.error);
+        }
+        Server s = found.server;
+        if (shutdown) {
+            changes.killSessions(s);
+            return RuntimeApi.Answer.ok();
+        }
+        if (toggle) {
+            return toggle(first.equals("enable"), w.get(1), s, actor);
+        }
+        return set(arg(w, 3), arg(w, 4), s, actor);
+    }
+
+    private RuntimeApi.Answer toggle(boolean enable, String what, Server s, Actor actor) {
+        switch (what) {
+            case "server" -> changes.setMaintenance(s, !enable, actor.cause());
+            case "health" -> {
+                if (s.check() == null) {
+                    return RuntimeApi.Answer.error("Health checks are not configured on this server, cannot enable.\n");
+                }
+                changes.setCheckEnabled(s, enable, actor.cause());
+            }
+            default -> {
+                if (s.agent() == null) {
+                    return RuntimeApi.Answer.error("Agent was not configured on this server, cannot enable.\n");
+                }
+                changes.setAgentEnabled(s, enable, actor.cause());
+            }
+        }
+        return RuntimeApi.Answer.ok();
+    }
+
+    private RuntimeApi.Answer set(String what, String value, Server s, Actor actor) {
+        switch (what) {
+            case "state" -> {
+                switch (value) {
+                    case "ready" -> {
+                        changes.setDrain(s, false, actor.cause());
+                        changes.setMaintenance(s, false, actor.cause());
+                    }
+                    case "drain" -> {
+                        changes.setDrain(s, true, actor.cause());
+                        changes.setMaintenance(s, false, actor.cause());
+                    }
+                    case "maint" -> {
+                        changes.setDrain(s, false, actor.cause());
+                        changes.setMaintenance(s, true, actor.cause());
+                    }
+                    default -> {
+                        return RuntimeApi.Answer.error("'set server <srv> state' expects 'ready', 'drain' and 'maint'.\n");
+                    }
+                }
+            }
+            case "health" -> {
+                if (s.tracked() != null) {
+                    return RuntimeApi.Answer.error("cannot change health on a tracking server.\n");
+                }
+                if (!List.of("up", "stopping", "down").contains(value)) {
+                    return RuntimeApi.Answer.error("'set server <srv> health' expects 'up', 'stopping', or 'down'.\n");
+                }
+                changes.forceHealth(s, value, actor.cause());
+            }
+            case "agent" -> {
+                if (s.agent() == null) {
+                    return RuntimeApi.Answer.error("agent checks are not enabled on this server.\n");
+                }
+                if (!value.equals("up") && !value.equals("down")) {
+                    return RuntimeApi.Answer.error("'set server <srv> agent' expects 'up' or 'down'.\n");
+                }
+                changes.agentSaid(s, value.equals("up"), ", " + actor.cause());
+            }
+            case "weight" -> {
+                String error = setWeight(s, value, actor);
+                if (error != null) {
+                    return RuntimeApi.Answer.error(error);
+                }
+            }
+            default -> {
+                return RuntimeApi.Answer.error("'set server <srv>' only supports 'agent', 'health', 'state', 'weight', "
+                        + "'addr', 'fqdn', 'check-addr', 'check-port', 'agent-addr', 'agent-port' and 'agent-send'.\n");
+            }
+        }
+        return RuntimeApi.Answer.ok();
+    }
+
+    /** {@code <n>} or {@code <n>%} of the configured weight, 0 to 256, as HAProxy's weight change. */
+    private String setWeight(Server s, String value, Actor actor) {
+        if (value.isEmpty()) {
+            return "Require <weight> or <weight%>.\n";
+        }
+        boolean percent = value.endsWith("%");
+        String digits = percent ? value.substring(0, value.length() - 1) : value;
+        int w;
+        try {
+            w = Integer.parseInt(digits);
+        } catch (NumberFormatException e) {
+            return "Trailing garbage in weight string";
+        }
+        if (percent) {
+            if (w < 0) {
+                return "Relative weight must be positive.\n";
+            }
+            w = (int) Math.min(256, (long) s.config().weight() * w / 100);
+        } else if (w < 0 || w > 256) {
+            return "Absolute weight can only be between 0 and 256 inclusive.\n";
+        }
+        changes.setWeight(s, w, actor.cause());
+        return null;
+    }
+
+    private record Found(Server server, String error) {
+    }
+
+    private Found find(String target) {
+        if (target.isEmpty()) {
+            return new Found(null, "Require 'backend/server'.\n");
+        }
+        int slash = target.indexOf('/');
+        if (slash < 0) {
+            return new Found(null, "Require 'backend/server'.\n");
+        }
+        Proxy backend = proxies.backend(target.substring(0, slash));
+        if (backend == null) {
+            return new Found(null, "No such backend.\n");
+        }
+        Server s = backend.server(target.substring(slash + 1));
+        return s == null ? new Found(null, "No such server.\n") : new Found(s, null);
+    }
+
+    private static String arg(List<String> w, int i) {
+        return i < w.size() ? w.get(i) : "";
+    }
+}
