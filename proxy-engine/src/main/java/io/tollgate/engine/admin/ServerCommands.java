@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * The commands that change a server, admin level, with HAProxy 2.6's answers:
- * {@code set server <b>/<s> state|health|agent|weight}, {@code enable|disable server|health|agent
- * <b>/<s>}, {@code shutdown sessions server <b>/<s>}.
+ * {@code set server <b>/<s> state|health|agent|weight}, {@code set weight <b>/<s> <w>[%]},
+ * {@code enable|disable server|health|agent <b>/<s>}, {@code shutdown sessions server <b>/<s>}.
+ * Texts checked against {@code haproxy -db} 2.6.12 over its stats socket.
  */
 final class ServerCommands implements RuntimeApi.Family {
     private final Proxies proxies;
@@ -25,11 +26,12 @@ final class ServerCommands implements RuntimeApi.Family {
     public RuntimeApi.Answer run(List<String> w, Actor actor) {
         String first = w.get(0);
         boolean setServer = first.equals("set") && w.size() > 1 && w.get(1).equals("server");
+        boolean setWeight = first.equals("set") && w.size() > 1 && w.get(1).equals("weight");
         boolean toggle = (first.equals("enable") || first.equals("disable")) && w.size() > 1
                 && List.of("server", "health", "agent").contains(w.get(1));
         boolean shutdown = first.equals("shutdown") && w.size() > 2 && w.get(1).equals("sessions")
                 && w.get(2).equals("server");
-        if (!setServer && !toggle && !shutdown) {
+        if (!setServer && !setWeight && !toggle && !shutdown) {
             return null;
         }
         if (!actor.level().allows(AccessLevel.ADMIN)) {
@@ -48,6 +50,10 @@ final class ServerCommands implements RuntimeApi.Family {
         if (toggle) {
             return toggle(first.equals("enable"), w.get(1), s, actor);
         }
+        if (setWeight) {
+            String error = setWeight(s, arg(w, 3), actor);
+            return error == null ? RuntimeApi.Answer.ok() : RuntimeApi.Answer.error(error);
+        }
         return set(arg(w, 3), arg(w, 4), s, actor);
     }
 
@@ -56,13 +62,16 @@ final class ServerCommands implements RuntimeApi.Family {
             case "server" -> changes.setMaintenance(s, !enable, actor.cause());
             case "health" -> {
                 if (s.check() == null) {
-                    return RuntimeApi.Answer.error("Health checks are not configured on this server, cannot enable.\n");
+                    // HAProxy says nothing when disabling what is not there
+                    return enable ? RuntimeApi.Answer.error(
+                            "Health check was not configured on this server, cannot enable.\n") : RuntimeApi.Answer.ok();
                 }
                 changes.setCheckEnabled(s, enable, actor.cause());
             }
             default -> {
                 if (s.agent() == null) {
-                    return RuntimeApi.Answer.error("Agent was not configured on this server, cannot enable.\n");
+                    return enable ? RuntimeApi.Answer.error("Agent was not configured on this server, cannot enable.\n")
+                            : RuntimeApi.Answer.ok();
                 }
                 changes.setAgentEnabled(s, enable, actor.cause());
             }
@@ -116,8 +125,8 @@ final class ServerCommands implements RuntimeApi.Family {
                 }
             }
             default -> {
-                return RuntimeApi.Answer.error("'set server <srv>' only supports 'agent', 'health', 'state', 'weight', "
-                        + "'addr', 'fqdn', 'check-addr', 'check-port', 'agent-addr', 'agent-port' and 'agent-send'.\n");
+                return RuntimeApi.Answer.error("usage: set server <backend>/<server> addr | agent | agent-addr | "
+                        + "agent-port | agent-send | check-addr | check-port | fqdn | health | ssl | state | weight\n");
             }
         }
         return RuntimeApi.Answer.ok();
@@ -134,7 +143,7 @@ final class ServerCommands implements RuntimeApi.Family {
         try {
             w = Integer.parseInt(digits);
         } catch (NumberFormatException e) {
-            return "Trailing garbage in weight string";
+            return "Empty weight string empty or preceded by garbage";
         }
         if (percent) {
             if (w < 0) {
