@@ -254,13 +254,24 @@ final class HttpExchange implements Connector.Callback {
             backend = frontend;
             backend.backendCounters().sessionStarted();
         }
+        if (answer.delayMillis() > 0) {
+            // held back without holding the loop: the answer is written when the delay is over
+            session.client().eventLoop().schedule(() -> deliverStats(proxy, answer), answer.delayMillis(),
+                    java.util.concurrent.TimeUnit.MILLISECONDS);
+            return true;
+        }
+        deliverStats(proxy, answer);
+        return true;
+    }
+
+    private void deliverStats(Proxy proxy, StatsApplet.Answer answer) {
         if (answer.actions() != null) {
             // the action form is in the body: answered once it has arrived (fromClient)
             statsActions = answer.actions();
             if (requestComplete || !ConnectionHeaders.hasBody(request)) {
                 finishStatsActions();
             }
-            return true;
+            return;
         }
         if (answer.page() != null) {
             Reply page = answer.page();
@@ -280,7 +291,6 @@ final class HttpExchange implements Connector.Callback {
                 }
             }));
         }
-        return true;
     }
 
     private void finishStatsActions() {

@@ -36,21 +36,43 @@ import java.util.function.Supplier;
 final class StatsApplet {
     /** What the applet answers: an error page (403, 401), an export, or the HTML page being drawn. */
     record Answer(Reply page, FullHttpResponse export, CompletableFuture<String> html, String refresh,
-                  StatsActions actions) {
-        int status() {
-            return page != null ? page.status() : 200;
+                  StatsActions actions, long delayMillis) {
+        static Answer page(Reply page) {
+            return new Answer(page, null, null, null, null, 0);
+        }
+
+        static Answer export(FullHttpResponse response) {
+            return new Answer(null, response, null, null, null, 0);
+        }
+
+        static Answer html(CompletableFuture<String> html, String refresh) {
+            return new Answer(null, null, html, refresh, null, 0);
+        }
+
+        static Answer actions(StatsActions actions) {
+            return new Answer(null, null, null, null, actions, 0);
+        }
+
+        /** The same answer, sent only after {@code millis} (a client that keeps failing to log in). */
+        Answer delayed(long millis) {
+            return new Answer(page, export, html, refresh, actions, millis);
         }
     }
 
     private final StatsRegistry registry;
     private final RuntimeApi api;
     private final Supplier<ProcessInfo> process;
+    private final AuthFailures failures = new AuthFailures();
     private volatile StatsPage page;
 
     StatsApplet(StatsRegistry registry, RuntimeApi api, Supplier<ProcessInfo> process) {
         this.registry = registry;
         this.api = api;
         this.process = process;
+    }
+
+    private static String authorization(HttpRequest request) {
+        return request.headers().get(HttpHeaderNames.AUTHORIZATION);
     }
 
     /** Who draws the HTML page; until one is set, page requests go on like any other. */
@@ -96,14 +118,20 @@ final class StatsApplet {
      */
     Answer serve(Proxy serving, HttpRequest request, RequestView view, Proxy pagesOwner, Proxy frontend) {
         StatsPolicy policy = serving.stats();
-        StatsPolicy.Decision decision = policy.decide(view, request.headers().get(HttpHeaderNames.AUTHORIZATION));
+        StatsPolicy.Decision decision = policy.decide(view, authorization(request));
+        if (decision.access() == StatsPolicy.Access.ALLOWED && authorization(request) != null) {
+            failures.succeeded(view.source());
+        }
         switch (decision.access()) {
             case DENIED -> {
-                return new Answer(pagesOwner.errorPages().reply(403, frontend.errorPages()), null, null, null, null);
+                return Answer.page(pagesOwner.errorPages().reply(403, frontend.errorPages()));
             }
             case CHALLENGE -> {
-                return new Answer(AuthChallenge.reply(pagesOwner.errorPages(), frontend.errorPages(), false,
-                        decision.realm()), null, null, null, null);
+                Answer challenge = Answer.page(AuthChallenge.reply(pagesOwner.errorPages(), frontend.errorPages(),
+                        false, decision.realm()));
+                // credentials that were given and wrong: each further try from that address waits longer
+                return authorization(request) == null ? challenge
+                        : challenge.delayed(failures.failed(view.source()));
             }
             default -> {
             }
@@ -113,9 +141,9 @@ final class StatsApplet {
         if (request.method().equals(HttpMethod.POST)) {
             StatsActions actions = new StatsActions(api, serving, policy, query, authorization, view);
             if (!actions.allowed()) {
-                return new Answer(null, actions.redirect("DENY"), null, null, null);
+                return Answer.export(actions.redirect("DENY"));
             }
-            return new Answer(null, null, null, null, actions);
+            return Answer.actions(actions);
         }
         var snapshot = query.filter(registry.snapshot(), serving.name(), policy.settings().scopes());
         String refresh = policy.settings().refreshSeconds() > 0 && !query.noRefresh()
@@ -123,16 +151,14 @@ final class StatsApplet {
         boolean head = request.method().equals(HttpMethod.HEAD);
         switch (query.format()) {
             case CSV -> {
-                return new Answer(null, response("text/plain", new CsvStatsWriter().write(snapshot), refresh, head), null,
-                        null, null);
+                return Answer.export(response("text/plain", new CsvStatsWriter().write(snapshot), refresh, head));
             }
             case JSON -> {
-                return new Answer(null, response("application/json", new JsonStatsWriter().write(snapshot), refresh,
-                        head), null, null, null);
+                return Answer.export(response("application/json", new JsonStatsWriter().write(snapshot), refresh,
+                        head));
             }
             case TYPED -> {
-                return new Answer(null, response("text/plain", new TypedStatsWriter().write(snapshot), refresh, head),
-                        null, null, null);
+                return Answer.export(response("text/plain", new TypedStatsWriter().write(snapshot), refresh, head));
             }
             default -> {
                 StatsPage drawer = page;
@@ -144,7 +170,7 @@ final class StatsApplet {
                         policy.settings().uri(), query.up(), query.noMaint(), query.noRefresh(), query.scope(),
                         query.result(), admin, policy.user(authorization), process.get(),
                         admin ? policy.csrfToken(authorization) : null);
-                return new Answer(null, null, drawer.render(pageRequest), refresh, null);
+                return Answer.html(drawer.render(pageRequest), refresh);
             }
         }
     }

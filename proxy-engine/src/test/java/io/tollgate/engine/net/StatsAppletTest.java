@@ -74,6 +74,16 @@ class StatsAppletTest {
     }
 
     @Test
+    void repeatedWrongPasswordsStillGetTheirAnswerLaterAndTheRightOneWorks() throws Exception {
+        int port = freePort();
+        statsOn(port, "stats uri /st\nstats auth admin:secret\n");
+        for (int i = 0; i < AuthFailures.FREE_TRIES + 2; i++) {
+            assertThat(get(port, "/st;csv", basic("admin", "guess" + i)).status()).isEqualTo(401);
+        }
+        assertThat(get(port, "/st;csv", basic("admin", "secret")).status()).isEqualTo(200);
+    }
+
+    @Test
     void csvHasHaproxysHeaderRowsAndRefresh() throws Exception {
         int port = freePort();
         RunningEngine engine = statsOn(port, "stats uri /st\nstats refresh 5s\nstats auth admin:secret\n");
