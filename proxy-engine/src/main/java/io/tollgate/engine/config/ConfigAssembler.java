@@ -18,8 +18,13 @@ import java.util.Set;
  * group references, {@code http-errors} references, and the "missing timeouts" warning.
  */
 final class ConfigAssembler {
-    /** HAProxy 2.6's own ids start at 1 with its internal CLI proxy, so configured ones start at 2. */
-    static final int FIRST_PROXY_ID = 2;
+    /**
+     * HAProxy 2.6 gives id 1 to its internal CLI proxy when a {@code stats socket} is declared, so
+     * configured proxies then start at 2; without one they start at 1 (both seen with 2.6.12).
+     */
+    static int firstProxyId(GlobalState global) {
+        return global.statsSockets.isEmpty() ? 1 : 2;
+    }
 
     private ConfigAssembler() {
     }
@@ -29,7 +34,7 @@ final class ConfigAssembler {
         // HAProxy only runs its configuration checks on files that parsed (a duplicate id is a
         // parse error there); Tollgate still checks references, to report more errors in one go,
         // but keeps the timeout advice for a configuration that parsed.
-        Map<ProxyState, Integer> ids = proxyIds(session.proxies, problems);
+        Map<ProxyState, Integer> ids = proxyIds(session.proxies, problems, firstProxyId(session.global));
         boolean parsed = !problems.hasAlerts();
         BackendReferences.check(session.proxies, problems);
         TableReferences.check(session.proxies, problems);
@@ -53,7 +58,7 @@ final class ConfigAssembler {
                 httpErrors);
     }
 
-    private static Map<ProxyState, Integer> proxyIds(List<ProxyState> proxies, Problems problems) {
+    private static Map<ProxyState, Integer> proxyIds(List<ProxyState> proxies, Problems problems, int firstId) {
         Map<ProxyState, Integer> ids = new HashMap<>();
         Map<Integer, ProxyState> used = new HashMap<>();
         for (ProxyState proxy : proxies) {
@@ -67,7 +72,7 @@ final class ConfigAssembler {
             }
             ids.put(proxy, proxy.id);
         }
-        int next = FIRST_PROXY_ID;
+        int next = firstId;
         for (ProxyState proxy : proxies) {
             if (proxy.id == 0) {
                 while (used.containsKey(next)) {

@@ -241,18 +241,16 @@ final class HttpExchange implements Connector.Callback {
 
     /**
      * The stats applet of {@code proxy} answers (HAProxy's {@code http_handle_stats}): counted as
-     * intercepted, and by the backend of a {@code listen} as HAProxy counts it. False when the
-     * request asks for the HTML page, which the engine does not draw: it then goes on as any other.
+     * intercepted by the frontend and, as in HAProxy, not by any backend. False when the request
+     * asks for an HTML page no one draws: it then goes on as any other.
      */
     private boolean serveStats(Proxy proxy) {
+        // counted before the rows are read, so that the page shows the request that asks for it
+        frontend.frontendCounters().intercepted.increment();
         StatsApplet.Answer answer = session.net().stats().serve(proxy, request, view(), proxy, frontend);
         if (answer == null) {
+            frontend.frontendCounters().intercepted.add(-1);
             return false;
-        }
-        frontend.frontendCounters().intercepted.increment();
-        if (backend == null && frontend.isBackend()) {
-            backend = frontend;
-            backend.backendCounters().sessionStarted();
         }
         if (answer.delayMillis() > 0) {
             // held back without holding the loop: the answer is written when the delay is over
@@ -274,8 +272,9 @@ final class HttpExchange implements Connector.Callback {
             return;
         }
         if (answer.page() != null) {
+            // HAProxy closes the connection after refusing the page (401, 403)
             Reply page = answer.page();
-            respondLocally(page.isEmpty() ? null : page.response(), page.status(), page.closesConnection());
+            respondLocally(page.isEmpty() ? null : page.response(), page.status(), true);
         } else if (answer.export() != null) {
             respondLocally(answer.export(), answer.export().status().code(), false);
         } else {

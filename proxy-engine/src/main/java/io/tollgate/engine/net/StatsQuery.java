@@ -50,9 +50,10 @@ record StatsQuery(Format format, boolean up, boolean noMaint, boolean noRefresh,
 
     /**
      * The rows this query and the page's {@code stats scope} lines let through: proxies in scope
-     * ({@code .} is the serving proxy), servers hidden by {@code ;up} and {@code ;no-maint}.
+     * ({@code .} is the serving proxy), servers hidden by {@code ;up} and {@code ;no-maint}; the
+     * legend columns ({@code addr}, {@code cookie}, {@code algo}) only with {@code stats show-legends}.
      */
-    StatsSnapshot filter(StatsSnapshot snapshot, String servingProxy, List<String> scopes) {
+    StatsSnapshot filter(StatsSnapshot snapshot, String servingProxy, List<String> scopes, boolean legends) {
         List<StatRow> rows = new ArrayList<>();
         for (StatRow r : snapshot.rows()) {
             if (!inScope(r.proxyName(), servingProxy, scopes)) {
@@ -67,7 +68,8 @@ record StatsQuery(Format format, boolean up, boolean noMaint, boolean noRefresh,
                     continue;
                 }
             }
-            rows.add(r);
+            // over HTTP, HAProxy fills these only with "stats show-legends" (the CLI always does)
+            rows.add(legends ? r : r.without(StatField.ADDR, StatField.COOKIE, StatField.ALGO));
         }
         return new StatsSnapshot(snapshot.takenAtMillis(), rows);
     }

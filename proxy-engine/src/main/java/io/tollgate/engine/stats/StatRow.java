@@ -25,6 +25,26 @@ public final class StatRow {
     /** By field ordinal: a {@code Long}, a {@code String}, or null when absent. */
     private final Object[] values;
 
+    private StatRow(StatRow from, Object[] values) {
+        this.type = from.type;
+        this.proxyName = from.proxyName;
+        this.svname = from.svname;
+        this.iid = from.iid;
+        this.sid = from.sid;
+        this.values = values;
+    }
+
+    /** The same row without {@code fields} (absent: empty in CSV, left out of typed and JSON). */
+    public StatRow without(StatField... fields) {
+        Object[] copy = values.clone();
+        boolean changed = false;
+        for (StatField f : fields) {
+            changed |= copy[f.ordinal()] != null;
+            copy[f.ordinal()] = null;
+        }
+        return changed ? new StatRow(this, copy) : this;
+    }
+
     private StatRow(Builder b) {
         this.type = b.type;
         this.proxyName = b.proxyName;

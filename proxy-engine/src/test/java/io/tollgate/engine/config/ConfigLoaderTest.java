@@ -16,8 +16,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ConfigLoaderTest {
 
     @Test
-    void proxyIdsStartAtTwoInDeclarationOrderAroundExplicitOnes() {
+    void proxyIdsFollowDeclarationOrderAroundExplicitOnes() {
+        // without a stats socket the first id is 1 (below: 2 with one, HAProxy's CLI proxy taking 1)
+        assertThat(TestConfigs.load("frontend a\nbackend b\n").proxies()).extracting(ProxyConfig::id).containsExactly(1, 2);
         Config config = TestConfigs.load("""
+                global
+                    stats socket /tmp/tollgate-test.sock
                 frontend a
                 backend b
                     id 3
