@@ -37,7 +37,7 @@ class ProxyKeywordsTest {
         assertThat(fe.description()).isEqualTo("Public web frontend");
         assertThat(fe.maxconn()).isEqualTo(2000);
         assertThat(fe.defaultBackend()).isEqualTo("be");
-        assertThat(be.id()).isEqualTo(2);
+        assertThat(be.id()).isEqualTo(1); // no stats socket: the first free id is 1
         assertThat(be.fullconn()).isEqualTo(4000);
         assertThat(be.retries()).isEqualTo(5);
         assertThat(be.maxconn()).isZero();

@@ -55,10 +55,10 @@ class CountersTest {
         Map<String, String> fe = engine.row("fe", "FRONTEND");
         Map<String, String> s1 = engine.row("be", "s1");
         Map<String, String> be = engine.row("be", "BACKEND");
-        assertThat(fe).containsEntry("type", "0").containsEntry("pid", "1").containsEntry("iid", "2")
+        assertThat(fe).containsEntry("type", "0").containsEntry("pid", "1").containsEntry("iid", "1")
                 .containsEntry("sid", "0").containsEntry("status", "OPEN").containsEntry("mode", "http")
                 .containsEntry("slim", "300");
-        assertThat(s1).containsEntry("type", "2").containsEntry("iid", "3").containsEntry("sid", "1")
+        assertThat(s1).containsEntry("type", "2").containsEntry("iid", "2").containsEntry("sid", "1")
                 .containsEntry("status", "no check").containsEntry("weight", "7").containsEntry("act", "1")
                 .containsEntry("bck", "0").containsEntry("addr", "127.0.0.1:" + upstream.port())
                 .containsEntry("cookie", "c1").containsEntry("slim", "50").containsEntry("qlimit", "9")
