@@ -116,7 +116,9 @@
 
   function update() {
     const started = Date.now();
-    fetch(document.body.dataset.live, { cache: 'no-store', credentials: 'same-origin' })
+    // from the origin, which leaves out any user:password@ the page was opened with (fetch refuses those);
+    // the browser sends the credentials it holds for the page
+    fetch(new URL(document.body.dataset.live, location.origin), { cache: 'no-store', credentials: 'same-origin' })
       .then((r) => r.ok ? r.json() : Promise.reject(new Error('HTTP ' + r.status)))
       .then((rows) => {
         rows.filter((r) => r.length).forEach(applyRow);
@@ -184,7 +186,8 @@
     if (t === '?') return Infinity;
     const d = /^(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/.exec(t);
     if (d) return ((+d[1] || 0) * DAY) + ((+d[2] || 0) * HOUR) + ((+d[3] || 0) * MINUTE) + (+d[4] || 0);
-    return t.toLowerCase();
+    const status = /^(?:\d+[dhms])+ (.+)$/.exec(t); // "3m14s DOWN": by state rather than by time
+    return (status ? status[1] : t).toLowerCase();
   }
 
   function compare(a, b) {

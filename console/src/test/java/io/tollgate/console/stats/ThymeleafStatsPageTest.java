@@ -3,6 +3,7 @@ package io.tollgate.console.stats;
 import io.tollgate.engine.api.ProcessInfo;
 import io.tollgate.engine.api.StatsPageRequest;
 import io.tollgate.engine.config.StatsSettings;
+import io.tollgate.engine.stats.RowType;
 import io.tollgate.engine.stats.StatRow;
 import io.tollgate.engine.stats.StatsSnapshot;
 import org.junit.jupiter.api.AfterEach;
@@ -109,6 +110,31 @@ class ThymeleafStatsPageTest {
                 "37s UP", "", "1/1", "1", "0", "", "0", "0s", "");
         assertThat(html).contains("<tr class=\"frontend\" data-key=\"2/0/F\">")
                 .contains("<tr class=\"backend\" data-key=\"2/0/B\">");
+    }
+
+    @Test
+    void listenerRowsShowSessionsBytesAndState() {
+        StatRow listener = StatRow.builder(RowType.LISTENER, "web", "sock-1", 2, 5).text(STATUS, "OPEN")
+                .number(SCUR, 1).number(SMAX, 2).number(SLIM, 100).number(STOT, 3).number(BIN, 1000).number(BOUT, 2000)
+                .number(DREQ, 0).number(DRESP, 0).number(EREQ, 0).text(ADDR, "127.0.0.1:80").build();
+        String html = page.draw(Pages.request(List.of(Pages.frontend(2, "web"), listener), false));
+
+        assertThat(texts(html, "2/5/L")).containsExactly("", "", "1", "2", "100", "3", "", "", "1" + G + "000",
+                "2" + G + "000", "0", "0", "0", "", "", "", "", "OPEN", "");
+        assertThat(html).contains("<tr class=\"socket\" data-key=\"2/5/L\">");
+    }
+
+    @Test
+    void showLegendsNamesAddressesIdsAndAlgorithms() {
+        StatsSettings legends = new StatsSettings("/st", "r", List.of(), List.of(), null, 0, false, true, null, null,
+                List.of());
+        StatRow server = Pages.server(3, "app", 1, "a1", "no check").text(ADDR, "10.0.0.1:80").text(COOKIE, "c1")
+                .build();
+        String html = page.draw(new StatsPageRequest(new StatsSnapshot(0, List.of(server, Pages.backend(3, "app", "UP"))),
+                legends, "st", "/st", false, false, false, null, null, false, null, Pages.PROCESS, null));
+
+        assertThat(html).contains("<td class=\"name\" title=\"10.0.0.1:80\nid: 1\ncookie: c1\">a1</td>")
+                .contains("<a id=\"app\" href=\"#app\" title=\"mode: http\nid: 3\nbalancing: roundrobin\">app</a>");
     }
 
     @Test
