@@ -53,6 +53,12 @@
       + (v[p + 'duration'] >= 0 ? ' in ' + v[p + 'duration'] + 'ms' : '');
   }
 
+  function checkTip(v) { // as Tooltips.check: the result's words, then the check's own text
+    const p = v.status === 'DOWN (agent)' ? 'agent_' : 'check_';
+    const words = v[p + 'desc'], text = v[p === 'agent_' ? 'last_agt' : 'last_chk'];
+    return words === undefined ? '' : words + (text ? ': ' + text : '');
+  }
+
   // The text of one cell from a row's JSON values; null leaves the cell as it is.
   function cellText(field, type, v) {
     const server = type === 'S';
@@ -107,11 +113,19 @@
       const text = td && td.colSpan === 1 ? cellText(field, type, v) : null;
       if (text !== null && td.textContent !== text) td.textContent = text;
     });
-    if (type === 'S') row.tr.className = serverClass(v) + (row.tr.classList.contains('hidden') ? ' hidden' : '');
+    const status = row.cells[row.fields.indexOf('status')];
+    if (type === 'B') status.classList.toggle('down', v.status === 'DOWN');
+    if (type !== 'S') return;
+    status.classList.toggle('nocheck', v.status === 'no check');
+    row.tr.className = serverClass(v) + (row.tr.classList.contains('hidden') ? ' hidden' : '');
+    const check = row.tr.querySelector('td.chk');
+    const tip = checkTip(v);
+    if (check && tip) check.title = tip;
+    else if (check) check.removeAttribute('title');
   }
 
-  const live = document.getElementById('live');
-  const liveState = document.getElementById('live-state');
+  const live = document.getElementById('tg-live');
+  const liveState = document.getElementById('tg-live-state');
   let timer = null;
 
   function update() {
@@ -140,8 +154,8 @@
   });
 
   // ---- filter and problems only ----
-  const filter = document.getElementById('filter');
-  const problems = document.getElementById('problems');
+  const filter = document.getElementById('tg-filter');
+  const problems = document.getElementById('tg-problems');
   const passing = /^(\* )?(L[467]OK|PROCOK|INI|UNK|CHECKED)/;
   const isServer = (tr) => tr.dataset.key.endsWith('/S');
 
