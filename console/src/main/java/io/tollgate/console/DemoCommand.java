@@ -78,6 +78,7 @@ final class DemoCommand implements Callable<Integer> {
             return RunCommand.FAILED;
         }
         Engine engine = lifetime.register(started.get());
+        RunCommand.drawStatsPages(engine, lifetime);
         if (config.global().pidfile() != null) {
             lifetime.register(PidFile.write(Path.of(config.global().pidfile())));
         }

@@ -1,5 +1,6 @@
 package io.tollgate.console;
 
+import io.tollgate.console.stats.ThymeleafStatsPage;
 import io.tollgate.engine.api.Engine;
 import io.tollgate.engine.config.Config;
 import io.tollgate.engine.config.ConfigException;
@@ -56,6 +57,7 @@ final class RunCommand {
         }
         Engine engine = started.get();
         lifetime.register(engine);
+        drawStatsPages(engine, lifetime);
         out.println("[NOTICE] " + Version.current().line());
         printListening(config, engine, out);
         out.flush();
@@ -91,6 +93,14 @@ final class RunCommand {
             err.flush();
             return Optional.empty();
         }
+    }
+
+    /**
+     * Lets the engine serve the HTML stats page, drawn on a thread of its own that ends with the
+     * lifetime (before the engine, which was registered first).
+     */
+    static void drawStatsPages(Engine engine, Lifetime lifetime) {
+        engine.statsPage(lifetime.register(new ThymeleafStatsPage("Tollgate", Version.current().pageHeading())));
     }
 
     /** One line per listening proxy: its kind, name, mode and every address it is bound to. */

@@ -54,6 +54,11 @@ final class Version {
                 + " - a load balancer that reads HAProxy's configuration language";
     }
 
+    /** The stats page's first heading: {@code Tollgate version 0.1.0, released 2026/11/23}, shaped like HAProxy's. */
+    String pageHeading() {
+        return "Tollgate version " + version + ", released " + buildDate;
+    }
+
     /** The {@code -vv} lines after {@link #line()}: platform, Java, Netty and network transports. */
     List<String> details() {
         List<String> lines = new ArrayList<>();
