@@ -12,6 +12,8 @@ import java.util.concurrent.CompletableFuture;
 
 import picocli.CommandLine;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** Runs the {@code tollgate} command line in-process, capturing what it prints (tests). */
 final class Cli {
 
@@ -48,6 +50,23 @@ final class Cli {
                 throw new IllegalStateException(e);
             }
         });
+    }
+
+    /**
+     * Runs {@code tollgate -f cfg} in the background until {@code lifetime} ends, and returns once it
+     * says it started (at most 10 s); fails with what it printed if it stops or stays silent.
+     */
+    static CompletableFuture<Integer> startInBackground(Lifetime lifetime, Path cfg) throws InterruptedException {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CompletableFuture<Integer> exit = runInBackground(
+                new RunCommand(new PrintWriter(out, true), new PrintWriter(err, true), lifetime), cfg, null);
+        for (int i = 0; i < 400 && !out.toString().contains("[NOTICE] started"); i++) {
+            assertThat(exit).as("stopped early:\n%s%s", out, err).isNotDone();
+            Thread.sleep(25);
+        }
+        assertThat(out.toString()).as(err.toString()).contains("[NOTICE] started");
+        return exit;
     }
 
     /** Writes {@code lines} as a configuration file named {@code name} in {@code dir}. */

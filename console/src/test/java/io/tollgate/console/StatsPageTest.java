@@ -6,8 +6,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
@@ -66,16 +64,8 @@ class StatsPageTest {
                 "    stats uri /ro",
                 "    stats auth viewer:pw",
                 "    stats hide-version");
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
         lifetime = Lifetime.untilEnded();
-        exit = Cli.runInBackground(new RunCommand(new PrintWriter(out, true), new PrintWriter(err, true), lifetime),
-                cfg, null);
-        for (int i = 0; i < 400 && !out.toString().contains("[NOTICE] started"); i++) {
-            assertThat(exit).as("stopped early:\n%s%s", out, err).isNotDone();
-            Thread.sleep(25);
-        }
-        assertThat(out.toString()).as(err.toString()).contains("[NOTICE] started");
+        exit = Cli.startInBackground(lifetime, cfg);
         admin = "http://127.0.0.1:" + adminPort + "/st";
         readOnly = "http://127.0.0.1:" + readOnlyPort + "/ro";
     }
