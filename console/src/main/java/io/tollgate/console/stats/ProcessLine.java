@@ -16,7 +16,22 @@ public record ProcessLine(String label, String text) {
                         + (p.maxFiles() > 0 ? Long.toString(p.maxFiles()) : "unknown")),
                 new ProcessLine("maxconn = ", p.maxconn() + "; maxpipes = 0"),
                 new ProcessLine("current conns = ", p.currentConns() + "; current pipes = 0/0; conn rate = "
-                        + p.connRate() + "/sec"));
+                        + p.connRate() + "/sec; bit rate = " + bitRate(p.bitRate())),
+                new ProcessLine("Running tasks: ", p.runningTasks() + "/" + p.totalTasks()));
+    }
+
+    /** {@code 1.235 Mbps}: three decimals and the largest of k, M, G that keeps a unit, as HAProxy prints it. */
+    static String bitRate(long bitsPerSecond) {
+        double v = bitsPerSecond / 1000.0;
+        char unit = 'k';
+        for (char next : new char[] {'M', 'G'}) {
+            if (v < 1000) {
+                break;
+            }
+            v /= 1000;
+            unit = next;
+        }
+        return String.format(java.util.Locale.ROOT, "%.3f %cbps", v, unit);
     }
 
     /** {@code 0d 0h00m02s}: days, then hours, minutes and seconds, as HAProxy prints its uptime. */

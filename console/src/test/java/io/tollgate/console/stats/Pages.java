@@ -13,7 +13,7 @@ import static io.tollgate.engine.stats.StatField.*;
 
 /** Rows and page requests made by hand, to draw pages without an engine (tests). */
 final class Pages {
-    static final ProcessInfo PROCESS = new ProcessInfo(4371, 0, 37_000, 2, 8000, 1, 2, 16036, null, null);
+    static final ProcessInfo PROCESS = new ProcessInfo(4371, 0, 37_000, 2, 8000, 1, 2, 16036, null, null, 1_234_567, 1, 5);
 
     private Pages() {
     }

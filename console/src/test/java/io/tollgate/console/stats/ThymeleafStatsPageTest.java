@@ -139,7 +139,7 @@ class ThymeleafStatsPageTest {
 
     @Test
     void headingsCarryTheNodeAndDescriptionWhenAsked() {
-        ProcessInfo process = new ProcessInfo(77, 0, 2_000, 4, 100, 0, 0, 1024, "lb1", "edge proxy");
+        ProcessInfo process = new ProcessInfo(77, 0, 2_000, 4, 100, 0, 0, 1024, "lb1", "edge proxy", 1_234_567, 2, 9);
         StatsSettings settings = new StatsSettings("/st", "r", List.of(), List.of(), null, 0, false, false, "", "",
                 List.of());
         String html = page.draw(new StatsPageRequest(new StatsSnapshot(0, List.of()), settings, "st", "/st", false,
@@ -149,7 +149,9 @@ class ThymeleafStatsPageTest {
                 .contains("<h2>Statistics Report for pid 77 on lb1: edge proxy</h2>")
                 .contains("<b>pid = </b><span>77 (process #1, nbproc = 1, nbthread = 4)</span>")
                 .contains("<b>uptime = </b><span>0d 0h00m02s</span>")
-                .contains("ulimit-n = 1024");
+                .contains("ulimit-n = 1024")
+                .contains("bit rate = 1.235 Mbps")
+                .contains("<b>Running tasks: </b><span>2/9</span>");
         assertThat(HtmlTags.mismatch(html)).isNull();
     }
 

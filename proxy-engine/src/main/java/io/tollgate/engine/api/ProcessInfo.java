@@ -4,11 +4,15 @@ package io.tollgate.engine.api;
  * The "General process information" block of the stats page (FORMATS §7.4): pid, uptime,
  * threads, limits and what the process carries right now.
  *
+ * @param bitRate      bits per second through the frontends since the previous reading
+ * @param runningTasks tasks queued on the event loops right now (HAProxy's run queue)
+ * @param totalTasks   what the process keeps running: health checks, agents and connections
  * @param node        the global {@code node} name, or null
  * @param description the global {@code description}, or null
  */
 public record ProcessInfo(long pid, long startMillis, long nowMillis, int nbthread, int maxconn, long currentConns,
-                          long connRate, long maxFiles, String node, String description) {
+                          long connRate, long maxFiles, String node, String description, long bitRate,
+                          long runningTasks, long totalTasks) {
 
     /** Seconds since start. */
     public long uptimeSeconds() {

@@ -51,6 +51,7 @@ public final class NetEngine implements Engine {
     private final EventLoopGroup group;
     private final NetContext net;
     private final RuntimeApi api;
+    private final BitRate bitRate = new BitRate();
     private final Map<String, List<InetSocketAddress>> bound = new LinkedHashMap<>();
     private final List<Channel> listeners = new ArrayList<>();
     private HealthChecks checks;
@@ -289,10 +290,12 @@ public final class NetEngine implements Engine {
     private ProcessInfo processInfo(Config config, int threads, long started, Ticker ticker) {
         long conns = 0;
         long rate = 0;
+        long bytes = 0;
         for (Proxy p : proxies.all()) {
             if (p.isFrontend()) {
                 conns += p.frontendCounters().sessions.current();
                 rate += p.frontendCounters().connectionRate.rate();
+                bytes += p.frontendCounters().bytesIn.sum() + p.frontendCounters().bytesOut.sum();
             }
         }
         long files = 0;
@@ -300,8 +303,17 @@ public final class NetEngine implements Engine {
                 instanceof com.sun.management.UnixOperatingSystemMXBean unix) {
             files = unix.getMaxFileDescriptorCount();
         }
-        return new ProcessInfo(ProcessHandle.current().pid(), started, ticker.wallMillis(), threads,
-                config.global().maxconn(), conns, rate, files, config.global().node(), config.global().description());
+        long queued = 0;
+        for (io.netty.util.concurrent.EventExecutor loop : group) {
+            if (loop instanceof io.netty.util.concurrent.SingleThreadEventExecutor single) {
+                queued += single.pendingTasks();
+            }
+        }
+        long checkTasks = checks == null ? 0 : checks.count();
+        long now = ticker.wallMillis();
+        return new ProcessInfo(ProcessHandle.current().pid(), started, now, threads, config.global().maxconn(), conns,
+                rate, files, config.global().node(), config.global().description(), bitRate.read(bytes, now), queued,
+                checkTasks + conns);
     }
 
     @Override
