@@ -79,6 +79,10 @@ final class DemoCommand implements Callable<Integer> {
         }
         Engine engine = lifetime.register(started.get());
         RunCommand.drawStatsPages(engine, lifetime);
+        if (!RunCommand.openAdminSockets(config, engine, lifetime, err)) {
+            lifetime.end();
+            return RunCommand.FAILED;
+        }
         if (config.global().pidfile() != null) {
             lifetime.register(PidFile.write(Path.of(config.global().pidfile())));
         }

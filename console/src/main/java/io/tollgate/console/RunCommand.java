@@ -1,5 +1,7 @@
 package io.tollgate.console;
 
+import io.tollgate.console.cli.AdminSockets;
+import io.tollgate.console.cli.CliSettings;
 import io.tollgate.console.stats.ThymeleafStatsPage;
 import io.tollgate.engine.api.Engine;
 import io.tollgate.engine.config.Config;
@@ -58,6 +60,10 @@ final class RunCommand {
         Engine engine = started.get();
         lifetime.register(engine);
         drawStatsPages(engine, lifetime);
+        if (!openAdminSockets(config, engine, lifetime, err)) {
+            lifetime.end();
+            return FAILED;
+        }
         out.println("[NOTICE] " + Version.current().line());
         printListening(config, engine, out);
         out.flush();
@@ -101,6 +107,21 @@ final class RunCommand {
      */
     static void drawStatsPages(Engine engine, Lifetime lifetime) {
         engine.statsPage(lifetime.register(new ThymeleafStatsPage("Tollgate", Version.current().pageHeading())));
+    }
+
+    /**
+     * Serves the runtime API on the global {@code stats socket}s until the lifetime ends; false,
+     * after saying why, when one cannot be opened (its path held by a running Tollgate, say).
+     */
+    static boolean openAdminSockets(Config config, Engine engine, Lifetime lifetime, PrintWriter err) {
+        try {
+            lifetime.register(AdminSockets.open(CliSettings.of(config.global()), engine.runtimeApi()));
+            return true;
+        } catch (IOException | IllegalArgumentException e) {
+            err.println("[ALERT] cli : Starting frontend GLOBAL: " + e.getMessage());
+            err.flush();
+            return false;
+        }
     }
 
     /** One line per listening proxy: its kind, name, mode and every address it is bound to. */
