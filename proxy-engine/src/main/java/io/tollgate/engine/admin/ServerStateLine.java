@@ -51,7 +51,7 @@ final class ServerStateLine {
                 .add(String.valueOf(s.secondsSinceLastChange()))
                 .add(String.valueOf(s.check() == null ? 1 : statusCode(s.check().last().status())))
                 .add(String.valueOf(s.check() == null ? 0 : s.check().last().status().result().ordinal()))
-                .add(String.valueOf(s.check() == null ? 0 : s.check().health()))
+                .add(String.valueOf(health(s)))
                 .add(String.valueOf(checkState(s.check(), s.isCheckDisabled(), s.isInMaintenance(), true)))
                 .add(String.valueOf(checkState(s.agent(), s.isAgentDisabled(), s.isInMaintenance(), false) | (s.agent() == null ? 0 : AGENT)))
                 .add("0").add("0") // ids forced by 'id': not told apart from assigned ones
@@ -61,9 +61,19 @@ final class ServerStateLine {
                 .add(s.config().tls() != null ? "1" : "0")
                 .add(String.valueOf(checks == null ? 0 : checks.port()))
                 .add(text(checks == null ? null : checks.addr()))
-                .add(text(agent == null ? null : agent.addr()))
-                .add(String.valueOf(agent == null ? 0 : agent.port()));
+                // the server's 'addr' and 'port' set the agent's too (haproxy -db shows them there)
+                .add(text(agent != null && agent.addr() != null ? agent.addr() : checks == null ? null : checks.addr()))
+                .add(String.valueOf(agent != null && agent.port() > 0 ? agent.port() : checks == null ? 0 : checks.port()));
         return line.toString();
+    }
+
+    /** Without a check HAProxy keeps the health at {@code rise}, 0 once in maintenance. */
+    private static int health(Server s) {
+        if (s.check() != null) {
+            return s.check().health();
+        }
+        CheckSettings c = s.config().check();
+        return s.isInMaintenance() ? 0 : c == null ? 2 : c.rise();
     }
 
     private static int operational(Server s) {

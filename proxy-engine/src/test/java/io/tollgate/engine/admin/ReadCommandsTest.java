@@ -212,6 +212,34 @@ class ReadCommandsTest {
     }
 
     @Test
+    void serverStatesEncodeAsHaproxyDoes() throws Exception {
+        Path cfg = dir.resolve("y.cfg");
+        Files.writeString(cfg, """
+                defaults
+                  mode http
+                  timeout connect 1s
+                  timeout client 1s
+                  timeout server 1s
+                backend be
+                  server s1 127.0.0.1:28081 check
+                  server s3 127.0.0.1:28083
+                  server s4 localhost:28084 check port 9999 addr 127.0.0.2
+                """);
+        RuntimeApi y = new RuntimeApi(new Proxies(ConfigLoader.load(List.of(cfg), Map.of(), dir),
+                io.tollgate.engine.stats.Ticker.SYSTEM));
+        assertThat(y.execute("disable server be/s1", ADMIN)).isEmpty();
+        assertThat(y.execute("set server be/s3 state drain", ADMIN)).isEmpty();
+        assertThat(y.execute("disable health be/s4", ADMIN)).isEmpty();
+        List<String> state = lines(y.execute("show servers state", USER));
+        // haproxy -db after the same commands (its s1 and s4 had failed a check: 8 2 instead of 1 0,
+        // and s4 was down; here no check has run yet)
+        assertThat(state.get(2)).matches("1 be 1 s1 127\\.0\\.0\\.1 0 1 1 1 \\d+ 1 0 0 14 0 0 0 - 28081 - 0 0 - - 0");
+        assertThat(state.get(3)).matches("1 be 2 s3 127\\.0\\.0\\.1 2 8 1 1 \\d+ 1 0 2 0 0 0 0 - 28083 - 0 0 - - 0");
+        assertThat(state.get(4)).matches("1 be 3 s4 \\S+ [02] 0 1 1 \\d+ 1 0 [02] 2 0 0 0 localhost 28084 - 0 9999 127\\.0\\.0\\.2 "
+                + "127\\.0\\.0\\.2 9999");
+    }
+
+    @Test
     void checkStatusCodesAreHaproxys() {
         assertThat(ServerStateLine.statusCode(io.tollgate.engine.runtime.CheckStatus.L4_CONNECTION)).isEqualTo(8);
         assertThat(ServerStateLine.statusCode(io.tollgate.engine.runtime.CheckStatus.L7_OK)).isEqualTo(15);
