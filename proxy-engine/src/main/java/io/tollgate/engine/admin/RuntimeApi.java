@@ -1,15 +1,23 @@
 package io.tollgate.engine.admin;
 
+import io.tollgate.engine.api.ProcessInfo;
 import io.tollgate.engine.runtime.Proxies;
+import io.tollgate.engine.stats.StatsRegistry;
+import io.tollgate.engine.stats.Ticker;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 /**
  * The runtime API's command layer, the same for every door (the admin socket, the stats page's
  * actions, tests): one command line in, HAProxy's answer out, at the caller's level, each run told
- * to the audit listeners. Command families live in their own classes ({@link ServerCommands}).
+ * to the audit listeners. Command families live in their own classes ({@link ServerCommands},
+ * {@link StatCommands}, {@link InfoCommands}, {@link BackendCommands}, {@link HelpCommands}); a
+ * line none of them takes gets HAProxy's "Unknown command" answer with suggestions
+ * ({@link CliUsage}). Session commands ({@code prompt}, {@code quit}, {@code operator},
+ * {@code user}, {@code show cli level}) belong to the socket, not here.
  */
 public final class RuntimeApi {
     /** One family of commands: answers null when the line is not one of its commands. */
@@ -35,8 +43,28 @@ public final class RuntimeApi {
     private final List<Family> families = new ArrayList<>();
     private final List<AuditListener> audit = new CopyOnWriteArrayList<>();
 
+    /** Without a running engine (tests, tools): process figures are those of this JVM, counters from now. */
     public RuntimeApi(Proxies proxies) {
+        this(proxies, new StatsRegistry(proxies, Ticker.SYSTEM), standalone(proxies));
+    }
+
+    /**
+     * @param stats   the engine's counters, for {@code show stat} and {@code show info}
+     * @param process the process figures, read on each {@code show info}
+     */
+    public RuntimeApi(Proxies proxies, StatsRegistry stats, Supplier<ProcessInfo> process) {
         families.add(new ServerCommands(proxies));
+        families.add(new StatCommands(proxies, stats));
+        families.add(new InfoCommands(stats, process));
+        families.add(new BackendCommands(proxies));
+        families.add(new HelpCommands());
+    }
+
+    private static Supplier<ProcessInfo> standalone(Proxies proxies) {
+        long started = System.currentTimeMillis();
+        int maxconn = proxies.config().global().maxconn();
+        return () -> new ProcessInfo(ProcessHandle.current().pid(), started, System.currentTimeMillis(),
+                Runtime.getRuntime().availableProcessors(), maxconn, 0, 0, 0, null, null, 0, 0, 0);
     }
 
     public void addAuditListener(AuditListener listener) {
@@ -56,7 +84,7 @@ public final class RuntimeApi {
             }
         }
         if (answer == null) {
-            answer = Answer.error("Unknown command: '" + (words.isEmpty() ? "" : words.get(0)) + "'\n");
+            answer = Answer.error(CliUsage.unknown(CliUsage.words(line)));
         }
         for (AuditListener l : audit) {
             l.executed(actor, line.trim(), answer.output(), answer.allowed());

@@ -1,7 +1,6 @@
 package io.tollgate.engine.admin;
 
 import io.tollgate.engine.runtime.Proxies;
-import io.tollgate.engine.runtime.Proxy;
 import io.tollgate.engine.runtime.Server;
 import io.tollgate.engine.runtime.StateChanges;
 
@@ -38,11 +37,11 @@ final class ServerCommands implements RuntimeApi.Family {
             return RuntimeApi.Answer.denied();
         }
         String target = shutdown ? arg(w, 3) : arg(w, 2);
-        Found found = find(target);
-        if (found.error != null) {
-            return RuntimeApi.Answer.error(found.error);
+        ServerTarget found = ServerTarget.find(proxies, target);
+        if (found.error() != null) {
+            return RuntimeApi.Answer.error(found.error());
         }
-        Server s = found.server;
+        Server s = found.server();
         if (shutdown) {
             changes.killSessions(s);
             return RuntimeApi.Answer.ok();
@@ -155,25 +154,6 @@ final class ServerCommands implements RuntimeApi.Family {
         }
         changes.setWeight(s, w, actor.cause());
         return null;
-    }
-
-    private record Found(Server server, String error) {
-    }
-
-    private Found find(String target) {
-        if (target.isEmpty()) {
-            return new Found(null, "Require 'backend/server'.\n");
-        }
-        int slash = target.indexOf('/');
-        if (slash < 0) {
-            return new Found(null, "Require 'backend/server'.\n");
-        }
-        Proxy backend = proxies.backend(target.substring(0, slash));
-        if (backend == null) {
-            return new Found(null, "No such backend.\n");
-        }
-        Server s = backend.server(target.substring(slash + 1));
-        return s == null ? new Found(null, "No such server.\n") : new Found(s, null);
     }
 
     private static String arg(List<String> w, int i) {

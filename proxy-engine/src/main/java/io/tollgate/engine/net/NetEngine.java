@@ -68,7 +68,7 @@ public final class NetEngine implements Engine {
                 : Runtime.getRuntime().availableProcessors();
         this.group = transport.newGroup(threads, "tollgate-loop");
         long started = ticker.wallMillis();
-        this.api = new RuntimeApi(proxies);
+        this.api = new RuntimeApi(proxies, stats, () -> processInfo(config, threads, started, ticker));
         this.net = new NetContext(transport, serverTransports, new StatsApplet(stats, api, () -> processInfo(config,
                 threads, started, ticker)));
     }

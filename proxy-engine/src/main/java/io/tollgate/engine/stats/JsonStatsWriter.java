@@ -65,7 +65,7 @@ public final class JsonStatsWriter {
     }
 
     /** A JSON string literal: quotes, backslashes and control characters escaped, the rest as is. */
-    static void appendString(String text, StringBuilder out) {
+    public static void appendString(String text, StringBuilder out) {
         out.append('"');
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

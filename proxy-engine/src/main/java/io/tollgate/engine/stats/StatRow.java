@@ -45,6 +45,16 @@ public final class StatRow {
         return changed ? new StatRow(this, copy) : this;
     }
 
+    /** The same row with {@code field} set to {@code value} (the CLI's {@code UP (n/m)} backend status). */
+    public StatRow withText(StatField field, String value) {
+        if (field.type().isNumber() || !field.appliesTo(type)) {
+            throw new IllegalArgumentException(field.csvName() + " takes no text on a " + type.word() + " row");
+        }
+        Object[] copy = values.clone();
+        copy[field.ordinal()] = value;
+        return new StatRow(this, copy);
+    }
+
     private StatRow(Builder b) {
         this.type = b.type;
         this.proxyName = b.proxyName;
