@@ -5,6 +5,7 @@ import io.tollgate.engine.runtime.Proxy;
 import io.tollgate.engine.runtime.Server;
 import io.tollgate.engine.stats.CsvStatsWriter;
 import io.tollgate.engine.stats.JsonStatsWriter;
+import io.tollgate.engine.stats.HiddenServers;
 import io.tollgate.engine.stats.RowType;
 import io.tollgate.engine.stats.StatField;
 import io.tollgate.engine.stats.StatRow;
@@ -96,19 +97,12 @@ final class StatCommands implements RuntimeApi.Family {
         return row.type() != RowType.SERVER || sid == -1 || row.sid() == sid;
     }
 
-    /** {@code up} hides servers in maintenance or checked and down; {@code no-maint} only the former. */
     private boolean hidden(StatRow row, boolean up, boolean noMaint) {
-        if (row.type() != RowType.SERVER || !(up || noMaint)) {
+        if (row.type() != RowType.SERVER) {
             return false;
         }
         Server s = server(row);
-        if (s == null) {
-            return false;
-        }
-        if (s.isInMaintenance()) {
-            return true;
-        }
-        return up && s.check() != null && !s.isCheckDisabled() && !s.isUp();
+        return s != null && HiddenServers.hidden(s, up, noMaint);
     }
 
     /** {@code UP (n/m)}: n servers not stopped, m all of them, maintenance included. */

@@ -96,14 +96,6 @@ final class HttpExpectation {
     }
 
     private static CheckStatus status(String name, CheckStatus fallback) {
-        if (name == null) {
-            return fallback;
-        }
-        for (CheckStatus s : CheckStatus.values()) {
-            if (s.code().equalsIgnoreCase(name)) {
-                return s;
-            }
-        }
-        return fallback;
+        return CheckStatus.byCode(name, fallback);
     }
 }

@@ -8,7 +8,6 @@ import io.tollgate.engine.config.TcpCheckDefinition;
 import io.tollgate.engine.runtime.CheckStatus;
 import io.tollgate.engine.runtime.Server;
 
-import java.util.Arrays;
 import java.util.regex.Pattern;
 
 /**
@@ -149,6 +148,6 @@ final class TcpExpectation {
 
     /** The status a validated code ({@code L7OKC}, ...) names; {@code fallback} when none was written. */
     private static CheckStatus status(String code, CheckStatus fallback) {
-        return Arrays.stream(CheckStatus.values()).filter(s -> s.code().equals(code)).findFirst().orElse(fallback);
+        return CheckStatus.byCode(code, fallback);
     }
 }

@@ -145,7 +145,7 @@ final class StatsApplet {
             }
             return Answer.actions(actions);
         }
-        var snapshot = query.filter(registry.snapshot(), serving.name(), policy.settings().scopes(),
+        var snapshot = query.filter(registry.snapshot(), serving, policy.settings().scopes(),
                 policy.settings().showLegends());
         String refresh = policy.settings().refreshSeconds() > 0 && !query.noRefresh()
                 ? Integer.toString(policy.settings().refreshSeconds()) : null;

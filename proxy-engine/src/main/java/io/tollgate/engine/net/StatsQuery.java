@@ -1,5 +1,8 @@
 package io.tollgate.engine.net;
 
+import io.tollgate.engine.runtime.Proxy;
+import io.tollgate.engine.runtime.Server;
+import io.tollgate.engine.stats.HiddenServers;
 import io.tollgate.engine.stats.StatField;
 import io.tollgate.engine.stats.StatRow;
 import io.tollgate.engine.stats.RowType;
@@ -53,18 +56,16 @@ record StatsQuery(Format format, boolean up, boolean noMaint, boolean noRefresh,
      * ({@code .} is the serving proxy), servers hidden by {@code ;up} and {@code ;no-maint}; the
      * legend columns ({@code addr}, {@code cookie}, {@code algo}) only with {@code stats show-legends}.
      */
-    StatsSnapshot filter(StatsSnapshot snapshot, String servingProxy, List<String> scopes, boolean legends) {
+    StatsSnapshot filter(StatsSnapshot snapshot, Proxy serving, List<String> scopes, boolean legends) {
         List<StatRow> rows = new ArrayList<>();
         for (StatRow r : snapshot.rows()) {
-            if (!inScope(r.proxyName(), servingProxy, scopes)) {
+            if (!inScope(r.proxyName(), serving.name(), scopes)) {
                 continue;
             }
             if (r.type() == RowType.SERVER) {
-                String status = r.has(StatField.STATUS) ? r.text(StatField.STATUS) : "";
-                if (noMaint && status.startsWith("MAINT")) {
-                    continue;
-                }
-                if (up && (status.startsWith("DOWN") || status.startsWith("MAINT"))) {
+                Proxy backend = serving.peer(r.proxyName());
+                Server s = backend == null ? null : backend.server(r.svname());
+                if (s != null && HiddenServers.hidden(s, up, noMaint)) {
                     continue;
                 }
             }

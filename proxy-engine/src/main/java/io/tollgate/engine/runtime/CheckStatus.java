@@ -58,4 +58,16 @@ public enum CheckStatus {
         return this == L7_OK || this == L7_OK_CONDITIONAL || this == L7_STATUS
                 || this == PROCESS_ERROR || this == PROCESS_TIMEOUT || this == PROCESS_OK;
     }
+
+    /** The status whose code is {@code code} ({@code L7OK}, ...), ignoring case, or {@code fallback}. */
+    public static CheckStatus byCode(String code, CheckStatus fallback) {
+        if (code != null) {
+            for (CheckStatus s : values()) {
+                if (s.code.equalsIgnoreCase(code)) {
+                    return s;
+                }
+            }
+        }
+        return fallback;
+    }
 }
