@@ -57,6 +57,9 @@ public final class RuntimeApi {
         families.add(new StatCommands(proxies, stats));
         families.add(new InfoCommands(stats, process));
         families.add(new BackendCommands(proxies));
+        families.add(new SessionCommands(proxies.sessions()));
+        families.add(new ServerConnCommands(proxies));
+        families.add(new ErrorCommands(proxies));
         families.add(new HelpCommands());
     }
 

@@ -120,7 +120,7 @@ final class ServerStateLine {
         return n;
     }
 
-    private static String address(Server s) {
+    static String address(Server s) {
         InetAddress a = s.resolvedAddress();
         if (a != null) {
             return a.getHostAddress();

@@ -62,6 +62,7 @@ final class ClientInitializer extends ChannelInitializer<SocketChannel> {
         }
         p.addLast(Pipelines.TRAFFIC, traffic);
         if (frontend.mode() == ProxyMode.HTTP) {
+            p.addLast(Pipelines.CAPTURE, new ErrorCapture());
             p.addLast(Pipelines.HTTP_CODEC, new HttpServerCodec(NetContext.decoderConfig()));
             if (clientTimeout() > 0) {
                 p.addLast(Pipelines.IDLE, NetContext.idle(clientTimeout()));

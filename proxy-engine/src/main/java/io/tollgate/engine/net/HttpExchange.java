@@ -112,6 +112,7 @@ final class HttpExchange implements Connector.Callback {
             // HAProxy counts an invalid request in req_tot as well as in ereq
             fc.requestErrors.increment();
             requestComplete = true;
+            ErrorCapture.request(session.client(), frontend, null);
             answerError(400, null);
             return;
         }
@@ -156,6 +157,7 @@ final class HttpExchange implements Connector.Callback {
             return;
         }
         backend.backendCounters().sessionStarted();
+        session.live().backend(backend);
         mode = ConnectionHeaders.mode(frontend.config(), backend.config());
         if (view != null) {
             view.current(backend);
@@ -467,6 +469,7 @@ final class HttpExchange implements Connector.Callback {
         this.server = server;
         this.serverChannel = channel;
         this.reused = reused;
+        session.live().server(server, channel);
         ChannelPipeline p = channel.pipeline();
         serverSide = p.get(HttpServerSide.class);
         if (serverSide == null) {
@@ -521,6 +524,9 @@ final class HttpExchange implements Connector.Callback {
                 return;
             }
             countServerError();
+            if (serverChannel != null) {
+                ErrorCapture.response(serverChannel, server, frontend, client);
+            }
             if (responseStarted) {
                 abortBoth();
             } else {
@@ -710,9 +716,11 @@ final class HttpExchange implements Connector.Callback {
         ChannelPipeline cp = client.pipeline();
         cp.replace(Pipelines.HTTP_SESSION, Pipelines.RELAY, tunnel.side(true));
         cp.remove(Pipelines.HTTP_CODEC);
+        cp.remove(Pipelines.CAPTURE);
         ChannelPipeline sp = serverChannel.pipeline();
         sp.replace(Pipelines.HTTP_SERVER, Pipelines.RELAY, tunnel.side(false));
         sp.remove(Pipelines.HTTP_CODEC);
+        sp.remove(Pipelines.CAPTURE);
         session.upgraded();
         tunnel.start();
     }

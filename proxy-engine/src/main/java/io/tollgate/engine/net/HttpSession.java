@@ -48,6 +48,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
     private boolean firstRequest = true;
     private boolean admitted;
     private ServerPool pool;
+    private LiveSession live;
     private boolean closed;
     private boolean inputClosed;
     /** The connection's stick counters, created when a rule first needs them. */
@@ -73,6 +74,11 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
         return client;
     }
 
+    /** What {@code show sess} sees of this connection. */
+    LiveSession live() {
+        return live;
+    }
+
     /** Connections of a frontend without tcp-request rules skip them, allocating nothing. */
     private boolean hasTcpRules() {
         return !frontend.rules().tcpRequest().isEmpty();
@@ -92,6 +98,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
     private void admitted() {
         admitted = true;
         frontend.frontendCounters().sessionOpened();
+        live = LiveSession.register(frontend.proxies().sessions(), client, frontend);
         if (hasTcpRules() && ConnectionRules.rejectsSession(frontend, client, stickCounters())) {
             return;
         }

@@ -13,7 +13,13 @@ import io.tollgate.engine.acl.RequestView;
 import io.tollgate.engine.runtime.Proxy;
 import io.tollgate.engine.runtime.Server;
 
+import io.tollgate.engine.runtime.Sessions;
+
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -81,6 +87,47 @@ final class NetContext {
         return pools.computeIfAbsent(loop, l -> new ServerPool(loop));
     }
 
+    /**
+     * The pools' figures for {@code show servers conn}: each loop counts its own pool (pools are
+     * confined to their loop), the caller waiting at most a second per loop.
+     */
+    Sessions.IdleCounter idleCounter(Iterable<EventExecutor> loops) {
+        List<EventExecutor> ordered = new ArrayList<>();
+        loops.forEach(ordered::add);
+        return new Sessions.IdleCounter() {
+            @Override
+            public int[] idlePerThread(Server server) {
+                int[] counts = new int[ordered.size()];
+                for (int i = 0; i < counts.length && server != null; i++) {
+                    ServerPool pool = pools.get(ordered.get(i));
+                    if (pool == null) {
+                        continue;
+                    }
+                    EventExecutor loop = ordered.get(i);
+                    try {
+                        counts[i] = loop.inEventLoop() ? pool.idleCount(server)
+                                : loop.submit(() -> pool.idleCount(server)).get(1, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } catch (ExecutionException | TimeoutException e) {
+                        // a loop too busy to answer shows nothing idle
+                    }
+                }
+                return counts;
+            }
+
+            @Override
+            public int idleLimit() {
+                return ServerPool.MAX_IDLE_PER_SERVER * ordered.size();
+            }
+
+            @Override
+            public long purgeDelayMillis() {
+                return ServerPool.IDLE_MILLIS;
+            }
+        };
+    }
+
     void closePools() {
         for (Map.Entry<EventExecutor, ServerPool> e : pools.entrySet()) {
             e.getKey().execute(e.getValue()::closeAll);
@@ -133,6 +180,7 @@ final class NetContext {
                         }
                         ch.pipeline().addLast(Pipelines.TRAFFIC, serverTraffic(server));
                         if (!tcp) {
+                            ch.pipeline().addLast(Pipelines.CAPTURE, new ErrorCapture());
                             ch.pipeline().addLast(Pipelines.HTTP_CODEC, new HttpClientCodec(decoderConfig(), false, false));
                         }
                         if (extra != null) {

@@ -71,6 +71,7 @@ public final class NetEngine implements Engine {
         this.api = new RuntimeApi(proxies, stats, () -> processInfo(config, threads, started, ticker));
         this.net = new NetContext(transport, serverTransports, new StatsApplet(stats, api, () -> processInfo(config,
                 threads, started, ticker)));
+        proxies.sessions().idleCounter(net.idleCounter(group));
     }
 
     /**

@@ -6,9 +6,9 @@ package io.tollgate.engine.net;
  *
  * <pre>
  * client side, TCP:  [proxy-decoder -> accept-proxy] -> [tls] -> traffic -> idle -> relay
- * client side, HTTP: [proxy-decoder -> accept-proxy] -> [tls] -> traffic -> http-codec -> idle -> http-session
+ * client side, HTTP: [proxy-decoder -> accept-proxy] -> [tls] -> traffic -> capture -> http-codec -> idle -> http-session
  * server side, TCP:  [socks] -> [send-proxy] -> [tls] -> traffic -> idle -> relay
- * server side, HTTP: [socks] -> [send-proxy] -> [tls] -> traffic -> http-codec -> idle -> http-server
+ * server side, HTTP: [socks] -> [send-proxy] -> [tls] -> traffic -> capture -> http-codec -> idle -> http-server
  * </pre>
  * Bracketed handlers exist only when configured; the two PROXY protocol ones leave once the
  * header has passed. A server connection with SOCKS or TLS ends with {@code connecting} until
@@ -21,6 +21,7 @@ final class Pipelines {
     static final String SEND_PROXY = "send-proxy";
     static final String TLS = "tls";
     static final String TRAFFIC = "traffic";
+    static final String CAPTURE = "capture";
     static final String HTTP_CODEC = "http-codec";
     static final String IDLE = "idle";
     static final String RELAY = "relay";

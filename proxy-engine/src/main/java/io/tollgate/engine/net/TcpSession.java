@@ -32,6 +32,7 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements Connector
     private Channel client;
     private Server server;
     private Tunnel tunnel;
+    private LiveSession live;
     private boolean ended;
     /** The connection's stick counters, created when a rule first needs them. */
     private StickCounters stickCounters;
@@ -64,6 +65,7 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements Connector
     private void admitted() {
         admitted = true;
         frontend.frontendCounters().sessionOpened();
+        live = LiveSession.register(frontend.proxies().sessions(), client, frontend);
         if (hasTcpRules() && (ConnectionRules.rejectsSession(frontend, client, stickCounters())
                 || ConnectionRules.rejectsContent(frontend, client, stickCounters()))) {
             return;
@@ -75,6 +77,7 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements Connector
             return;
         }
         backend.backendCounters().sessionStarted();
+        live.backend(backend);
         connector = new Connector(backend, client, view, null, net.tcpDialer, this);
         if (!backend.rules().stickRules().isEmpty()) {
             stickStores = new StickStores();
@@ -92,6 +95,7 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements Connector
             return;
         }
         this.server = server;
+        live.server(server, channel);
         if (stickStores != null) {
             stickStores.store(server);
         }

@@ -34,6 +34,8 @@ public final class Proxies {
     private final Config config;
     private final StickTables tables;
     private final io.tollgate.engine.auth.Userlists userlists;
+    private final Sessions sessions = new Sessions();
+    private final ProtocolErrors errors = new ProtocolErrors();
 
     public Proxies(Config config, Ticker ticker) {
         this.config = config;
@@ -192,6 +194,16 @@ public final class Proxies {
 
     public StateChanges stateChanges() {
         return stateChanges;
+    }
+
+    /** The live sessions ({@code show sess}). */
+    public Sessions sessions() {
+        return sessions;
+    }
+
+    /** The captured protocol errors ({@code show errors}). */
+    public ProtocolErrors errors() {
+        return errors;
     }
 
     public Config config() {

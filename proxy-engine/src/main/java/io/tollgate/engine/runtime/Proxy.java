@@ -227,6 +227,11 @@ public final class Proxy {
         return registry == null ? null : registry.userlist(name);
     }
 
+    /** All proxies of this configuration (its sessions, its captured errors). */
+    public Proxies proxies() {
+        return registry;
+    }
+
     void registry(Proxies proxies) {
         this.registry = proxies;
     }
