@@ -1,5 +1,6 @@
 package io.tollgate.engine.admin;
 
+import io.tollgate.engine.config.ProxyMode;
 import io.tollgate.engine.runtime.Proxy;
 import io.tollgate.engine.runtime.Server;
 import io.tollgate.engine.runtime.Sessions;
@@ -24,6 +25,12 @@ import java.util.Locale;
 final class SessionCommands implements RuntimeApi.Family {
     private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
             "Nov", "Dec"};
+
+    /** What HAProxy shows of an established stream's channels and connectors, by mode (fds unknown here). */
+    private static final String TCP_CHANNELS = " rate=0 cpu=0 lat=0 rq[f=808000h,i=0,an=00h,rx=,wx=,ax=]"
+            + " rp[f=80008000h,i=0,an=00h,rx=,wx=,ax=] scf=[8,0h,fd=-1] scb=[8,1h,fd=-1]";
+    private static final String HTTP_CHANNELS = " rate=0 cpu=0 lat=0 rq[f=49c40080h,i=0,an=8000h,rx=,wx=,ax=]"
+            + " rp[f=80040000h,i=0,an=4000000h,rx=,wx=,ax=] scf=[8,80h,fd=-1] scb=[8,11h,fd=-1]";
 
     private final Sessions sessions;
 
@@ -92,9 +99,8 @@ final class SessionCommands implements RuntimeApi.Family {
                 .append(" srv=").append(s.server() != null ? s.server().name() : "<none>")
                 .append(" ts=00 epoch=0 age=").append(humanTime(age(e, now)))
                 .append(" calls=").append(s.calls())
-                .append(" rate=0 cpu=0 lat=0 rq[f=848000h,i=0,an=00h,rx=,wx=,ax=] rp[f=80048000h,i=0,an=00h,rx=,wx=,ax=]")
-                .append(" scf=[8,0h,fd=-1] scb=[8,").append(s.server() != null ? "1h" : "0h")
-                .append(",fd=-1] exp= rc=0 c_exp=\n");
+                .append(isHttp(s.frontend()) ? HTTP_CHANNELS : TCP_CHANNELS)
+                .append(" exp= rc=0 c_exp=\n");
     }
 
     /** The first lines of HAProxy's detailed dump of one stream. */
@@ -106,7 +112,7 @@ final class SessionCommands implements RuntimeApi.Family {
         out.append("0x").append(Long.toHexString(e.id())).append(": [").append(acceptDate(e.startMillis()))
                 .append("] id=").append(e.number()).append(" proto=").append(s.proto());
         out.append(s.source() != null ? " source=" + address(s.source()) : "").append('\n');
-        out.append("  flags=0x").append(Integer.toHexString(fe.mode() == io.tollgate.engine.config.ProxyMode.HTTP ? 0xc4a : 0x4a))
+        out.append("  flags=0x").append(Integer.toHexString(isHttp(fe) ? 0xc4a : 0x4a))
                 .append(", conn_retries=0, conn_exp=<NEVER> conn_et=0x000 srv_conn=")
                 .append(srv != null ? "0x" + Long.toHexString(serverPointer(srv)) : "(nil)")
                 .append(", pend_pos=(nil) waiting=0 epoch=0\n");
@@ -134,6 +140,10 @@ final class SessionCommands implements RuntimeApi.Family {
     private static Proxy backend(Sessions.Live s) {
         Proxy be = s.backend();
         return be != null ? be : (s.frontend().isBackend() ? s.frontend() : null);
+    }
+
+    private static boolean isHttp(Proxy p) {
+        return p.mode() == ProxyMode.HTTP;
     }
 
     private static String mode(Proxy p) {

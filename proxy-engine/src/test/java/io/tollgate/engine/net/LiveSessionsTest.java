@@ -109,8 +109,8 @@ class LiveSessionsTest {
             assertThat(lines.get(h.getLocalPort())).containsEntry("fe", "fh").containsEntry("be", "bh")
                     .containsEntry("srv", "web");
             assertThat(out.split("\n")[0]).matches("0x[0-9a-f]+: proto=tcpv4 src=127\\.0\\.0\\.1:\\d+ fe=ft be=bt srv=s1 "
-                    + "ts=00 epoch=0 age=\\d+s calls=\\d+ rate=0 cpu=0 lat=0 rq\\[f=[0-9a-f]+h,i=0,an=00h,rx=,wx=,ax=\\] "
-                    + "rp\\[f=[0-9a-f]+h,i=0,an=00h,rx=,wx=,ax=\\] scf=\\[8,0h,fd=-1\\] scb=\\[8,1h,fd=-1\\] exp= rc=0 c_exp=");
+                    + "ts=00 epoch=0 age=\\d+s calls=\\d+ rate=0 cpu=0 lat=0 rq\\[f=808000h,i=0,an=00h,rx=,wx=,ax=\\] "
+                    + "rp\\[f=80008000h,i=0,an=00h,rx=,wx=,ax=\\] scf=\\[8,0h,fd=-1\\] scb=\\[8,1h,fd=-1\\] exp= rc=0 c_exp=");
 
             String id = l1.get("id");
             String detail = api.execute("show sess " + id, OPERATOR);
