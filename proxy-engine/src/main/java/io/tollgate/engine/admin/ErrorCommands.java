@@ -98,7 +98,7 @@ final class ErrorCommands implements RuntimeApi.Family {
         out.append(es.isRequest() ? "  H1 connection flags 0x00000100, H1 stream flags 0x00000810\n"
                 : "  H1 connection flags 0x80002200, H1 stream flags 0x00004810\n");
         out.append("  H1 msg state ").append(H1Syntax.stateName(es.state())).append('(').append(es.state())
-                .append("), H1 msg flags ").append(es.isRequest() ? "0x00001400" : "0x00001414").append('\n')
+                .append("), H1 msg flags ").append(String.format(Locale.ROOT, "0x%08x", es.flags())).append('\n')
                 .append("  H1 chunk len 0 bytes, H1 body len 0 bytes :\n")
                 .append("  \n");
         byte[] b = es.bytes();

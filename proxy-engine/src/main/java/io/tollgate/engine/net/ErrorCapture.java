@@ -49,7 +49,7 @@ final class ErrorCapture extends ChannelInboundHandlerAdapter {
         int length = c == null ? 0 : c.end - c.start;
         H1Syntax.Error e = H1Syntax.locate(bytes, bytes.length, true);
         frontend.proxies().errors().request(frontend, backend, ClientConnection.source(client), bytes, length,
-                e.position(), e.state());
+                e.position(), e.state(), e.flags());
     }
 
     /** Keeps the invalid response {@code server} is sending for a client of {@code frontend}. */
@@ -60,7 +60,7 @@ final class ErrorCapture extends ChannelInboundHandlerAdapter {
         H1Syntax.Error e = H1Syntax.locate(bytes, bytes.length, false);
         Proxy backend = server.backend();
         backend.proxies().errors().response(backend, frontend, server, ClientConnection.source(client), bytes, length,
-                e.position(), e.state());
+                e.position(), e.state(), e.flags());
     }
 
     private byte[] bytes() {

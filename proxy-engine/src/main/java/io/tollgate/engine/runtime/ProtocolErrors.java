@@ -26,9 +26,10 @@ public final class ProtocolErrors {
      * @param length   how many bytes the message buffer held (may exceed {@code bytes.length})
      * @param position where the first invalid byte is
      * @param state    the parser state at that byte (HAProxy's {@code H1_MSG_*} number)
+     * @param flags    HAProxy's message flags at that byte ({@code H1_MF_*})
      */
     public record Snapshot(long whenMillis, Proxy proxy, Proxy other, Server server, int event,
-                           InetSocketAddress source, byte[] bytes, int length, int position, int state,
+                           InetSocketAddress source, byte[] bytes, int length, int position, int state, int flags,
                            boolean isRequest) {
     }
 
@@ -38,16 +39,16 @@ public final class ProtocolErrors {
 
     /** Keeps an invalid request seen by {@code frontend}, replacing the previous one. */
     public void request(Proxy frontend, Proxy backend, InetSocketAddress source, byte[] bytes, int length,
-                        int position, int state) {
+                        int position, int state, int flags) {
         requests.put(frontend, new Snapshot(System.currentTimeMillis(), frontend, backend, null,
-                events.getAndIncrement(), source, bytes, length, position, state, true));
+                events.getAndIncrement(), source, bytes, length, position, state, flags, true));
     }
 
     /** Keeps an invalid response seen by {@code backend}, replacing the previous one. */
     public void response(Proxy backend, Proxy frontend, Server server, InetSocketAddress source, byte[] bytes,
-                         int length, int position, int state) {
+                         int length, int position, int state, int flags) {
         responses.put(backend, new Snapshot(System.currentTimeMillis(), backend, frontend, server,
-                events.getAndIncrement(), source, bytes, length, position, state, false));
+                events.getAndIncrement(), source, bytes, length, position, state, flags, false));
     }
 
     /** The number of errors captured so far. */

@@ -170,7 +170,7 @@ class ErrorCaptureTest {
         assertThat(exchange(fhPort, request)).isEqualTo("HTTP/1.1 400");
         String out = e.engine().runtimeApi().execute("show errors fh request", OPERATOR);
         assertThat(out).contains("  len 142, wraps at 16336, error at position 128\n")
-                .contains("  H1 msg state MSG_HDR_NAME(17), H1 msg flags 0x00001400\n")
+                .contains("  H1 msg state MSG_HDR_NAME(17), H1 msg flags 0x00001410\n")
                 .endsWith("""
                           00000  GET /abcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcde
                           00070+ fghijabcdefghijabcdefghijabcdefghij HTTP/1.1\\r\\n
