@@ -6,6 +6,7 @@ import io.tollgate.engine.runtime.Server;
 import io.tollgate.engine.runtime.Sessions;
 
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -122,12 +123,10 @@ final class SessionCommands implements RuntimeApi.Family {
         if (be != null) {
             out.append("  backend=").append(be.name()).append(" (id=").append(be.id()).append(" mode=")
                     .append(mode(be)).append(')');
-            InetSocketAddress local = s.serverSource();
-            out.append(srv != null && local != null ? " addr=" + address(local) : "").append('\n');
+            out.append(srv != null ? serverAddress(s.serverSource()) : "").append('\n');
             out.append("  server=").append(srv != null ? srv.name() : "<none>").append(" (id=")
                     .append(srv != null ? srv.id() : 0).append(')');
-            InetSocketAddress target = srv != null && s.destination() != null ? srv.target(s.destination()) : null;
-            out.append(target != null && target.getAddress() != null ? " addr=" + address(target) : "").append('\n');
+            out.append(srv != null ? serverAddress(s.serverDestination()) : "").append('\n');
         } else {
             out.append("  backend=<NONE> (id=-1 mode=-)\n  server=<NONE> (id=-1)\n");
         }
@@ -157,6 +156,14 @@ final class SessionCommands implements RuntimeApi.Family {
 
     private static int age(Sessions.Entry e, long now) {
         return (int) ((now - e.startNanos()) / 1_000_000_000L);
+    }
+
+    /** An end of the server connection: {@code addr=host:port}, {@code addr=unix}, or nothing. */
+    private static String serverAddress(SocketAddress a) {
+        if (a instanceof InetSocketAddress i) {
+            return " addr=" + address(i);
+        }
+        return a == null ? "" : " addr=unix";
     }
 
     private static String address(InetSocketAddress a) {

@@ -6,6 +6,7 @@ import io.tollgate.engine.runtime.Server;
 import io.tollgate.engine.runtime.Sessions;
 
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 
 /**
  * A client session as {@code show sess} sees it: registered in {@link Sessions} when the
@@ -81,9 +82,15 @@ final class LiveSession implements Sessions.Live {
     }
 
     @Override
-    public InetSocketAddress serverSource() {
+    public SocketAddress serverSource() {
         Channel c = serverChannel;
-        return c != null && c.localAddress() instanceof InetSocketAddress a ? a : null;
+        return c == null ? null : c.localAddress();
+    }
+
+    @Override
+    public SocketAddress serverDestination() {
+        Channel c = serverChannel;
+        return c == null ? null : c.remoteAddress();
     }
 
     @Override

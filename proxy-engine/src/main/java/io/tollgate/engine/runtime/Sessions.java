@@ -1,6 +1,7 @@
 package io.tollgate.engine.runtime;
 
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,7 +37,10 @@ public final class Sessions {
         Server server();
 
         /** The local address of the current server connection, or null. */
-        InetSocketAddress serverSource();
+        SocketAddress serverSource();
+
+        /** The remote address of the current server connection, or null. */
+        SocketAddress serverDestination();
 
         /** Times the session was woken for work (requests, connections): HAProxy's {@code calls}. */
         long calls();

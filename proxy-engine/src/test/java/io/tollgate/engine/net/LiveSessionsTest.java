@@ -123,6 +123,9 @@ class LiveSessionsTest {
                     + "  backend=bt \\(id=\\d+ mode=tcp\\) addr=127\\.0\\.0\\.1:\\d+\n"
                     + "  server=s1 \\(id=1\\) addr=127\\.0\\.0\\.1:" + echo.port() + "\n"
                     + "  task=0x[0-9a-f]+ \\(state=0x00 nice=0 calls=\\d+ rate=0 exp=<NEVER> tmask=0x1 age=\\d+s\\)\n");
+            String http = api.execute("show sess " + lines.get(h.getLocalPort()).get("id"), OPERATOR);
+            assertThat(http).contains("  flags=0xc4a, ").contains("  backend=bh (id=").contains(" mode=http) addr=127.0.0.1:")
+                    .contains("  server=web (id=1) addr=127.0.0.1:" + web.port() + "\n");
             assertThat(api.execute("show sess all", OPERATOR).split("\n")).hasSize(18);
             assertThat(api.execute("show sess 0x1234", OPERATOR)).isEqualTo("Session not found.\n");
             // as strtoul() reads it, a word that is no number is 0: the whole list
