@@ -95,7 +95,7 @@ final class LiveSession implements Sessions.Live {
 
     @Override
     public long calls() {
-        return calls + 1;
+        return calls;
     }
 
     @Override
