@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -169,6 +170,43 @@ class AdminSocketSideBySideTest {
         assertSameStat(haproxy.ask("show stat"), tollgate("show stat"));
         assertSameStat(haproxy.ask("show stat 3 -1 -1"), tollgate("show stat 3 -1 -1"));
         assertSameStat(haproxy.ask("show stat -1 4 -1"), tollgate("show stat -1 4 -1"));
+    }
+
+    @Test
+    void showStatTypedHasTheSameFieldsTagsAndSteadyValues() throws Exception {
+        List<String> want = List.of(haproxy.ask("show stat typed").split("\n", -1));
+        List<String> got = List.of(tollgate("show stat typed").split("\n", -1));
+        assertThat(got).hasSameSizeAs(want);
+        List<String> differences = new ArrayList<>();
+        for (int i = 0; i < want.size(); i++) {
+            String w = want.get(i);
+            String g = got.get(i);
+            // <F|B|S>.<iid>.<sid>.<position>.<name>.<process>:<tags>:<type>:<value>
+            String[] key = w.split(":", 2)[0].split("\\.");
+            boolean steady = key.length < 5 || !VOLATILE_STAT.contains(key[4]);
+            if (steady ? !w.equals(g) : !w.substring(0, w.lastIndexOf(':')).equals(g.substring(0, g.lastIndexOf(':')))) {
+                differences.add("haproxy '" + w + "', tollgate '" + g + "'");
+            }
+        }
+        assertThat(differences).isEmpty();
+    }
+
+    @Test
+    void showInfoHasTheSameFieldsInTheSameOrder() throws Exception {
+        assertThat(prefixes(tollgate("show info"), ":", 1)).isEqualTo(prefixes(haproxy.ask("show info"), ":", 1));
+        // <position>.<name>.<process>:<tags>:<type>:<value>
+        assertThat(prefixes(tollgate("show info typed"), ":", 3))
+                .isEqualTo(prefixes(haproxy.ask("show info typed"), ":", 3));
+    }
+
+    /** Each line cut before its {@code n}th {@code separator} (values left out). */
+    private static List<String> prefixes(String answer, String separator, int n) {
+        List<String> out = new ArrayList<>();
+        for (String line : answer.split("\n", -1)) {
+            String[] parts = line.split(separator, -1);
+            out.add(String.join(separator, Arrays.asList(parts).subList(0, Math.min(n, parts.length))));
+        }
+        return out;
     }
 
     @ParameterizedTest
