@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -35,7 +36,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -49,7 +49,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Fifty clients asking {@code show stat} in a loop on the admin socket while HTTP traffic flows
  * through the proxy: every answer is the whole CSV and every request succeeds. The request rate
- * with and without that load is printed (a figure, never asserted: the machine is shared).
+ * before, during and after that load is printed, with the same run against Debian's HAProxy 2.6 on
+ * the same configuration as a reference (figures, never asserted: the machine is shared).
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class AdminSocketLoadTest {
@@ -67,6 +68,7 @@ class AdminSocketLoadTest {
     private Path socket;
     private EventLoopGroup upstreamLoop;
     private Channel upstream;
+    private int upstreamPort;
     private String url;
     private Lifetime lifetime;
     private CompletableFuture<Integer> exit;
@@ -87,13 +89,20 @@ class AdminSocketLoadTest {
                     }
                 })
                 .bind("127.0.0.1", 0).sync().channel();
-        int port = ((InetSocketAddress) upstream.localAddress()).getPort();
+        upstreamPort = ((InetSocketAddress) upstream.localAddress()).getPort();
         int web = Cli.freePort();
         socket = dir.resolve("t.sock");
         url = "http://127.0.0.1:" + web + "/";
-        Path cfg = Cli.config(dir, "load.cfg",
+        Path cfg = config("load.cfg", socket, web);
+        lifetime = Lifetime.untilEnded();
+        exit = Cli.startInBackground(lifetime, cfg);
+    }
+
+    /** The configuration both Tollgate and HAProxy run, on their own socket and port. */
+    private Path config(String name, Path adminSocket, int web) throws IOException {
+        return Cli.config(dir, name,
                 "global",
-                "    stats socket " + socket + " level admin",
+                "    stats socket " + adminSocket + " level admin",
                 "defaults",
                 "    mode http",
                 "    timeout connect 1s",
@@ -103,14 +112,12 @@ class AdminSocketLoadTest {
                 "    bind 127.0.0.1:" + web,
                 "    default_backend app",
                 "backend app",
-                "    server u1 127.0.0.1:" + port,
-                "    server u2 127.0.0.1:" + port,
+                "    server u1 127.0.0.1:" + upstreamPort,
+                "    server u2 127.0.0.1:" + upstreamPort,
                 "backend spare",
                 "    server x1 127.0.0.1:" + Cli.freePort(),
                 "    server x2 127.0.0.1:" + Cli.freePort(),
                 "    server x3 127.0.0.1:" + Cli.freePort());
-        lifetime = Lifetime.untilEnded();
-        exit = Cli.startInBackground(lifetime, cfg);
     }
 
     @AfterEach
@@ -127,39 +134,55 @@ class AdminSocketLoadTest {
 
     @Test
     void fiftyClientsAskingShowStatAreAllAnsweredWhileTrafficFlows() throws Exception {
-        String first = UnixCli.ask(socket, "show stat");
+        String tollgate = loadedWhileTrafficFlows(url, socket);
+        // the same run against HAProxy gives the figure a reference on this (shared, busy) machine
+        Path haproxySocket = dir.resolve("h.sock");
+        int web = Cli.freePort();
+        String haproxy;
+        try (HaproxyCliProcess h = HaproxyCliProcess.start(config("h.cfg", haproxySocket, web), haproxySocket)) {
+            haproxy = loadedWhileTrafficFlows("http://127.0.0.1:" + web + "/", haproxySocket);
+        }
+        System.out.printf("admin socket load, requests/s through the proxy before / while %d socket clients asked show"
+                        + " stat %d times each / after (%d traffic threads; %d cores, load average %.1f; clients,"
+                        + " Tollgate and upstream in one JVM):%n  tollgate %s%n  haproxy  %s%n",
+                SOCKET_CLIENTS, ASKS_PER_CLIENT, TRAFFIC_THREADS, Runtime.getRuntime().availableProcessors(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), tollgate, haproxy);
+    }
+
+    /**
+     * Measures the request rate through the proxy at {@code url} before, during and after the socket
+     * clients' run on {@code admin}, checking every answer and every response; returns the figures.
+     */
+    private String loadedWhileTrafficFlows(String url, Path admin) throws Exception {
+        String first = UnixCli.ask(admin, "show stat");
         List<String> rows = rowKeys(first);
         assertThat(rows).containsExactly("fe,FRONTEND", "app,u1", "app,u2", "app,BACKEND",
                 "spare,x1", "spare,x2", "spare,x3", "spare,BACKEND");
         String header = first.substring(0, first.indexOf('\n'));
 
-        traffic(TRAFFIC_THREADS, 500, new AtomicBoolean()); // warm-up: JIT, pooled connections
-        double before = traffic(TRAFFIC_THREADS, BASELINE_REQUESTS_PER_THREAD, new AtomicBoolean()).rate();
+        traffic(url, BASELINE_REQUESTS_PER_THREAD, new AtomicBoolean()); // warm-up: JIT, pooled connections
+        double before = traffic(url, BASELINE_REQUESTS_PER_THREAD, new AtomicBoolean()).rate();
 
         AtomicBoolean socketClientsDone = new AtomicBoolean();
         ConcurrentLinkedQueue<String> answers = new ConcurrentLinkedQueue<>();
-        List<Callable<Void>> clients = new ArrayList<>();
+        long started = System.nanoTime();
+        Future<Run> loaded = pool.submit(() -> traffic(url, MAX_LOADED_REQUESTS_PER_THREAD, socketClientsDone));
+        List<Future<?>> asked = new ArrayList<>();
         for (int c = 0; c < SOCKET_CLIENTS; c++) {
-            clients.add(() -> {
+            asked.add(pool.submit(() -> {
                 for (int i = 0; i < ASKS_PER_CLIENT; i++) {
-                    answers.add(UnixCli.ask(socket, "show stat"));
+                    answers.add(UnixCli.ask(admin, "show stat"));
                 }
                 return null;
-            });
+            }));
         }
-        long started = System.nanoTime();
-        Future<Run> loaded = pool.submit(() -> traffic(TRAFFIC_THREADS, MAX_LOADED_REQUESTS_PER_THREAD, socketClientsDone));
-        List<Future<Void>> asked = new ArrayList<>();
-        for (Callable<Void> client : clients) {
-            asked.add(pool.submit(client));
-        }
-        for (Future<Void> f : asked) {
+        for (Future<?> f : asked) {
             f.get(120, TimeUnit.SECONDS);
         }
         long socketMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         socketClientsDone.set(true);
         Run during = loaded.get(120, TimeUnit.SECONDS);
-        double after = traffic(TRAFFIC_THREADS, BASELINE_REQUESTS_PER_THREAD, new AtomicBoolean()).rate();
+        double after = traffic(url, BASELINE_REQUESTS_PER_THREAD, new AtomicBoolean()).rate();
 
         assertThat(answers).hasSize(SOCKET_CLIENTS * ASKS_PER_CLIENT);
         for (String answer : answers) {
@@ -170,12 +193,8 @@ class AdminSocketLoadTest {
             }
         }
         assertThat(during.requests()).isPositive();
-        System.out.printf("admin socket load: %.0f requests/s through the proxy before, %.0f while %d socket clients"
-                        + " asked show stat %d times each (%d answers in %d ms, %d requests meanwhile), %.0f after"
-                        + " (%d traffic threads; %d cores, load average %.1f; clients, proxy and upstream in one JVM)%n",
-                before, during.rate(), SOCKET_CLIENTS, ASKS_PER_CLIENT, answers.size(), socketMillis,
-                during.requests(), after, TRAFFIC_THREADS, Runtime.getRuntime().availableProcessors(),
-                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        return String.format("%.0f / %.0f / %.0f (%d answers in %d ms, %d requests meanwhile)",
+                before, during.rate(), after, answers.size(), socketMillis, during.requests());
     }
 
     /** The upstream: {@code 200 ok} to every request, on kept-alive connections. */
@@ -197,14 +216,14 @@ class AdminSocketLoadTest {
     }
 
     /**
-     * {@code threads} clients each sending up to {@code perThread} GETs (fewer if {@code stop} is
+     * {@link #TRAFFIC_THREADS} clients each sending up to {@code perThread} GETs (fewer if {@code stop} is
      * set meanwhile); every answer must be the upstream's 200 "ok".
      */
-    private Run traffic(int threads, int perThread, AtomicBoolean stop) throws Exception {
+    private Run traffic(String url, int perThread, AtomicBoolean stop) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build();
         List<Future<Long>> done = new ArrayList<>();
         long started = System.nanoTime();
-        for (int t = 0; t < threads; t++) {
+        for (int t = 0; t < TRAFFIC_THREADS; t++) {
             done.add(pool.submit(() -> {
                 long n = 0;
                 for (int i = 0; i < perThread && !stop.get(); i++) {
