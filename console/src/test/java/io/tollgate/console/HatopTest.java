@@ -33,6 +33,7 @@ class HatopTest {
     private static final Path HATOP = Path.of("/usr/bin/hatop");
     private static final Path TMUX = Path.of("/usr/bin/tmux");
     /** The row under hatop's cursor is drawn in reverse video ({@code ESC [7m}) from its first column. */
+    private static final String REVERSE = "\u001b[7m";
     private static final Pattern SELECTED = Pattern.compile("^\u001b\\[7m(\\S+)\\s");
 
     @TempDir
@@ -118,23 +119,37 @@ class HatopTest {
         assertThat(UnixCli.converse(socket, "prompt\nset timeout cli 60\nquit\n")).isEqualTo("\n> \n> ");
     }
 
-    /** Moves hatop's cursor down (bounded) until the row of {@code server} is selected. */
+    /**
+     * Moves hatop's cursor down until the row of {@code server} is selected, one key at a time:
+     * each press waits until hatop has moved the cursor, so a slow redraw never makes it overshoot.
+     */
     private void selectRow(String server, Path errors) throws Exception {
-        for (int i = 0; i < 30; i++) {
-            String selected = null;
-            for (String line : tmux("capture-pane", "-p", "-e").split("\n")) {
-                Matcher m = SELECTED.matcher(line);
-                if (m.find()) {
-                    selected = m.group(1);
-                }
-            }
-            if (server.equals(selected)) {
-                return;
-            }
+        Selection at = selection();
+        for (int i = 0; i < 30 && !server.equals(at.name()); i++) {
             tmux("send-keys", "Down");
-            Thread.sleep(150);
+            Selection before = at;
+            for (int j = 0; j < 100 && (at = selection()).line() == before.line(); j++) {
+                Thread.sleep(50);
+            }
         }
-        throw new AssertionError("hatop never selected " + server + ":\n" + screen(errors));
+        if (!server.equals(at.name())) {
+            throw new AssertionError("hatop never selected " + server + ":\n" + screen(errors));
+        }
+    }
+
+    /** The row under hatop's cursor: its line on the pane (-1: none) and its first word. */
+    record Selection(int line, String name) {
+    }
+
+    private Selection selection() throws Exception {
+        String[] lines = tmux("capture-pane", "-p", "-e").split("\n");
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].startsWith(REVERSE)) {
+                Matcher m = SELECTED.matcher(lines[i]);
+                return new Selection(i, m.find() ? m.group(1) : "");
+            }
+        }
+        return new Selection(-1, "");
     }
 
     private void awaitStatus(String status) throws Exception {
