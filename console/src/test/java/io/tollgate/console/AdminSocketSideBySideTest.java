@@ -94,7 +94,8 @@ class AdminSocketSideBySideTest {
 
     /**
      * Commands that change servers, applied in this order to both; after each, both must show the
-     * same. (Not here: a server without a check taken to maintenance and back, see the test below.)
+     * same. (Not here: a server without a check taken to maintenance and back, after which HAProxy
+     * shows its srv_check_health 0 for good where Tollgate shows rise again.)
      */
     private static final List<String> CHANGES = List.of(
             "enable server c/c1",
