@@ -52,8 +52,8 @@ final class ServerStateLine {
                 .add(String.valueOf(s.check() == null ? 1 : statusCode(s.check().last().status())))
                 .add(String.valueOf(s.check() == null ? 0 : s.check().last().status().result().ordinal()))
                 .add(String.valueOf(health(s)))
-                .add(String.valueOf(checkState(s.check(), s.isCheckDisabled(), s.isInMaintenance(), true)))
-                .add(String.valueOf(checkState(s.agent(), s.isAgentDisabled(), s.isInMaintenance(), false) | (s.agent() == null ? 0 : AGENT)))
+                .add(String.valueOf(checkState(s, s.check(), s.isCheckDisabled(), true)))
+                .add(String.valueOf(checkState(s, s.agent(), s.isAgentDisabled(), false) | (s.agent() == null ? 0 : AGENT)))
                 .add("0").add("0") // ids forced by 'id': not told apart from assigned ones
                 .add(host.isEmpty() || isLiteral(host) ? "-" : host)
                 .add(String.valueOf(s.config().address() == null ? 0 : s.config().address().port()))
@@ -67,13 +67,16 @@ final class ServerStateLine {
         return line.toString();
     }
 
-    /** Without a check HAProxy keeps the health at {@code rise}, 0 once in maintenance. */
+    /**
+     * Without a check HAProxy keeps the health at {@code rise}, 0 once in maintenance; a server
+     * {@code disabled} in the configuration starts at 0 and stays there after {@code enable server}.
+     */
     private static int health(Server s) {
         if (s.check() != null) {
             return s.check().health();
         }
         CheckSettings c = s.config().check();
-        return s.isInMaintenance() ? 0 : c == null ? 2 : c.rise();
+        return s.isInMaintenance() || s.config().disabled() ? 0 : c == null ? 2 : c.rise();
     }
 
     private static int operational(Server s) {
@@ -88,24 +91,23 @@ final class ServerStateLine {
 
     private static int admin(Server s) {
         int flags = 0;
-        if (s.isInForcedMaintenance()) {
-            flags |= FORCED_MAINT;
-            // 'disabled' in the configuration, still in force: Tollgate keeps one maintenance flag
-            flags |= s.config().disabled() ? CONFIG_MAINT : 0;
-        }
+        flags |= s.isInForcedMaintenance() ? FORCED_MAINT : 0;
+        // HAProxy keeps the flag of 'disabled' in the configuration for good, even once enabled
+        flags |= s.config().disabled() ? CONFIG_MAINT : 0;
         flags |= s.inheritsMaintenance() ? INHERITED_MAINT : 0;
         return flags | (s.isDraining() ? FORCED_DRAIN : 0);
     }
 
     /**
-     * A server without a check still shows PAUSED while in maintenance (as HAProxy's does); an
-     * absent agent shows 0.
+     * A server without a check shows PAUSED when the configuration said {@code disabled}, for good
+     * (HAProxy pauses its unconfigured check while parsing, and runtime maintenance leaves it at 0);
+     * an absent agent shows 0.
      */
-    private static int checkState(CheckState c, boolean disabled, boolean maintenance, boolean health) {
+    private static int checkState(Server s, CheckState c, boolean disabled, boolean health) {
         if (c == null) {
-            return health && maintenance ? PAUSED : 0;
+            return health && s.config().disabled() ? PAUSED : 0;
         }
-        return CONFIGURED | (disabled ? 0 : ENABLED) | (maintenance ? PAUSED : 0);
+        return CONFIGURED | (disabled ? 0 : ENABLED) | (s.isInMaintenance() ? PAUSED : 0);
     }
 
     /** {@code HCHK_STATUS_*}: HAProxy numbers START (2) and L57DATA (14), which Tollgate never reports. */

@@ -69,8 +69,8 @@ public final class Proxies {
             p.link(target, maxconn, 0);
             List<SwitchingRule> rules = switchingRules(p);
             p.switching(rules);
-            // as HAProxy: a backend's default fullconn is a tenth of the maxconn of every
-            // frontend that may send it traffic
+            // as HAProxy: a backend's default fullconn is a tenth (rounded up) of the maxconn of
+            // every frontend that may send it traffic, and 1 when none may
             java.util.Set<Proxy> reached = new java.util.LinkedHashSet<>();
             if (target != null) {
                 reached.add(target);
@@ -89,7 +89,7 @@ public final class Proxies {
                 continue;
             }
             int fullconn = p.config().fullconn() > 0 ? p.config().fullconn()
-                    : Math.max(1, referencingMaxconn.getOrDefault(p, globalMaxconn) / 10);
+                    : Math.max(1, (referencingMaxconn.getOrDefault(p, 0) + 9) / 10);
             p.link(p.defaultBackend(), p.frontendMaxconn(), fullconn);
         }
     }

@@ -200,6 +200,10 @@ class ReadCommandsTest {
         assertThat(state.get(3)).matches("2 be 2 s2 127\\.0\\.0\\.1 0 5 1 1 \\d+ 1 0 0 8 0 0 0 - 28082 - 0 0 - - 0");
         assertThat(state.get(2)).startsWith("2 be 1 s1 127.0.0.1 ").endsWith(" 0 0 0 - 28081 - 0 0 - - 0");
         assertThat(api.execute("show servers state be", USER)).isEqualTo(String.join("\n", state) + "\n");
+        // haproxy -db after 'enable server': the configuration's CMAINT flag, health 0 and PAUSED stay
+        assertThat(api.execute("enable server be/s2", ADMIN)).isEmpty();
+        assertThat(lines(api.execute("show servers state", USER)).get(3))
+                .matches("2 be 2 s2 127\\.0\\.0\\.1 2 4 1 1 \\d+ 1 0 0 8 0 0 0 - 28082 - 0 0 - - 0");
         assertThat(api.execute("show servers state nob", USER)).isEqualTo("Can't find backend.\n");
 
         assertThat(api.execute("get weight be/s1", USER)).isEqualTo("50 (initial 50)\n");
