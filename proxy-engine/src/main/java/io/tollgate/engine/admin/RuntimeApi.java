@@ -57,6 +57,9 @@ public final class RuntimeApi {
         families.add(new StatCommands(proxies, stats));
         families.add(new InfoCommands(stats, process));
         families.add(new BackendCommands(proxies));
+        families.add(new TableCommands(proxies));
+        families.add(PatternCommands.acls(proxies));
+        families.add(PatternCommands.maps(proxies));
         families.add(new HelpCommands());
     }
 

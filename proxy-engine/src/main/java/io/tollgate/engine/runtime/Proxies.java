@@ -2,6 +2,7 @@ package io.tollgate.engine.runtime;
 
 import io.tollgate.engine.acl.AclException;
 import io.tollgate.engine.acl.Acls;
+import io.tollgate.engine.acl.PatternFiles;
 import io.tollgate.engine.config.Config;
 import io.tollgate.engine.config.Directive;
 import io.tollgate.engine.config.ProxyConfig;
@@ -34,6 +35,7 @@ public final class Proxies {
     private final Config config;
     private final StickTables tables;
     private final io.tollgate.engine.auth.Userlists userlists;
+    private final PatternFiles patternFiles = new PatternFiles();
 
     public Proxies(Config config, Ticker ticker) {
         this.config = config;
@@ -48,6 +50,9 @@ public final class Proxies {
         this.all = Collections.unmodifiableList(list);
         this.tables = stickTables(all);
         this.userlists = io.tollgate.engine.auth.Userlists.of(config.userlists());
+        // Rules compiled from here on share this load's pattern files. A failure below aborts
+        // the load; the next load binds its own registry, so a stale binding does no harm.
+        patternFiles.bind();
         for (Proxy p : all) {
             p.registry(this);
             p.rules(TrafficRules.compile(p, config.httpErrors()));
@@ -90,6 +95,7 @@ public final class Proxies {
                     : Math.max(1, referencingMaxconn.getOrDefault(p, globalMaxconn) / 10);
             p.link(p.defaultBackend(), p.frontendMaxconn(), fullconn);
         }
+        patternFiles.unbind();
     }
 
     /** Compiles a frontend's ACLs and {@code use_backend} rules (already validated by the parser). */
@@ -102,6 +108,8 @@ public final class Proxies {
         try {
             Acls acls = Acls.compile(frontend.config().acls(), Path.of(""));
             for (UseBackendRule line : lines) {
+                PatternFiles.at(line.source() == null ? null : line.source().file(),
+                        line.source() == null ? 0 : line.source().line());
                 if (line.isDynamic()) {
                     rules.add(new SwitchingRule(acls.condition(line.condition()), null,
                             io.tollgate.engine.rules.FormatString.compile(line.backend()), this));
@@ -143,6 +151,11 @@ public final class Proxies {
     /** The userlist named {@code name}, or null. */
     public io.tollgate.engine.auth.Userlist userlist(String name) {
         return userlists.find(name).orElse(null);
+    }
+
+    /** The {@code -f} and map files of this load, which the runtime API changes. */
+    public PatternFiles patternFiles() {
+        return patternFiles;
     }
 
     /** The stick tables of every proxy. */

@@ -1,0 +1,198 @@
+package io.tollgate.engine.acl;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+
+/**
+ * One pattern file as HAProxy 2.6 keeps it ({@code struct pat_ref}): the lines read from disk
+ * once, then changed only by the runtime API, shared by every ACL and map converter that names
+ * the file. Each of those users compiles the lines its own way (a match method, a case rule);
+ * users with the same way share one compiled form, as HAProxy shares a {@code pattern_expr}.
+ *
+ * <p>Reads on the request path are lock-free: a user reads a volatile snapshot. A change is
+ * made under this object's lock: the new list of lines is compiled for every user first, so
+ * that a line one of them refuses (a bad address for an ip ACL) changes nothing, then every
+ * snapshot is swapped. The file on disk is never written.
+ */
+public final class PatternRef {
+    /** One line: a pattern (ACL) or a key and its value (map), with the number the CLI shows as {@code 0x..}. */
+    public record Item(long ref, String key, String value) {
+    }
+
+    /** A way of compiling the lines, with the snapshot it serves. */
+    public interface User {
+        /** Compiles {@code items}, without publishing; throws when one is refused. */
+        Object compile(List<Item> items) throws AclException;
+
+        /** Publishes what {@link #compile} returned. */
+        void publish(Object compiled);
+
+        /** How {@code get acl|map} names it: {@code type=str, case=sensitive}. */
+        String describe();
+
+        /** A map's output type ({@code type="str"} at the end of {@code get map}); null for an ACL. */
+        default String output() {
+            return null;
+        }
+
+        /** {@code idx=} in {@code get acl|map}: "tree" or "list". */
+        String index();
+
+        /** The line of {@code items} that decides for {@code sample}, as {@code get acl|map} reports it, or null. */
+        Item lookup(List<Item> items, String sample) throws AclException;
+    }
+
+    private final int id;
+    private final String path;
+    private final PatternFiles owner;
+    private final Set<String> usages = new LinkedHashSet<>();
+    private final List<User> users = new CopyOnWriteArrayList<>();
+    private volatile List<Item> items;
+    private volatile boolean acl;
+    private volatile boolean map;
+
+    PatternRef(int id, String path, List<Item> items, PatternFiles owner) {
+        this.id = id;
+        this.path = path;
+        this.items = List.copyOf(items);
+        this.owner = owner;
+    }
+
+    /** The number {@code show acl|map} prints and {@code #<id>} names. */
+    public int id() {
+        return id;
+    }
+
+    /** The file name as the configuration wrote it, which also names the file on the CLI. */
+    public String path() {
+        return path;
+    }
+
+    public boolean isAcl() {
+        return acl;
+    }
+
+    public boolean isMap() {
+        return map;
+    }
+
+    public List<Item> items() {
+        return items;
+    }
+
+    /** The users whose compiled forms differ, in the order they came. */
+    public List<User> distinctUsers() {
+        List<User> distinct = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (User u : users) {
+            if (seen.add(u.describe())) {
+                distinct.add(u);
+            }
+        }
+        return distinct;
+    }
+
+    /**
+     * {@code show acl|map}'s line: {@code <id> (<file>) pattern loaded from file '<file>' used by
+     * acl at file '<cfg>' line <n>, by ... curr_ver=0 next_ver=0 entry_cnt=<n>}. HAProxy counts an
+     * entry once per distinct compiled form, and so does this.
+     */
+    public synchronized String listing() {
+        StringBuilder out = new StringBuilder().append(id).append(" (").append(path)
+                .append(") pattern loaded from file '").append(path).append('\'');
+        String sep = " used by ";
+        for (String usage : usages) {
+            out.append(sep).append(usage);
+            sep = ", by ";
+        }
+        long count = (long) items.size() * Math.max(1, distinctUsers().size());
+        return out.append(". curr_ver=0 next_ver=0 entry_cnt=").append(count).append('\n').toString();
+    }
+
+    synchronized void used(String kind, String where) {
+        if (kind.equals("map")) {
+            map = true;
+        } else {
+            acl = true;
+        }
+        if (where != null) {
+            usages.add(kind + " at " + where);
+        }
+    }
+
+    /** Adds a user, or returns the one already compiling the lines the same way. */
+    synchronized User join(User user) throws AclException {
+        for (User u : users) {
+            if (u.equals(user)) {
+                return u;
+            }
+        }
+        user.publish(user.compile(items));
+        users.add(user);
+        return user;
+    }
+
+    /** {@code add acl|map}: appends a line; throws with the refusal of the first user that cannot take it. */
+    public synchronized void add(String key, String value) throws AclException {
+        List<Item> next = new ArrayList<>(items);
+        next.add(new Item(owner.nextItemRef(), key, value));
+        replace(next);
+    }
+
+    /** {@code del acl|map <key>}: removes every line with this key; false when there is none. */
+    public synchronized boolean removeKey(String key) throws AclException {
+        return removeIf(item -> item.key().equals(key));
+    }
+
+    /** {@code del acl|map #<ref>}. */
+    public synchronized boolean removeRef(long ref) throws AclException {
+        return removeIf(item -> item.ref() == ref);
+    }
+
+    /** {@code set map <key> <value>}: every line with this key; false when there is none. */
+    public synchronized boolean setValue(Predicate<Item> which, String value) throws AclException {
+        List<Item> next = new ArrayList<>(items.size());
+        boolean found = false;
+        for (Item item : items) {
+            if (which.test(item)) {
+                found = true;
+                next.add(new Item(item.ref(), item.key(), value));
+            } else {
+                next.add(item);
+            }
+        }
+        if (found) {
+            replace(next);
+        }
+        return found;
+    }
+
+    /** {@code clear acl|map}. */
+    public synchronized void clear() throws AclException {
+        replace(List.of());
+    }
+
+    private boolean removeIf(Predicate<Item> which) throws AclException {
+        List<Item> next = new ArrayList<>(items);
+        if (!next.removeIf(which)) {
+            return false;
+        }
+        replace(next);
+        return true;
+    }
+
+    private void replace(List<Item> next) throws AclException {
+        List<Object> compiled = new ArrayList<>(users.size());
+        for (User u : users) {
+            compiled.add(u.compile(next));
+        }
+        items = List.copyOf(next);
+        for (int i = 0; i < compiled.size(); i++) {
+            users.get(i).publish(compiled.get(i));
+        }
+    }
+}
