@@ -34,11 +34,15 @@ final class MapConverter implements PatternRef.User {
         if (user == null) {
             throw new AclException("unknown converter '" + keyword + "'.");
         }
-        if (args.length < 1 || args.length > 2 || args[0].isEmpty()) {
-            throw new AclException("converter '" + keyword + "' expects <file>[,<default>].");
+        if (args.length < 1 || args.length > 2) {
+            throw new AclException("invalid args in converter '" + keyword + "' : expects <file>[,<default>].");
         }
-        PatternRef ref = PatternFiles.load(args[0], null, "map");
-        MapConverter shared = (MapConverter) ref.join(user);
+        MapConverter shared;
+        try {
+            shared = (MapConverter) PatternFiles.load(args[0], null, "map").join(user);
+        } catch (AclException e) {
+            throw new AclException("invalid args in converter '" + keyword + "' : " + e.getMessage());
+        }
         String fallback = args.length > 1 ? args[1] : null;
         return (value, request) -> {
             PatternRef.Item item = shared.current.find(value);

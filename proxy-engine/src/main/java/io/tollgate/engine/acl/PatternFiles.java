@@ -86,7 +86,9 @@ public final class PatternFiles {
     static PatternRef load(String name, Path baseDir, String kind) throws AclException {
         PatternFiles registry = COMPILING.get();
         if (registry == null) {
-            PatternRef alone = new PatternRef(-1, name, read(name, baseDir, kind, new PatternFiles()), new PatternFiles());
+            PatternFiles scratch = new PatternFiles();
+            Map<Long, Integer> lines = new java.util.HashMap<>();
+            PatternRef alone = new PatternRef(-1, name, read(name, baseDir, kind, scratch, lines), lines, scratch);
             alone.used(kind, null);
             return alone;
         }
@@ -94,7 +96,9 @@ public final class PatternFiles {
         synchronized (registry) {
             ref = registry.byPath.get(name);
             if (ref == null) {
-                ref = new PatternRef(registry.refs.size(), name, read(name, baseDir, kind, registry), registry);
+                Map<Long, Integer> lines = new java.util.HashMap<>();
+                ref = new PatternRef(registry.refs.size(), name, read(name, baseDir, kind, registry, lines), lines,
+                        registry);
                 registry.byPath.put(name, ref);
                 registry.refs.add(ref);
             }
@@ -108,8 +112,8 @@ public final class PatternFiles {
      * out, leading blanks are skipped, an empty line is skipped. A map line is a key up to the
      * first blank, then the value after the blanks, up to the end of the line.
      */
-    private static List<PatternRef.Item> read(String name, Path baseDir, String kind, PatternFiles registry)
-            throws AclException {
+    private static List<PatternRef.Item> read(String name, Path baseDir, String kind, PatternFiles registry,
+                                              Map<Long, Integer> lineNumbers) throws AclException {
         Path file = baseDir == null ? Path.of(name) : baseDir.resolve(name);
         List<String> lines;
         try {
@@ -118,7 +122,9 @@ public final class PatternFiles {
             throw new AclException("failed to open pattern file <" + name + ">.");
         }
         List<PatternRef.Item> items = new ArrayList<>(lines.size());
+        int number = 0;
         for (String line : lines) {
+            number++;
             if (line.startsWith("#")) {
                 continue;
             }
@@ -134,8 +140,10 @@ public final class PatternFiles {
                 continue;
             }
             String text = line.substring(start, end);
+            long ref = registry.nextItemRef();
+            lineNumbers.put(ref, number);
             if (!kind.equals("map")) {
-                items.add(new PatternRef.Item(registry.nextItemRef(), text, null));
+                items.add(new PatternRef.Item(ref, text, null));
                 continue;
             }
             int blank = 0;
@@ -146,7 +154,7 @@ public final class PatternFiles {
             while (value < text.length() && (text.charAt(value) == ' ' || text.charAt(value) == '\t')) {
                 value++;
             }
-            items.add(new PatternRef.Item(registry.nextItemRef(), text.substring(0, blank), text.substring(value)));
+            items.add(new PatternRef.Item(ref, text.substring(0, blank), text.substring(value)));
         }
         return items;
     }

@@ -54,11 +54,14 @@ public final class PatternRef {
     private volatile List<Item> items;
     private volatile boolean acl;
     private volatile boolean map;
+    /** The line in the file of each entry read from it, for load errors. */
+    private final java.util.Map<Long, Integer> fileLines;
 
-    PatternRef(int id, String path, List<Item> items, PatternFiles owner) {
+    PatternRef(int id, String path, List<Item> items, java.util.Map<Long, Integer> fileLines, PatternFiles owner) {
         this.id = id;
         this.path = path;
         this.items = List.copyOf(items);
+        this.fileLines = fileLines;
         this.owner = owner;
     }
 
@@ -131,9 +134,32 @@ public final class PatternRef {
                 return u;
             }
         }
-        user.publish(user.compile(items));
+        Object compiled;
+        try {
+            compiled = user.compile(items);
+        } catch (AclException e) {
+            throw located(user, e);
+        }
+        user.publish(compiled);
         users.add(user);
         return user;
+    }
+
+    /** HAProxy names the file line it could not load: "... address at line 4 of file 'x'.". */
+    private AclException located(User user, AclException whole) {
+        for (Item item : items) {
+            try {
+                user.compile(List.of(item));
+            } catch (AclException e) {
+                String message = e.getMessage();
+                if (message.endsWith(".")) {
+                    message = message.substring(0, message.length() - 1);
+                }
+                return new AclException(message + " at line " + fileLines.getOrDefault(item.ref(), 0) + " of file '"
+                        + path + "'.");
+            }
+        }
+        return whole;
     }
 
     /** {@code add acl|map}: appends a line; throws with the refusal of the first user that cannot take it. */
