@@ -54,6 +54,10 @@ public final class PatternRef {
     private volatile List<Item> items;
     private volatile boolean acl;
     private volatile boolean map;
+    /** HAProxy's {@code entry_cnt}, kept its way (see {@link #listing}). */
+    private long entryCount;
+    /** What {@code clear} uncounts per entry: 1 for a line of the file, one per compiled form for an added one. */
+    private final java.util.Map<Long, Integer> clearWeight = new java.util.HashMap<>();
     /** The line in the file of each entry read from it, for load errors. */
     private final java.util.Map<Long, Integer> fileLines;
 
@@ -101,8 +105,10 @@ public final class PatternRef {
 
     /**
      * {@code show acl|map}'s line: {@code <id> (<file>) pattern loaded from file '<file>' used by
-     * acl at file '<cfg>' line <n>, by ... curr_ver=0 next_ver=0 entry_cnt=<n>}. HAProxy counts an
-     * entry once per distinct compiled form, and so does this.
+     * acl at file '<cfg>' line <n>, by ... curr_ver=0 next_ver=0 entry_cnt=<n>}. HAProxy 2.6 counts
+     * an entry once per distinct compiled form it enters, but uncounts it once when it is deleted
+     * (checked against haproxy -db: 2 lines in 2 forms count 4, one deleted leaves 3), and
+     * {@code clear} uncounts a line of the file once but an added entry once per form; so does this.
      */
     public synchronized String listing() {
         StringBuilder out = new StringBuilder().append(id).append(" (").append(path)
@@ -112,8 +118,7 @@ public final class PatternRef {
             out.append(sep).append(usage);
             sep = ", by ";
         }
-        long count = (long) items.size() * Math.max(1, distinctUsers().size());
-        return out.append(". curr_ver=0 next_ver=0 entry_cnt=").append(count).append('\n').toString();
+        return out.append(". curr_ver=0 next_ver=0 entry_cnt=").append(entryCount).append('\n').toString();
     }
 
     synchronized void used(String kind, String where) {
@@ -141,7 +146,11 @@ public final class PatternRef {
             throw located(user, e);
         }
         user.publish(compiled);
+        boolean newForm = distinctUsers().stream().noneMatch(u -> u.describe().equals(user.describe()));
         users.add(user);
+        if (newForm) {
+            entryCount += items.size();
+        }
         return user;
     }
 
@@ -165,8 +174,11 @@ public final class PatternRef {
     /** {@code add acl|map}: appends a line; throws with the refusal of the first user that cannot take it. */
     public synchronized void add(String key, String value) throws AclException {
         List<Item> next = new ArrayList<>(items);
-        next.add(new Item(owner.nextItemRef(), key, value));
+        Item added = new Item(owner.nextItemRef(), key, value);
+        next.add(added);
         replace(next);
+        entryCount += distinctUsers().size();
+        clearWeight.put(added.ref(), distinctUsers().size());
     }
 
     /** {@code del acl|map <key>}: removes every line with this key; false when there is none. */
@@ -199,7 +211,11 @@ public final class PatternRef {
 
     /** {@code clear acl|map}. */
     public synchronized void clear() throws AclException {
-        replace(List.of());
+        for (Item item : items) {
+            entryCount -= clearWeight.getOrDefault(item.ref(), 1) - 1;
+        }
+        removeIf(item -> true);
+        clearWeight.clear();
     }
 
     private boolean removeIf(Predicate<Item> which) throws AclException {
@@ -207,7 +223,10 @@ public final class PatternRef {
         if (!next.removeIf(which)) {
             return false;
         }
+        int removed = items.size() - next.size();
         replace(next);
+        entryCount -= removed;
+        clearWeight.keySet().removeIf(ref -> next.stream().noneMatch(i -> i.ref() == ref));
         return true;
     }
 

@@ -77,9 +77,8 @@ class PatternCommandsTest {
                 type=ip, case=sensitive, match=yes, idx=tree, pattern="10.0.0.0/8"
                 type=str, case=sensitive, match=no
                 type=str, case=insensitive, match=no
-                type=beg, case=sensitive, match=yes, idx=tree, pattern="10.0.0.0/8"
-                """.replace("type=beg, case=sensitive, match=yes, idx=tree, pattern=\"10.0.0.0/8\"\n",
-                "type=beg, case=sensitive, match=no\n"));
+                type=beg, case=sensitive, match=no
+                """);
         assertThat(run("add acl #0 1.1.1.1")).isEmpty();
         assertThat(run("get acl " + blocked + " 1.1.1.1")).isEqualTo("""
                 type=ip, case=sensitive, match=yes, idx=tree, pattern="1.1.1.1"
@@ -87,6 +86,7 @@ class PatternCommandsTest {
                 type=str, case=insensitive, match=yes, idx=list, pattern="1.1.1.1"
                 type=beg, case=sensitive, match=yes, idx=tree, pattern="1.1.1.1"
                 """);
+        // HAProxy counts an entry once per form it enters
         assertThat(run("show acl")).endsWith(" curr_ver=0 next_ver=0 entry_cnt=12\n");
         assertThat(run("get map " + hosts + " b.example"))
                 .isEqualTo("type=str, case=sensitive, found=yes, idx=tree, key=\"b.example\", value=\"be_b\", type=\"str\"\n");
