@@ -14,6 +14,14 @@ final class AclExpression {
     }
 
     static Condition compile(List<String> words, Path baseDir) throws AclException {
+        return compile(words, baseDir, true);
+    }
+
+    /**
+     * @param shared whether the patterns may be registered for the runtime API (see
+     *               {@link PatternFiles#inline}); false for the predefined ACLs' templates
+     */
+    static Condition compile(List<String> words, Path baseDir, boolean shared) throws AclException {
         if (words.isEmpty() || words.get(0).isEmpty()) {
             throw new AclException("missing fetch method in ACL expression ''.");
         }
@@ -78,17 +86,21 @@ final class AclExpression {
                     + keyword + "'.");
         }
         patterns.addAll(words.subList(Math.min(i, words.size()), words.size()));
-        if (files.isEmpty()) {
-            return new Term(fetch, fetch.adapt(method.compile(patterns, ignoreCase)));
+        // Each file's lines and the patterns written here live in lists the runtime API may
+        // change (HAProxy's pattern references), read by the requests through a live snapshot.
+        List<PatternTest> tests = new ArrayList<>();
+        for (String file : files) {
+            PatternRef ref = PatternFiles.load(file, baseDir, "acl");
+            tests.add((PatternTest) ref.join(new LivePatterns(method, ignoreCase)));
         }
-        // The file's lines live in a shared reference the runtime API may change; the patterns
-        // written on the line go with the first file, as one test.
-        PatternTest[] tests = new PatternTest[files.size()];
-        for (int f = 0; f < tests.length; f++) {
-            PatternRef ref = PatternFiles.load(files.get(f), baseDir, "acl");
-            tests[f] = (PatternTest) ref.join(new LivePatterns(method, ignoreCase, f == 0 ? patterns : List.of()));
+        PatternRef inline = shared ? PatternFiles.inline(keyword, patterns) : null;
+        if (inline != null) {
+            tests.add((PatternTest) inline.join(new LivePatterns(method, ignoreCase)));
+        } else if (files.isEmpty() || !patterns.isEmpty()) {
+            tests.add(method.compile(patterns, ignoreCase));
         }
-        return new Term(fetch, fetch.adapt(tests.length == 1 ? tests[0] : new AnyOf(tests)));
+        PatternTest test = tests.size() == 1 ? tests.get(0) : new AnyOf(tests.toArray(new PatternTest[0]));
+        return new Term(fetch, fetch.adapt(test));
     }
 
     /** Several {@code -f} files: a sample matches when one of them does. */

@@ -113,7 +113,9 @@ public final class Acls {
 
     private Condition lookup(String name) throws AclException {
         Condition own = named.get(name);
-        Condition found = own != null ? own : Predefined.find(name);
+        List<String> predefined = own == null ? Predefined.words(name) : null;
+        Condition found = own != null ? own : predefined != null && PatternFiles.sharing()
+                ? AclExpression.compile(predefined, null) : Predefined.find(name);
         if (found == null) {
             throw new AclException("no such ACL : '" + name + "'.");
         }

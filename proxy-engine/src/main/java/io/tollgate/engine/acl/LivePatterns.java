@@ -6,20 +6,18 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * An ACL test over a shared pattern file ({@link PatternRef}), plus the patterns written on the
- * ACL line itself: each request reads the last compiled snapshot, with no lock, and the
- * runtime API's changes swap in a new one.
+ * An ACL test over a shared pattern list ({@link PatternRef}: a {@code -f} file or the patterns
+ * written on the ACL line): each request reads the last compiled snapshot, with no lock, and
+ * the runtime API's changes swap in a new one.
  */
 final class LivePatterns implements PatternTest, PatternRef.User {
     private final MatchMethod method;
     private final boolean ignoreCase;
-    private final List<String> inline;
     private volatile PatternTest current;
 
-    LivePatterns(MatchMethod method, boolean ignoreCase, List<String> inline) {
+    LivePatterns(MatchMethod method, boolean ignoreCase) {
         this.method = method;
         this.ignoreCase = ignoreCase;
-        this.inline = List.copyOf(inline);
     }
 
     @Override
@@ -39,11 +37,10 @@ final class LivePatterns implements PatternTest, PatternRef.User {
 
     @Override
     public Object compile(List<PatternRef.Item> items) throws AclException {
-        List<String> patterns = new ArrayList<>(items.size() + inline.size());
+        List<String> patterns = new ArrayList<>(items.size());
         for (PatternRef.Item item : items) {
             patterns.add(item.key());
         }
-        patterns.addAll(inline);
         return method.compile(patterns, ignoreCase);
     }
 
@@ -69,12 +66,11 @@ final class LivePatterns implements PatternTest, PatternRef.User {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof LivePatterns other && other.method == method && other.ignoreCase == ignoreCase
-                && other.inline.equals(inline);
+        return o instanceof LivePatterns other && other.method == method && other.ignoreCase == ignoreCase;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(method, ignoreCase, inline);
+        return Objects.hash(method, ignoreCase);
     }
 }

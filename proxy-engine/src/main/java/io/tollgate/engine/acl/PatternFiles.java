@@ -22,54 +22,100 @@ import java.util.concurrent.atomic.AtomicLong;
  * it compiles a configuration's rules. Outside a binding (the parser's check of each line) a
  * file is read into a private reference that nobody shares.
  *
- * <p>Ids count from 0 in the order files are first used; HAProxy also numbers its inline
- * pattern lists (and two internal ones), so its ids can be larger: files are best named by path.
+ * <p>As in HAProxy, the patterns written on each ACL are a list of their own too ({@code show
+ * acl} shows them with an empty file name), and every list is numbered from 0 in configuration
+ * order. HAProxy's HTTP client adds two ACLs of its own before the lists of late-read lines;
+ * Tollgate has no such ACLs but skips their two numbers, so every id matches HAProxy's.
  */
 public final class PatternFiles {
     private static final ThreadLocal<PatternFiles> COMPILING = new ThreadLocal<>();
-    private static final ThreadLocal<String> WHERE = new ThreadLocal<>();
+    private static final ThreadLocal<Place> WHERE = new ThreadLocal<>();
     /** Where element numbers start: they are shown as HAProxy shows addresses, {@code 0x...}. */
     private static final long FIRST_ITEM_REF = 0x55d0_0000_1000L;
+    /** HAProxy's own HTTP client adds two ACLs between the configuration's and the deferred ones. */
+    private static final int HTTPCLIENT_ACLS = 2;
 
-    private final Map<String, PatternRef> byPath = new LinkedHashMap<>();
+    /**
+     * A configuration line being compiled: its file and line, whether HAProxy reads it late (the
+     * name of a dynamic {@code use_backend}, parsed after everything else), and how many pattern
+     * lists it has asked for so far, which orders and names them.
+     */
+    private record Place(String file, int line, boolean deferred, int[] seq) {
+        String where() {
+            return "file '" + file + "' line " + line;
+        }
+    }
+
+    /** Files by path, inline lists by place. */
+    private final Map<String, PatternRef> byKey = new LinkedHashMap<>();
     private final List<PatternRef> refs = new CopyOnWriteArrayList<>();
+    private final Map<String, Integer> configFiles = new LinkedHashMap<>();
     private final AtomicLong itemRefs = new AtomicLong(FIRST_ITEM_REF);
+    private volatile List<PatternRef> numbered = List.of();
 
     /** Makes this registry the one expressions compiled on this thread load files from, until {@link #unbind}. */
     public void bind() {
         COMPILING.set(this);
     }
 
+    /**
+     * Ends the compilation: numbers the lists as HAProxy's {@code pattern_finalize_config} does,
+     * in the order it created them, which is the configuration's line order, the late-read
+     * lines last.
+     */
     public void unbind() {
         COMPILING.remove();
         WHERE.remove();
+        List<PatternRef> sorted = new ArrayList<>(refs);
+        sorted.sort((a, b) -> java.util.Arrays.compare(a.position(), b.position()));
+        int id = 0;
+        boolean gap = false;
+        for (PatternRef r : sorted) {
+            if (r.position()[0] == 1 && !gap) {
+                id += HTTPCLIENT_ACLS;
+                gap = true;
+            }
+            r.number(id++);
+        }
+        numbered = List.copyOf(sorted);
     }
 
     /**
      * Says which configuration line the expressions compiled next on this thread come from, for
-     * {@code show acl|map}'s "used by acl at file 'f' line n"; null when unknown.
+     * {@code show acl|map} ("used by acl at file 'f' line n", "acl 'src' file 'f' line n");
+     * a null file when unknown: their lists are then private to them.
      */
     public static void at(String file, int line) {
-        WHERE.set(file == null ? null : "file '" + file + "' line " + line);
+        WHERE.set(file == null ? null : new Place(file, line, false, new int[1]));
     }
 
-    /** The files in id order. */
+    /** As {@link #at}, for what HAProxy reads after the whole configuration (a dynamic use_backend's name). */
+    public static void atDeferred(String file, int line) {
+        WHERE.set(file == null ? null : new Place(file, line, true, new int[1]));
+    }
+
+    /** Whether expressions compiled now on this thread register their lists (see {@link #inline}). */
+    static boolean sharing() {
+        return COMPILING.get() != null && WHERE.get() != null;
+    }
+
+    /** The lists in id order. */
     public List<PatternRef> all() {
-        return List.copyOf(refs);
+        return numbered;
     }
 
-    /** {@code #<id>} or the file name, among the files used as {@code kind} ("acl" or "map"); null if none. */
+    /** {@code #<id>} or the file name, among the lists used as {@code kind} ("acl" or "map"); null if none. */
     public PatternRef find(String name, String kind) {
         PatternRef found = null;
         if (name.startsWith("#")) {
-            for (PatternRef r : refs) {
+            for (PatternRef r : numbered) {
                 if (("#" + r.id()).equals(name)) {
                     found = r;
                 }
             }
-        } else {
+        } else if (!name.isEmpty()) {
             synchronized (this) {
-                found = byPath.get(name);
+                found = byKey.get(name);
             }
         }
         return found != null && (kind.equals("map") ? found.isMap() : found.isAcl()) ? found : null;
@@ -85,26 +131,67 @@ public final class PatternFiles {
      */
     static PatternRef load(String name, Path baseDir, String kind) throws AclException {
         PatternFiles registry = COMPILING.get();
+        Place place = WHERE.get();
         if (registry == null) {
             PatternFiles scratch = new PatternFiles();
             Map<Long, Integer> lines = new java.util.HashMap<>();
-            PatternRef alone = new PatternRef(-1, name, read(name, baseDir, kind, scratch, lines), lines, scratch);
+            PatternRef alone = new PatternRef(name, null, read(name, baseDir, kind, scratch, lines), lines, scratch);
             alone.used(kind, null);
             return alone;
         }
+        int seq = place == null ? 0 : place.seq()[0]++;
         PatternRef ref;
         synchronized (registry) {
-            ref = registry.byPath.get(name);
+            ref = registry.byKey.get(name);
             if (ref == null) {
                 Map<Long, Integer> lines = new java.util.HashMap<>();
-                ref = new PatternRef(registry.refs.size(), name, read(name, baseDir, kind, registry, lines), lines,
-                        registry);
-                registry.byPath.put(name, ref);
+                ref = new PatternRef(name, null, read(name, baseDir, kind, registry, lines), lines, registry);
+                ref.place(registry.position(place, seq));
+                registry.byKey.put(name, ref);
                 registry.refs.add(ref);
             }
         }
-        ref.used(kind, WHERE.get());
+        ref.used(kind, place == null ? null : place.where());
         return ref;
+    }
+
+    /**
+     * The list of patterns written on the ACL being compiled, shared by every compilation of
+     * that line and open to the runtime API as HAProxy opens it ({@code acl '<keyword>' file 'f'
+     * line n}); null outside a registry or a known line, where the caller keeps them to itself.
+     */
+    static PatternRef inline(String keyword, List<String> patterns) {
+        PatternFiles registry = COMPILING.get();
+        Place place = WHERE.get();
+        if (registry == null || place == null) {
+            return null;
+        }
+        int seq = place.seq()[0]++;
+        String key = "\0" + place.file() + ":" + place.line() + "#" + seq;
+        synchronized (registry) {
+            PatternRef ref = registry.byKey.get(key);
+            if (ref == null) {
+                List<PatternRef.Item> items = new ArrayList<>(patterns.size());
+                for (String p : patterns) {
+                    items.add(new PatternRef.Item(registry.nextItemRef(), p, null));
+                }
+                ref = new PatternRef("", "acl '" + keyword + "' " + place.where(), items, Map.of(), registry);
+                ref.place(registry.position(place, seq));
+                ref.used("acl", null);
+                registry.byKey.put(key, ref);
+                registry.refs.add(ref);
+            }
+            return ref;
+        }
+    }
+
+    /** Sort key: deferred or not, the configuration file, the line, the order on the line. */
+    private int[] position(Place place, int seq) {
+        if (place == null) {
+            return new int[] {0, Integer.MAX_VALUE, 0, refs.size()};
+        }
+        int file = configFiles.computeIfAbsent(place.file(), f -> configFiles.size());
+        return new int[] {place.deferred() ? 1 : 0, file, place.line(), seq};
     }
 
     /**

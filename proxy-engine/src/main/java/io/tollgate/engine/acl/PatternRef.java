@@ -46,8 +46,11 @@ public final class PatternRef {
         Item lookup(List<Item> items, String sample) throws AclException;
     }
 
-    private final int id;
+    private volatile int id = -1;
+    private int[] position = {0, 0, 0, 0};
     private final String path;
+    /** For a list written on an ACL line, what {@code show acl} says of it; null for a file. */
+    private final String inlineDisplay;
     private final PatternFiles owner;
     private final Set<String> usages = new LinkedHashSet<>();
     private final List<User> users = new CopyOnWriteArrayList<>();
@@ -61,9 +64,10 @@ public final class PatternRef {
     /** The line in the file of each entry read from it, for load errors. */
     private final java.util.Map<Long, Integer> fileLines;
 
-    PatternRef(int id, String path, List<Item> items, java.util.Map<Long, Integer> fileLines, PatternFiles owner) {
-        this.id = id;
+    PatternRef(String path, String inlineDisplay, List<Item> items, java.util.Map<Long, Integer> fileLines,
+               PatternFiles owner) {
         this.path = path;
+        this.inlineDisplay = inlineDisplay;
         this.items = List.copyOf(items);
         this.fileLines = fileLines;
         this.owner = owner;
@@ -72,6 +76,18 @@ public final class PatternRef {
     /** The number {@code show acl|map} prints and {@code #<id>} names. */
     public int id() {
         return id;
+    }
+
+    void number(int id) {
+        this.id = id;
+    }
+
+    void place(int[] position) {
+        this.position = position;
+    }
+
+    int[] position() {
+        return position;
     }
 
     /** The file name as the configuration wrote it, which also names the file on the CLI. */
@@ -111,8 +127,12 @@ public final class PatternRef {
      * {@code clear} uncounts a line of the file once but an added entry once per form; so does this.
      */
     public synchronized String listing() {
-        StringBuilder out = new StringBuilder().append(id).append(" (").append(path)
-                .append(") pattern loaded from file '").append(path).append('\'');
+        StringBuilder out = new StringBuilder().append(id).append(" (").append(path).append(") ");
+        if (inlineDisplay != null) {
+            out.append(inlineDisplay);
+        } else {
+            out.append("pattern loaded from file '").append(path).append('\'');
+        }
         String sep = " used by ";
         for (String usage : usages) {
             out.append(sep).append(usage);

@@ -111,7 +111,11 @@ public final class Proxies {
                 PatternFiles.at(line.source() == null ? null : line.source().file(),
                         line.source() == null ? 0 : line.source().line());
                 if (line.isDynamic()) {
-                    rules.add(new SwitchingRule(acls.condition(line.condition()), null,
+                    var condition = acls.condition(line.condition());
+                    // HAProxy reads the name after the whole configuration: its maps are numbered last
+                    PatternFiles.atDeferred(line.source() == null ? null : line.source().file(),
+                            line.source() == null ? 0 : line.source().line());
+                    rules.add(new SwitchingRule(condition, null,
                             io.tollgate.engine.rules.FormatString.compile(line.backend()), this));
                 } else {
                     rules.add(new SwitchingRule(acls.condition(line.condition()), backendsByName.get(line.backend())));

@@ -68,7 +68,17 @@ class PatternCommandsTest {
                 + blocked + "' used by acl at file '" + dir.resolve("t.cfg") + "' line 8, by acl at file '"
                 + dir.resolve("t.cfg") + "' line 10, by acl at file '" + dir.resolve("t.cfg") + "' line 13, by acl at file '"
                 + dir.resolve("t.cfg") + "' line 14, by acl at file '" + dir.resolve("t.cfg") + "' line 15."
-                + " curr_ver=0 next_ver=0 entry_cnt=8\n");
+                + " curr_ver=0 next_ver=0 entry_cnt=8\n"
+                // the patterns written on each ACL are a list too, numbered in line order as HAProxy does
+                + "1 () acl 'src' file '" + dir.resolve("t.cfg") + "' line 8. curr_ver=0 next_ver=0 entry_cnt=0\n"
+                + "2 () acl 'src' file '" + dir.resolve("t.cfg") + "' line 10. curr_ver=0 next_ver=0 entry_cnt=0\n"
+                + "3 () acl 'hdr' file '" + dir.resolve("t.cfg") + "' line 13. curr_ver=0 next_ver=0 entry_cnt=0\n"
+                + "4 () acl 'hdr' file '" + dir.resolve("t.cfg") + "' line 14. curr_ver=0 next_ver=0 entry_cnt=0\n"
+                + "5 () acl 'hdr' file '" + dir.resolve("t.cfg") + "' line 15. curr_ver=0 next_ver=0 entry_cnt=0\n");
+        // the map of a dynamic use_backend comes last, after the two ids of HAProxy's HTTP client ACLs
+        assertThat(run("show map")).isEqualTo("# id (file) description\n8 (" + hosts + ") pattern loaded from file '"
+                + hosts + "' used by map at file '" + dir.resolve("t.cfg") + "' line 11. curr_ver=0 next_ver=0 "
+                + "entry_cnt=2\n");
         assertThat(run("show acl #0")).isEqualTo("0x? 127.0.0.2\n0x? 10.0.0.0/8\n");
         assertThat(run("show acl " + blocked + " extra")).isEqualTo("0x? 127.0.0.2\n0x? 10.0.0.0/8\n");
         assertThat(run("show map " + hosts)).isEqualTo("0x? a.example be_a\n0x? b.example be_b\n");
@@ -87,30 +97,30 @@ class PatternCommandsTest {
                 type=beg, case=sensitive, match=yes, idx=tree, pattern="1.1.1.1"
                 """);
         // HAProxy counts an entry once per form it enters
-        assertThat(run("show acl")).endsWith(" curr_ver=0 next_ver=0 entry_cnt=12\n");
+        assertThat(run("show acl")).contains(" curr_ver=0 next_ver=0 entry_cnt=12\n");
         assertThat(run("get map " + hosts + " b.example"))
                 .isEqualTo("type=str, case=sensitive, found=yes, idx=tree, key=\"b.example\", value=\"be_b\", type=\"str\"\n");
-        assertThat(run("get map #1 zz")).isEqualTo("type=str, case=sensitive, found=no\n");
+        assertThat(run("get map #8 zz")).isEqualTo("type=str, case=sensitive, found=no\n");
     }
 
     @Test
     void changes() {
-        assertThat(run("add map #1 c.example be_c")).isEmpty();
-        assertThat(run("add map #1 k v extra")).isEmpty();
-        assertThat(run("show map #1")).isEqualTo("0x? a.example be_a\n0x? b.example be_b\n0x? c.example be_c\n0x? k v\n");
-        assertThat(run("set map #1 c.example be_x")).isEmpty();
-        assertThat(run("get map #1 c.example")).contains("value=\"be_x\"");
-        assertThat(run("set map #1 zz be_x")).isEqualTo("entry not found.\n");
-        assertThat(run("set map #1 #0x1 v")).isEqualTo("key or pattern not found.\n");
-        String ref = api.execute("show map #1", USER).split("\n")[0].split(" ")[0];
-        assertThat(run("set map #1 #" + ref + " be_z")).isEmpty();
-        assertThat(run("get map #1 a.example")).contains("value=\"be_z\"");
-        assertThat(run("del map #1 c.example")).isEmpty();
-        assertThat(run("del map #1 c.example")).isEqualTo("Key not found.\n");
-        assertThat(run("del map #1 #" + ref)).isEmpty();
-        assertThat(run("show map #1")).isEqualTo("0x? b.example be_b\n0x? k v\n");
+        assertThat(run("add map #8 c.example be_c")).isEmpty();
+        assertThat(run("add map #8 k v extra")).isEmpty();
+        assertThat(run("show map #8")).isEqualTo("0x? a.example be_a\n0x? b.example be_b\n0x? c.example be_c\n0x? k v\n");
+        assertThat(run("set map #8 c.example be_x")).isEmpty();
+        assertThat(run("get map #8 c.example")).contains("value=\"be_x\"");
+        assertThat(run("set map #8 zz be_x")).isEqualTo("entry not found.\n");
+        assertThat(run("set map #8 #0x1 v")).isEqualTo("key or pattern not found.\n");
+        String ref = api.execute("show map #8", USER).split("\n")[0].split(" ")[0];
+        assertThat(run("set map #8 #" + ref + " be_z")).isEmpty();
+        assertThat(run("get map #8 a.example")).contains("value=\"be_z\"");
+        assertThat(run("del map #8 c.example")).isEmpty();
+        assertThat(run("del map #8 c.example")).isEqualTo("Key not found.\n");
+        assertThat(run("del map #8 #" + ref)).isEmpty();
+        assertThat(run("show map #8")).isEqualTo("0x? b.example be_b\n0x? k v\n");
         assertThat(run("clear map " + hosts)).isEmpty();
-        assertThat(run("show map #1")).isEmpty();
+        assertThat(run("show map #8")).isEmpty();
 
         assertThat(run("add acl #0 1.2.3.4 5.6.7.8")).isEmpty();
         assertThat(run("show acl #0")).isEqualTo("0x? 127.0.0.2\n0x? 10.0.0.0/8\n0x? 1.2.3.4\n");
@@ -124,19 +134,19 @@ class PatternCommandsTest {
     void mistakes() {
         assertThat(run("get acl")).isEqualTo("Missing ACL identifier and/or key.\n");
         assertThat(run("get acl #0")).isEqualTo("Missing ACL identifier and/or key.\n");
-        assertThat(run("get map #1")).isEqualTo("Missing map identifier and/or key.\n");
+        assertThat(run("get map #8")).isEqualTo("Missing map identifier and/or key.\n");
         assertThat(run("get acl #9 x")).isEqualTo("Unknown ACL identifier. Please use #<id> or <file>.\n");
         assertThat(run("get map /nope x")).isEqualTo("Unknown map identifier. Please use #<id> or <file>.\n");
         assertThat(run("show acl /nope")).isEqualTo("Unknown ACL identifier. Please use #<id> or <file>.\n");
         assertThat(run("show map #0")).isEqualTo("Unknown map identifier. Please use #<id> or <file>.\n");
-        assertThat(run("show acl #1")).isEqualTo("Unknown ACL identifier. Please use #<id> or <file>.\n");
+        assertThat(run("show acl #99")).isEqualTo("Unknown ACL identifier. Please use #<id> or <file>.\n");
         assertThat(run("add acl #0 notanip")).isEqualTo("'notanip' is not a valid IPv4 or IPv6 address.\n");
         assertThat(run("add acl #0")).isEqualTo("'add acl' expects two parameters: ACL identifier and pattern.\n");
         assertThat(run("add acl /nope a")).isEqualTo("Unknown ACL identifier. Please use #<id> or <file>.\n");
-        assertThat(run("add map #1 c.example")).isEqualTo("'add map' expects three parameters (map identifier, key and "
+        assertThat(run("add map #8 c.example")).isEqualTo("'add map' expects three parameters (map identifier, key and "
                 + "value) or one parameter (map identifier) and a payload\n");
         assertThat(run("add map /nope a b")).isEqualTo("Unknown map identifier. Please use #<id> or <file>.\n");
-        assertThat(run("set map #1 c.example")).isEqualTo("'set map' expects three parameters: map identifier, key and value.\n");
+        assertThat(run("set map #8 c.example")).isEqualTo("'set map' expects three parameters: map identifier, key and value.\n");
         assertThat(run("set map /nope a b")).isEqualTo("Unknown map identifier. Please use #<id> or <file>.\n");
         assertThat(run("del acl #0")).isEqualTo("This command expects two parameters: ACL identifier and key.\n");
         assertThat(run("del map")).isEqualTo("This command expects two parameters: map identifier and key.\n");
@@ -146,9 +156,9 @@ class PatternCommandsTest {
         assertThat(run("clear map")).isEqualTo("Missing map identifier.\n");
         assertThat(run("clear map /nope")).isEqualTo("Unknown map identifier. Please use #<id> or <file>.\n");
         assertThat(run("add acl @1 #0 1.2.3.4")).startsWith("Versioned ACL updates");
-        assertThat(run("prepare map #1")).startsWith("Versioned map updates");
+        assertThat(run("prepare map #8")).startsWith("Versioned map updates");
         // none of it changed anything
         assertThat(run("show acl #0")).isEqualTo("0x? 127.0.0.2\n0x? 10.0.0.0/8\n");
-        assertThat(run("show map #1")).isEqualTo("0x? a.example be_a\n0x? b.example be_b\n");
+        assertThat(run("show map #8")).isEqualTo("0x? a.example be_a\n0x? b.example be_b\n");
     }
 }

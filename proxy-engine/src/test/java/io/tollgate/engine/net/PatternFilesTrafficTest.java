@@ -136,13 +136,22 @@ class PatternFilesTrafficTest {
         String cfg = "file '[^']+' line ";
         assertThat(run("show acl")).matches("# id \\(file\\) description\n"
                 + "0 \\(" + blocked + "\\) pattern loaded from file '" + blocked + "' used by acl at " + cfg + "8, by acl at "
-                + cfg + "10\\. curr_ver=0 next_ver=0 entry_cnt=1\n");
+                + cfg + "10\\. curr_ver=0 next_ver=0 entry_cnt=1\n"
+                + "1 \\(\\) acl 'src' " + cfg + "8\\. curr_ver=0 next_ver=0 entry_cnt=0\n"
+                + "2 \\(\\) acl 'src' " + cfg + "10\\. curr_ver=0 next_ver=0 entry_cnt=0\n"
+                + "3 \\(\\) acl 'path' " + cfg + "10\\. curr_ver=0 next_ver=0 entry_cnt=1\n");
         assertThat(run("show map")).matches("# id \\(file\\) description\n"
-                + "1 \\(" + tiers + "\\) pattern loaded from file '" + tiers + "' used by map at " + cfg
+                + "4 \\(" + tiers + "\\) pattern loaded from file '" + tiers + "' used by map at " + cfg
                 + "11\\. curr_ver=0 next_ver=0 entry_cnt=1\n"
-                + "2 \\(" + hosts + "\\) pattern loaded from file '" + hosts + "' used by map at " + cfg
+                + "7 \\(" + hosts + "\\) pattern loaded from file '" + hosts + "' used by map at " + cfg
                 + "12\\. curr_ver=0 next_ver=0 entry_cnt=1\n");
         assertThat(run("show map #0")).isEqualTo("Unknown map identifier. Please use #<id> or <file>.\n");
-        assertThat(run("show acl #1")).isEqualTo("Unknown ACL identifier. Please use #<id> or <file>.\n");
+        assertThat(run("show acl #4")).isEqualTo("Unknown ACL identifier. Please use #<id> or <file>.\n");
+        // the patterns written on an ACL line can be changed too, as in HAProxy
+        assertThat(run("show acl #3")).matches("0x[0-9a-f]+ /anon\n");
+        assertThat(run("add acl #3 /anon2")).isEmpty();
+        assertThat(run("add acl #2 127.0.0.1")).isEmpty();
+        assertThat(get("/anon2", "x").status()).isEqualTo(403);
+        assertThat(get("/other", "x").status()).isEqualTo(200);
     }
 }
