@@ -149,6 +149,11 @@ public final class PatternFiles {
                 ref.place(registry.position(place, seq));
                 registry.byKey.put(name, ref);
                 registry.refs.add(ref);
+            } else if (kind.equals("map") ? !ref.isMap() : !ref.isAcl()) {
+                // HAProxy's words, and its double period
+                throw new AclException("The file \"" + name + "\" is already used as "
+                        + (kind.equals("map") ? "one column file and cannot be used by as two column file.."
+                        : "two column file and cannot be used by as one column file.."));
             }
         }
         ref.used(kind, place == null ? null : place.where());

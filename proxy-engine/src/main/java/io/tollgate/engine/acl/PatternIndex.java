@@ -12,8 +12,8 @@ import io.netty.util.NetUtil;
 /**
  * The lines of a pattern file indexed to find the one that decides for a sample, as a map
  * lookup needs (the value to return) and {@code get acl|map} shows: exact strings by hash (the
- * first line of a key wins, as in HAProxy's tree), addresses by longest prefix, every other
- * method the first matching line in file order. Immutable: a change builds a new index.
+ * first line of a key wins, as in HAProxy's tree), addresses and case-sensitive prefixes by
+ * longest prefix (HAProxy's trees), every other method the first matching line in file order. Immutable: a change builds a new index.
  */
 final class PatternIndex {
     private final Map<String, PatternRef.Item> exact;
@@ -40,6 +40,9 @@ final class PatternIndex {
         List<PatternRef.Item> order = new ArrayList<>(items);
         if (method == MatchMethod.IP) {
             order.sort(Comparator.comparingInt((PatternRef.Item i) -> prefixLength(i.key())).reversed());
+        } else if (method == MatchMethod.BEG && !ignoreCase) {
+            // HAProxy's prefix tree finds the longest prefix: "/ab" before "/a" for "/abc"
+            order.sort(Comparator.comparingInt((PatternRef.Item i) -> i.key().length()).reversed());
         }
         PatternTest[] tests = new PatternTest[order.size()];
         for (int i = 0; i < tests.length; i++) {
