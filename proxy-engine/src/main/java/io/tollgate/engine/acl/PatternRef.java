@@ -19,8 +19,14 @@ import java.util.function.Predicate;
  * snapshot is swapped. The file on disk is never written.
  */
 public final class PatternRef {
-    /** One line: a pattern (ACL) or a key and its value (map), with the number the CLI shows as {@code 0x..}. */
-    public record Item(long ref, String key, String value) {
+    /**
+     * One line: a pattern (ACL) or a key and its value (map), with the number the CLI shows as
+     * {@code 0x..}, and the version it belongs to: only the current version's lines are matched.
+     */
+    public record Item(long ref, String key, String value, int version) {
+        public Item(long ref, String key, String value) {
+            this(ref, key, value, 0);
+        }
     }
 
     /** A way of compiling the lines, with the snapshot it serves. */
@@ -56,11 +62,12 @@ public final class PatternRef {
     private final List<User> users = new CopyOnWriteArrayList<>();
     private volatile List<Item> items;
     private volatile boolean acl;
+    /** HAProxy's {@code curr_gen} and {@code next_gen} ({@code prepare} and {@code commit}). */
+    private volatile int currentVersion;
+    private int nextVersion;
     private volatile boolean map;
     /** HAProxy's {@code entry_cnt}, kept its way (see {@link #listing}). */
     private long entryCount;
-    /** What {@code clear} uncounts per entry: 1 for a line of the file, one per compiled form for an added one. */
-    private final java.util.Map<Long, Integer> clearWeight = new java.util.HashMap<>();
     /** The line in the file of each entry read from it, for load errors. */
     private final java.util.Map<Long, Integer> fileLines;
 
@@ -103,8 +110,41 @@ public final class PatternRef {
         return map;
     }
 
+    /** The lines of the current version, those requests are matched against. */
     public List<Item> items() {
-        return items;
+        return items(currentVersion);
+    }
+
+    /** The lines of one version ({@code show acl @<ver>}). */
+    public List<Item> items(int version) {
+        return current(items, version);
+    }
+
+    public int currentVersion() {
+        return currentVersion;
+    }
+
+    public synchronized int nextVersion() {
+        return nextVersion;
+    }
+
+    /** {@code prepare acl|map}: a new version to fill, returned. */
+    public synchronized int prepare() {
+        return ++nextVersion;
+    }
+
+    /**
+     * {@code commit acl|map @<ver>}: that version becomes the one requests see, at once, and the
+     * lines of older versions go (newer prepared versions stay). The caller checked the range.
+     */
+    public synchronized void commit(int version) throws AclException {
+        List<Item> next = new ArrayList<>(items);
+        next.removeIf(i -> i.version() < version);
+        List<Object> compiled = compileAll(current(next, version));
+        int removed = items.size() - next.size();
+        currentVersion = version;
+        publish(next, compiled);
+        entryCount -= removed;
     }
 
     /** The users whose compiled forms differ, in the order they came. */
@@ -123,10 +163,11 @@ public final class PatternRef {
      * {@code show acl|map}'s line: {@code <id> (<file>) pattern loaded from file '<file>' used by
      * acl at file '<cfg>' line <n>, by ... curr_ver=0 next_ver=0 entry_cnt=<n>}. HAProxy 2.6 counts
      * an entry once per distinct compiled form it enters, but uncounts it once when it is deleted
-     * (checked against haproxy -db: 2 lines in 2 forms count 4, one deleted leaves 3), and
-     * {@code clear} uncounts a line of the file once but an added entry once per form; so does this.
+     * (checked against haproxy -db: 2 lines in 2 forms count 4, one deleted leaves 3), and an
+     * {@code add} that a form refuses counts it in the forms before, then uncounts it once.
      */
     public synchronized String listing() {
+        List<Item> items = items();
         StringBuilder out = new StringBuilder().append(id).append(" (").append(path).append(") ");
         if (inlineDisplay != null) {
             out.append(inlineDisplay);
@@ -138,7 +179,8 @@ public final class PatternRef {
             out.append(sep).append(usage);
             sep = ", by ";
         }
-        return out.append(". curr_ver=0 next_ver=0 entry_cnt=").append(entryCount).append('\n').toString();
+        return out.append(". curr_ver=").append(currentVersion).append(" next_ver=").append(nextVersion)
+                .append(" entry_cnt=").append(entryCount).append('\n').toString();
     }
 
     synchronized void used(String kind, String where) {
@@ -159,24 +201,25 @@ public final class PatternRef {
                 return u;
             }
         }
+        List<Item> current = items();
         Object compiled;
         try {
-            compiled = user.compile(items);
+            compiled = user.compile(current);
         } catch (AclException e) {
-            throw located(user, e);
+            throw located(user, current, e);
         }
         user.publish(compiled);
         boolean newForm = distinctUsers().stream().noneMatch(u -> u.describe().equals(user.describe()));
         users.add(user);
         if (newForm) {
-            entryCount += items.size();
+            entryCount += current.size();
         }
         return user;
     }
 
     /** HAProxy names the file line it could not load: "... address at line 4 of file 'x'.". */
-    private AclException located(User user, AclException whole) {
-        for (Item item : items) {
+    private AclException located(User user, List<Item> current, AclException whole) {
+        for (Item item : current) {
             try {
                 user.compile(List.of(item));
             } catch (AclException e) {
@@ -193,12 +236,25 @@ public final class PatternRef {
 
     /** {@code add acl|map}: appends a line; throws with the refusal of the first user that cannot take it. */
     public synchronized void add(String key, String value) throws AclException {
+        add(currentVersion, key, value);
+    }
+
+    /** {@code add acl|map @<ver>}: a line of that version, matched once it is committed. */
+    public synchronized void add(int version, String key, String value) throws AclException {
         List<Item> next = new ArrayList<>(items);
-        Item added = new Item(owner.nextItemRef(), key, value);
+        Item added = new Item(owner.nextItemRef(), key, value, version);
         next.add(added);
+        List<User> forms = distinctUsers();
+        for (int i = 0; i < forms.size(); i++) {
+            try {
+                forms.get(i).compile(List.of(added));
+            } catch (AclException e) {
+                entryCount += i - 1;
+                throw e;
+            }
+        }
         replace(next);
-        entryCount += distinctUsers().size();
-        clearWeight.put(added.ref(), distinctUsers().size());
+        entryCount += forms.size();
     }
 
     /** {@code del acl|map <key>}: removes every line with this key; false when there is none. */
@@ -218,7 +274,7 @@ public final class PatternRef {
         for (Item item : items) {
             if (which.test(item)) {
                 found = true;
-                next.add(new Item(item.ref(), item.key(), value));
+                next.add(new Item(item.ref(), item.key(), value, item.version()));
             } else {
                 next.add(item);
             }
@@ -231,11 +287,12 @@ public final class PatternRef {
 
     /** {@code clear acl|map}. */
     public synchronized void clear() throws AclException {
-        for (Item item : items) {
-            entryCount -= clearWeight.getOrDefault(item.ref(), 1) - 1;
-        }
-        removeIf(item -> true);
-        clearWeight.clear();
+        clear(currentVersion);
+    }
+
+    /** {@code clear acl|map @<ver>}: the lines of one version. */
+    public synchronized void clear(int version) throws AclException {
+        removeIf(item -> item.version() == version);
     }
 
     private boolean removeIf(Predicate<Item> which) throws AclException {
@@ -246,18 +303,35 @@ public final class PatternRef {
         int removed = items.size() - next.size();
         replace(next);
         entryCount -= removed;
-        clearWeight.keySet().removeIf(ref -> next.stream().noneMatch(i -> i.ref() == ref));
         return true;
     }
 
     private void replace(List<Item> next) throws AclException {
+        publish(next, compileAll(current(next, currentVersion)));
+    }
+
+    private List<Object> compileAll(List<Item> current) throws AclException {
         List<Object> compiled = new ArrayList<>(users.size());
         for (User u : users) {
-            compiled.add(u.compile(next));
+            compiled.add(u.compile(current));
         }
+        return compiled;
+    }
+
+    private void publish(List<Item> next, List<Object> compiled) {
         items = List.copyOf(next);
         for (int i = 0; i < compiled.size(); i++) {
             users.get(i).publish(compiled.get(i));
         }
+    }
+
+    private static List<Item> current(List<Item> all, int version) {
+        List<Item> out = new ArrayList<>(all.size());
+        for (Item i : all) {
+            if (i.version() == version) {
+                out.add(i);
+            }
+        }
+        return out;
     }
 }

@@ -15,8 +15,9 @@ import java.util.List;
  * {@code clear acl|map <ref>}; {@code <ref>} is the file name or {@code #<id>}. As in HAProxy
  * 2.6 they need no level. Changes apply to the next request and never touch the file.
  *
- * <p>Versions ({@code @<ver>}, {@code prepare}, {@code commit}) are not implemented: they get
- * a plain refusal rather than a half-done answer.
+ * <p>Versions as in HAProxy 2.6: {@code prepare acl|map <ref>} opens one, {@code add|show|clear
+ * acl|map @<ver> <ref>} fill, read and empty it without touching traffic, {@code commit acl|map
+ * @<ver> <ref>} makes it the one requests see, at once, and drops the older ones.
  */
 final class PatternCommands implements RuntimeApi.Family {
     private final Proxies proxies;
@@ -43,14 +44,18 @@ final class PatternCommands implements RuntimeApi.Family {
             return null;
         }
         String verb = w.get(0);
-        if (verb.equals("prepare") || verb.equals("commit")) {
-            return RuntimeApi.Answer.error(unversioned());
-        }
-        if (arg(w, 2).startsWith("@")) {
-            return List.of("show", "get", "add", "del", "set", "clear").contains(verb)
-                    ? RuntimeApi.Answer.error(unversioned()) : null;
-        }
         try {
+            if (verb.equals("prepare")) {
+                PatternRef ref = proxies.patternFiles().find(arg(w, 2), kind);
+                return ref == null ? unknown() : new RuntimeApi.Answer("New version created: " + ref.prepare() + "\n", true);
+            }
+            if (verb.equals("commit")) {
+                return commit(w);
+            }
+            // "@<ver>" before the identifier names a version for show, add and clear, as HAProxy 2.6 reads it
+            if (arg(w, 2).startsWith("@") && List.of("show", "add", "clear").contains(verb)) {
+                return versioned(verb, version(w.get(2)), without(w, 2));
+            }
             return switch (verb) {
                 case "show" -> show(w);
                 case "get" -> get(w);
@@ -63,6 +68,70 @@ final class PatternCommands implements RuntimeApi.Family {
         } catch (AclException e) {
             return RuntimeApi.Answer.error(e.getMessage() + "\n");
         }
+    }
+
+    private RuntimeApi.Answer commit(List<String> w) throws AclException {
+        if (!arg(w, 2).startsWith("@")) {
+            return RuntimeApi.Answer.error("Missing version number.\n");
+        }
+        int version = version(w.get(2));
+        PatternRef ref = proxies.patternFiles().find(arg(w, 3), kind);
+        if (ref == null) {
+            return unknown();
+        }
+        synchronized (ref) {
+            if (version <= ref.currentVersion() || version > ref.nextVersion()) {
+                return RuntimeApi.Answer.error("Version number out of range.\n");
+            }
+            ref.commit(version);
+        }
+        return RuntimeApi.Answer.ok();
+    }
+
+    /** {@code show|add|clear acl|map @<ver> <ref> ...}, {@code w} without the version word. */
+    private RuntimeApi.Answer versioned(String verb, int version, List<String> w) throws AclException {
+        if (verb.equals("add")) {
+            RuntimeApi.Answer missing = addUsage(w);
+            if (missing != null) {
+                return missing;
+            }
+        }
+        PatternRef ref = proxies.patternFiles().find(arg(w, 2), kind);
+        if (ref == null) {
+            return verb.equals("clear") && arg(w, 2).isEmpty()
+                    ? RuntimeApi.Answer.error("Missing " + label + " identifier.\n") : unknown();
+        }
+        switch (verb) {
+            case "show" -> {
+                return new RuntimeApi.Answer(entries(ref.items(version)), true);
+            }
+            case "clear" -> ref.clear(version);
+            default -> {
+                synchronized (ref) {
+                    if (version > ref.nextVersion()) {
+                        return RuntimeApi.Answer.error("Version number in the future, please use 'prepare " + kind
+                                + "' before.\n");
+                    }
+                    ref.add(version, w.get(3), kind.equals("map") ? w.get(4) : null);
+                }
+            }
+        }
+        return RuntimeApi.Answer.ok();
+    }
+
+    /** HAProxy reads the version with {@code atoi}: leading digits, 0 when there are none. */
+    private static int version(String word) {
+        int v = 0;
+        for (int i = 1; i < word.length() && Character.isDigit(word.charAt(i)) && v < 100_000_000; i++) {
+            v = v * 10 + (word.charAt(i) - '0');
+        }
+        return v;
+    }
+
+    private static List<String> without(List<String> w, int index) {
+        List<String> out = new java.util.ArrayList<>(w);
+        out.remove(index);
+        return out;
     }
 
     private RuntimeApi.Answer show(List<String> w) {
@@ -80,15 +149,19 @@ final class PatternCommands implements RuntimeApi.Family {
         if (ref == null) {
             return unknown();
         }
+        return new RuntimeApi.Answer(entries(ref.items()), true);
+    }
+
+    private String entries(List<PatternRef.Item> items) {
         StringBuilder out = new StringBuilder();
-        for (PatternRef.Item item : ref.items()) {
+        for (PatternRef.Item item : items) {
             out.append("0x").append(Long.toHexString(item.ref())).append(' ').append(item.key());
             if (kind.equals("map")) {
                 out.append(' ').append(item.value());
             }
             out.append('\n');
         }
-        return new RuntimeApi.Answer(out.toString(), true);
+        return out.toString();
     }
 
     /** One line per distinct way the file is compiled, saying which line decides for the value. */
@@ -120,13 +193,22 @@ final class PatternCommands implements RuntimeApi.Family {
         return new RuntimeApi.Answer(out.toString(), true);
     }
 
-    private RuntimeApi.Answer add(List<String> w) throws AclException {
+    private RuntimeApi.Answer addUsage(List<String> w) {
         boolean map = kind.equals("map");
         if (arg(w, 3).isEmpty() || (map && arg(w, 4).isEmpty())) {
             return RuntimeApi.Answer.error(map
                     ? "'add map' expects three parameters (map identifier, key and value) or one parameter "
                             + "(map identifier) and a payload\n"
                     : "'add acl' expects two parameters: ACL identifier and pattern.\n");
+        }
+        return null;
+    }
+
+    private RuntimeApi.Answer add(List<String> w) throws AclException {
+        boolean map = kind.equals("map");
+        RuntimeApi.Answer missing = addUsage(w);
+        if (missing != null) {
+            return missing;
         }
         PatternRef ref = proxies.patternFiles().find(w.get(2), kind);
         if (ref == null) {
@@ -195,10 +277,6 @@ final class PatternCommands implements RuntimeApi.Family {
 
     private RuntimeApi.Answer unknown() {
         return RuntimeApi.Answer.error("Unknown " + label + " identifier. Please use #<id> or <file>.\n");
-    }
-
-    private String unversioned() {
-        return "Versioned " + label + " updates (@<ver>, prepare, commit) are not supported by Tollgate.\n";
     }
 
     private static String arg(List<String> w, int i) {

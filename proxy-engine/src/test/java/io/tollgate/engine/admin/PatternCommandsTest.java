@@ -155,10 +155,30 @@ class PatternCommandsTest {
         assertThat(run("clear acl")).isEqualTo("Missing ACL identifier.\n");
         assertThat(run("clear map")).isEqualTo("Missing map identifier.\n");
         assertThat(run("clear map /nope")).isEqualTo("Unknown map identifier. Please use #<id> or <file>.\n");
-        assertThat(run("add acl @1 #0 1.2.3.4")).startsWith("Versioned ACL updates");
-        assertThat(run("prepare map #8")).startsWith("Versioned map updates");
+        assertThat(run("add acl @1 #0 1.2.3.4")).isEqualTo("Version number in the future, please use 'prepare acl' before.\n");
+        assertThat(run("commit map #8")).isEqualTo("Missing version number.\n");
+        assertThat(run("commit map @1 #8")).isEqualTo("Version number out of range.\n");
+        assertThat(run("prepare map /nope")).isEqualTo("Unknown map identifier. Please use #<id> or <file>.\n");
         // none of it changed anything
         assertThat(run("show acl #0")).isEqualTo("0x? 127.0.0.2\n0x? 10.0.0.0/8\n");
         assertThat(run("show map #8")).isEqualTo("0x? a.example be_a\n0x? b.example be_b\n");
+    }
+
+    @Test
+    void versionsAreFilledApartThenCommittedAtOnce() {
+        assertThat(run("prepare acl #0")).isEqualTo("New version created: 1\n");
+        assertThat(run("add acl @1 #0 3.3.3.3")).isEmpty();
+        assertThat(run("show acl @1 #0")).isEqualTo("0x? 3.3.3.3\n");
+        // not seen before the commit
+        assertThat(run("get acl #0 3.3.3.3")).startsWith("type=ip, case=sensitive, match=no\n");
+        assertThat(run("show acl")).contains("curr_ver=0 next_ver=1 ");
+        assertThat(run("commit acl @1 #0")).isEmpty();
+        assertThat(run("show acl #0")).isEqualTo("0x? 3.3.3.3\n");
+        assertThat(run("get acl #0 3.3.3.3")).startsWith("type=ip, case=sensitive, match=yes, idx=tree, pattern=\"3.3.3.3\"\n");
+        assertThat(run("get acl #0 127.0.0.2")).startsWith("type=ip, case=sensitive, match=no\n");
+        assertThat(run("show acl")).contains("curr_ver=1 next_ver=1 ");
+        assertThat(run("commit acl @1 #0")).isEqualTo("Version number out of range.\n");
+        assertThat(run("clear acl @1 #0")).isEmpty();
+        assertThat(run("show acl #0")).isEmpty();
     }
 }

@@ -97,6 +97,15 @@ class PatternFilesTrafficTest {
         assertThat(run("show acl " + blocked)).isEmpty();
         assertThat(get("/", "x").status()).isEqualTo(200);
 
+        // a prepared version is filled apart and reaches traffic only when committed
+        assertThat(run("prepare acl " + blocked)).isEqualTo("New version created: 1\n");
+        assertThat(run("add acl @1 " + blocked + " 127.0.0.1")).isEmpty();
+        assertThat(get("/", "x").status()).isEqualTo(200);
+        assertThat(run("commit acl @1 " + blocked)).isEmpty();
+        assertThat(get("/", "x").status()).isEqualTo(403);
+        assertThat(run("clear acl " + blocked)).isEmpty();
+        assertThat(get("/", "x").status()).isEqualTo(200);
+
         // refused: nothing changes
         assertThat(run("add acl " + blocked + " not-an-ip")).isEqualTo("'not-an-ip' is not a valid IPv4 or IPv6 address.\n");
         assertThat(run("show acl " + blocked)).isEmpty();
