@@ -3,15 +3,17 @@ package io.tollgate.engine.acl;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
 /**
- * One pattern file as HAProxy 2.6 keeps it ({@code struct pat_ref}): the lines read from disk
- * once, then changed only by the runtime API, shared by every ACL and map converter that names
- * the file. Each of those users compiles the lines its own way (a match method, a case rule);
- * users with the same way share one compiled form, as HAProxy shares a {@code pattern_expr}.
+ * One pattern list as HAProxy 2.6 keeps it ({@code struct pat_ref}): a {@code -f} or map file,
+ * read from disk once and shared by every ACL and map converter that names it, or the patterns
+ * written on one ACL line; changed afterwards only by the runtime API. Each user compiles the
+ * lines its own way (a match method, a case rule); users with the same way share one compiled
+ * form, as HAProxy shares a {@code pattern_expr}.
  *
  * <p>Reads on the request path are lock-free: a user reads a volatile snapshot. A change is
  * made under this object's lock: the new list of lines is compiled for every user first, so
@@ -69,9 +71,9 @@ public final class PatternRef {
     /** HAProxy's {@code entry_cnt}, kept its way (see {@link #listing}). */
     private long entryCount;
     /** The line in the file of each entry read from it, for load errors. */
-    private final java.util.Map<Long, Integer> fileLines;
+    private final Map<Long, Integer> fileLines;
 
-    PatternRef(String path, String inlineDisplay, List<Item> items, java.util.Map<Long, Integer> fileLines,
+    PatternRef(String path, String inlineDisplay, List<Item> items, Map<Long, Integer> fileLines,
                PatternFiles owner) {
         this.path = path;
         this.inlineDisplay = inlineDisplay;
@@ -219,6 +221,9 @@ public final class PatternRef {
 
     /** HAProxy names the file line it could not load: "... address at line 4 of file 'x'.". */
     private AclException located(User user, List<Item> current, AclException whole) {
+        if (inlineDisplay != null) {
+            return whole;
+        }
         for (Item item : current) {
             try {
                 user.compile(List.of(item));

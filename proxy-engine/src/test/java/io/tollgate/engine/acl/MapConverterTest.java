@@ -72,4 +72,28 @@ class MapConverterTest {
             other.unbind();
         }
     }
+
+    @Test
+    void configurationMistakesAreNamedAtTheirLine() throws Exception {
+        Files.writeString(dir.resolve("one.lst"), "a\n");
+        Files.writeString(dir.resolve("bad.lst"), "10.0.0.1\nnot-an-ip\n");
+        String head = "defaults\n    mode http\nfrontend fe\n    bind 127.0.0.1:29999\n";
+        // as haproxy -c 2.6.12 says it
+        assertThatThrownBy(() -> load(head + "    acl x src notanip\n")).hasMessageContaining("[t.cfg:5] : error "
+                + "detected while parsing ACL 'x' : 'notanip' is not a valid IPv4 or IPv6 address.");
+        assertThatThrownBy(() -> load(head + "    acl x src -f " + dir.resolve("bad.lst") + "\n")).hasMessageContaining(
+                "[t.cfg:5] : error detected while parsing ACL 'x' : 'not-an-ip' is not a valid IPv4 or IPv6 address at "
+                + "line 2 of file '" + dir.resolve("bad.lst") + "'.");
+        assertThatThrownBy(() -> load(head + "    acl e path_end -i -f " + dir.resolve("one.lst") + "\n"
+                + "    http-request set-header Z %[path,map_sub(" + dir.resolve("one.lst") + ")]\n"))
+                .hasMessageContaining("[t.cfg:6] : error detected in frontend 'fe' while parsing 'http-request set-header' "
+                        + "rule : ").hasMessageContaining("invalid args in converter 'map_sub' : The file \""
+                        + dir.resolve("one.lst") + "\" is already used as one column file and cannot be used by as two "
+                        + "column file..");
+    }
+
+    private void load(String config) throws Exception {
+        Files.writeString(dir.resolve("t.cfg"), config);
+        io.tollgate.engine.config.ConfigLoader.load(List.of(Path.of("t.cfg")), java.util.Map.of(), dir);
+    }
 }
