@@ -1,7 +1,5 @@
 package io.tollgate.engine.acl;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +14,14 @@ final class AclExpression {
     }
 
     static Condition compile(List<String> words, Path baseDir) throws AclException {
+        return compile(words, baseDir, true);
+    }
+
+    /**
+     * @param shared whether the patterns may be registered for the runtime API (see
+     *               {@link PatternFiles#inline}); false for the predefined ACLs' templates
+     */
+    static Condition compile(List<String> words, Path baseDir, boolean shared) throws AclException {
         if (words.isEmpty() || words.get(0).isEmpty()) {
             throw new AclException("missing fetch method in ACL expression ''.");
         }
@@ -46,6 +52,7 @@ final class AclExpression {
         boolean ignoreCase = false;
         MatchMethod method = criterion.method();
         List<String> patterns = new ArrayList<>();
+        List<String> files = new ArrayList<>();
         int i = 1;
         for (; i < words.size() && words.get(i).startsWith("-"); i++) {
             String flag = words.get(i);
@@ -62,7 +69,7 @@ final class AclExpression {
                     i++;
                 }
                 case "-f" -> {
-                    patterns.addAll(readPatternFile(value, baseDir));
+                    files.add(value);
                     i++;
                 }
                 case "--" -> { }
@@ -79,7 +86,54 @@ final class AclExpression {
                     + keyword + "'.");
         }
         patterns.addAll(words.subList(Math.min(i, words.size()), words.size()));
-        return new Term(fetch, fetch.adapt(method.compile(patterns, ignoreCase)));
+        // Each file's lines and the patterns written here live in lists the runtime API may
+        // change (HAProxy's pattern references), read by the requests through a live snapshot.
+        List<PatternTest> tests = new ArrayList<>();
+        for (String file : files) {
+            PatternRef ref = PatternFiles.load(file, baseDir, "acl");
+            tests.add((PatternTest) ref.join(new LivePatterns(method, ignoreCase)));
+        }
+        PatternRef inline = shared ? PatternFiles.inline(keyword, patterns) : null;
+        if (inline != null) {
+            tests.add((PatternTest) inline.join(new LivePatterns(method, ignoreCase)));
+        } else if (files.isEmpty() || !patterns.isEmpty()) {
+            tests.add(method.compile(patterns, ignoreCase));
+        }
+        PatternTest test = tests.size() == 1 ? tests.get(0) : new AnyOf(tests.toArray(new PatternTest[0]));
+        return new Term(fetch, fetch.adapt(test));
+    }
+
+    /** Several {@code -f} files: a sample matches when one of them does. */
+    private record AnyOf(PatternTest[] tests) implements PatternTest {
+        @Override
+        public boolean string(String s, int from, int to) {
+            for (PatternTest t : tests) {
+                if (t.string(s, from, to)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public boolean integer(long value) {
+            for (PatternTest t : tests) {
+                if (t.integer(value)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public boolean address(java.net.InetAddress address) {
+            for (PatternTest t : tests) {
+                if (t.address(address)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     private static String[] arguments(String keyword, String expression, int paren, boolean allowed) throws AclException {
@@ -94,25 +148,6 @@ final class AclExpression {
             throw new AclException("ACL keyword '" + keyword + "' : expected ')' before '" + inside + ")'.");
         }
         return inside.isEmpty() ? new String[0] : inside.split(",", -1);
-    }
-
-    /** One pattern per line; blank lines and lines starting with '#' are skipped, as HAProxy does. */
-    private static List<String> readPatternFile(String name, Path baseDir) throws AclException {
-        Path file = baseDir == null ? Path.of(name) : baseDir.resolve(name);
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file);
-        } catch (IOException | RuntimeException e) {
-            throw new AclException("failed to open pattern file <" + name + ">.");
-        }
-        List<String> patterns = new ArrayList<>(lines.size());
-        for (String line : lines) {
-            String pattern = line.strip();
-            if (!pattern.isEmpty() && pattern.charAt(0) != '#') {
-                patterns.add(pattern);
-            }
-        }
-        return patterns;
     }
 
     /** A compiled expression: true when any sample of the fetch passes the test. */

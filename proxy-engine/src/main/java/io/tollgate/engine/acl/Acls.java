@@ -41,6 +41,8 @@ public final class Acls {
                 throw new AclException("'acl' requires an ACL name.");
             }
             String name = args.get(0);
+            PatternFiles.at(line.source() == null ? null : line.source().file(),
+                    line.source() == null ? 0 : line.source().line());
             try {
                 byName.computeIfAbsent(name, n -> new ArrayList<>())
                         .add(AclExpression.compile(args.subList(1, args.size()), baseDir));
@@ -48,6 +50,7 @@ public final class Acls {
                 throw new AclException("error detected while parsing ACL '" + name + "' : " + e.getMessage());
             }
         }
+        PatternFiles.at(null, 0);
         Map<String, Condition> named = new HashMap<>();
         for (Map.Entry<String, List<Condition>> e : byName.entrySet()) {
             named.put(e.getKey(), Conditions.anyOf(e.getValue().toArray(new Condition[0])));
@@ -110,7 +113,9 @@ public final class Acls {
 
     private Condition lookup(String name) throws AclException {
         Condition own = named.get(name);
-        Condition found = own != null ? own : Predefined.find(name);
+        List<String> predefined = own == null ? Predefined.words(name) : null;
+        Condition found = own != null ? own : predefined != null && PatternFiles.sharing()
+                ? AclExpression.compile(predefined, null) : Predefined.find(name);
         if (found == null) {
             throw new AclException("no such ACL : '" + name + "'.");
         }

@@ -25,8 +25,7 @@ final class Converters {
     }
 
     private static final Map<String, Factory> TABLE = new HashMap<>();
-    private static final Set<String> HAPROXY_ONLY = Set.of("map", "map_str", "map_beg", "map_sub", "map_dir",
-            "map_dom", "map_end", "map_reg", "map_int", "map_ip", "sdbm", "djb2", "crc32", "crc32c", "xxh32",
+    private static final Set<String> HAPROXY_ONLY = Set.of("sdbm", "djb2", "crc32", "crc32c", "xxh32",
             "xxh3", "xxh64", "wt6", "json", "json_query", "sha1", "sha2", "digest", "hmac", "aes_gcm_dec",
             "in_table", "debug", "set-var", "unset-var", "concat", "strcmp", "secure_memcmp", "ltime", "utime",
             "http_date", "language", "protobuf", "ungrpc", "cut_crlf", "ltrim", "rtrim", "host_only", "port_only",
@@ -67,6 +66,9 @@ final class Converters {
     static Converter compile(String word, String expression) throws AclException {
         int paren = word.indexOf('(');
         String keyword = paren < 0 ? word : word.substring(0, paren);
+        if (MapConverter.handles(keyword)) {
+            return MapConverter.create(keyword, SampleExpression.arguments(keyword, word, paren));
+        }
         Factory factory = TABLE.get(keyword);
         if (factory == null) {
             HaproxyFetches.refuseLua(keyword);

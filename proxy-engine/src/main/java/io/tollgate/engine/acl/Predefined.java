@@ -4,9 +4,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** HAProxy 2.6's predefined ACLs ({@code default_acl_list} in {@code src/acl.c}), compiled once. */
+/**
+ * HAProxy 2.6's predefined ACLs ({@code default_acl_list} in {@code src/acl.c}), compiled once;
+ * where the runtime API can see pattern lists, each use is compiled again from its words, since
+ * HAProxy gives every use a list of its own ({@code acl 'method' file 'f' line n}).
+ */
 final class Predefined {
     private static final Map<String, Condition> ACLS = new HashMap<>();
+    private static final Map<String, List<String>> WORDS = new HashMap<>();
 
     static {
         define("TRUE", "always_true");
@@ -44,9 +49,15 @@ final class Predefined {
         return ACLS.get(name);
     }
 
+    /** The expression of the predefined ACL called {@code name}, or null. */
+    static List<String> words(String name) {
+        return WORDS.get(name);
+    }
+
     private static void define(String name, String... words) {
         try {
-            ACLS.put(name, AclExpression.compile(List.of(words), null));
+            WORDS.put(name, List.of(words));
+            ACLS.put(name, AclExpression.compile(List.of(words), null, false));
         } catch (AclException e) {
             throw new IllegalStateException("predefined ACL " + name + ": " + e.getMessage(), e);
         }

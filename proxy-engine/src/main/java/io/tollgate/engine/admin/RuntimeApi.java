@@ -14,7 +14,8 @@ import java.util.function.Supplier;
  * The runtime API's command layer, the same for every door (the admin socket, the stats page's
  * actions, tests): one command line in, HAProxy's answer out, at the caller's level, each run told
  * to the audit listeners. Command families live in their own classes ({@link ServerCommands},
- * {@link StatCommands}, {@link InfoCommands}, {@link BackendCommands}, {@link HelpCommands}); a
+ * {@link StatCommands}, {@link InfoCommands}, {@link BackendCommands}, {@link TableCommands},
+ * {@link PatternCommands} for ACLs and maps, {@link HelpCommands}); a
  * line none of them takes gets HAProxy's "Unknown command" answer with suggestions
  * ({@link CliUsage}). Session commands ({@code prompt}, {@code quit}, {@code operator},
  * {@code user}, {@code show cli level}) belong to the socket, not here.
@@ -60,6 +61,9 @@ public final class RuntimeApi {
         families.add(new SessionCommands(proxies.sessions()));
         families.add(new ServerConnCommands(proxies));
         families.add(new ErrorCommands(proxies));
+        families.add(new TableCommands(proxies));
+        families.add(PatternCommands.acls(proxies));
+        families.add(PatternCommands.maps(proxies));
         families.add(new HelpCommands());
     }
 

@@ -1,5 +1,7 @@
 package io.tollgate.engine.config;
 
+import io.tollgate.engine.acl.PatternFiles;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,12 +36,21 @@ public final class ConfigLoader {
     public static Config load(List<Path> paths, Map<String, String> env, Path baseDir) throws ConfigException {
         PathResolver resolver = new PathResolver(baseDir);
         ParseSession session = new ParseSession(new ConfigEnvironment(env, resolver));
-        for (Path path : paths) {
-            for (Path file : files(path, baseDir, session.problems)) {
-                read(file, baseDir, session);
+        // One list per pattern file across the parse, so that a file used both as an ACL's
+        // and as a map is refused at its line, as HAProxy refuses it; the engine reads them again.
+        PatternFiles checking = new PatternFiles();
+        checking.bind();
+        Config config;
+        try {
+            for (Path path : paths) {
+                for (Path file : files(path, baseDir, session.problems)) {
+                    read(file, baseDir, session);
+                }
             }
+            config = ConfigAssembler.assemble(session);
+        } finally {
+            checking.unbind();
         }
-        Config config = ConfigAssembler.assemble(session);
         if (session.problems.hasAlerts()) {
             throw new ConfigException(session.problems.all());
         }

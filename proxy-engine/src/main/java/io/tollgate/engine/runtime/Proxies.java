@@ -2,6 +2,7 @@ package io.tollgate.engine.runtime;
 
 import io.tollgate.engine.acl.AclException;
 import io.tollgate.engine.acl.Acls;
+import io.tollgate.engine.acl.PatternFiles;
 import io.tollgate.engine.config.Config;
 import io.tollgate.engine.config.Directive;
 import io.tollgate.engine.config.ProxyConfig;
@@ -36,6 +37,7 @@ public final class Proxies {
     private final io.tollgate.engine.auth.Userlists userlists;
     private final Sessions sessions = new Sessions();
     private final ProtocolErrors errors = new ProtocolErrors();
+    private final PatternFiles patternFiles = new PatternFiles();
 
     public Proxies(Config config, Ticker ticker) {
         this.config = config;
@@ -50,6 +52,9 @@ public final class Proxies {
         this.all = Collections.unmodifiableList(list);
         this.tables = stickTables(all);
         this.userlists = io.tollgate.engine.auth.Userlists.of(config.userlists());
+        // Rules compiled from here on share this load's pattern files. A failure below aborts
+        // the load; the next load binds its own registry, so a stale binding does no harm.
+        patternFiles.bind();
         for (Proxy p : all) {
             p.registry(this);
             p.rules(TrafficRules.compile(p, config.httpErrors()));
@@ -92,6 +97,7 @@ public final class Proxies {
                     : Math.max(1, (referencingMaxconn.getOrDefault(p, 0) + 9) / 10);
             p.link(p.defaultBackend(), p.frontendMaxconn(), fullconn);
         }
+        patternFiles.unbind();
     }
 
     /** Compiles a frontend's ACLs and {@code use_backend} rules (already validated by the parser). */
@@ -104,8 +110,14 @@ public final class Proxies {
         try {
             Acls acls = Acls.compile(frontend.config().acls(), Path.of(""));
             for (UseBackendRule line : lines) {
+                PatternFiles.at(line.source() == null ? null : line.source().file(),
+                        line.source() == null ? 0 : line.source().line());
                 if (line.isDynamic()) {
-                    rules.add(new SwitchingRule(acls.condition(line.condition()), null,
+                    var condition = acls.condition(line.condition());
+                    // HAProxy reads the name after the whole configuration: its maps are numbered last
+                    PatternFiles.atDeferred(line.source() == null ? null : line.source().file(),
+                            line.source() == null ? 0 : line.source().line());
+                    rules.add(new SwitchingRule(condition, null,
                             io.tollgate.engine.rules.FormatString.compile(line.backend()), this));
                 } else {
                     rules.add(new SwitchingRule(acls.condition(line.condition()), backendsByName.get(line.backend())));
@@ -145,6 +157,11 @@ public final class Proxies {
     /** The userlist named {@code name}, or null. */
     public io.tollgate.engine.auth.Userlist userlist(String name) {
         return userlists.find(name).orElse(null);
+    }
+
+    /** The {@code -f} and map files of this load, which the runtime API changes. */
+    public PatternFiles patternFiles() {
+        return patternFiles;
     }
 
     /** The stick tables of every proxy. */

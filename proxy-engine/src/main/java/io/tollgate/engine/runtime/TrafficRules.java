@@ -3,6 +3,7 @@ package io.tollgate.engine.runtime;
 import io.tollgate.engine.acl.AclException;
 import io.tollgate.engine.acl.Acls;
 import io.tollgate.engine.acl.Condition;
+import io.tollgate.engine.acl.PatternFiles;
 import io.tollgate.engine.config.Directive;
 import io.tollgate.engine.config.ProxyConfig;
 import io.tollgate.engine.config.ProxyRules;
@@ -72,19 +73,23 @@ public final class TrafficRules {
             List<HttpRule> request = new ArrayList<>();
             for (Directive d : pc.httpRequestRules()) {
                 if (!d.args().get(0).equals("use-service")) {
+                    at(d);
                     request.add(HttpRules.compile(d.args(), acls, site, false));
                 }
             }
             List<HttpRule> redirects = new ArrayList<>();
             for (Directive d : r.redirects()) {
+                at(d);
                 redirects.add(HttpRules.compileRedirect(d.args(), acls));
             }
             List<HttpRule> response = new ArrayList<>();
             for (Directive d : r.httpResponse()) {
+                at(d);
                 response.add(HttpRules.compile(d.args(), acls, site, true));
             }
             List<TcpRule> tcp = new ArrayList<>();
             for (Directive d : r.tcpRequest()) {
+                at(d);
                 tcp.add(TcpRule.compile(d.args(), acls));
             }
             List<ServerRule> servers = new ArrayList<>();
@@ -103,11 +108,17 @@ public final class TrafficRules {
                 String table = ProxyRules.stickTableName(d.args(), proxy.name());
                 stick.add(StickRule.compile(d.args(), proxy.stickTable(table), acls));
             }
+            PatternFiles.at(null, 0);
             return new TrafficRules(List.copyOf(request), List.copyOf(redirects), List.copyOf(response), List.copyOf(tcp),
                     List.copyOf(servers), r.monitorUri(), fail, List.copyOf(stick));
         } catch (AclException | RuleException e) {
             throw new IllegalStateException("proxy '" + proxy.name() + "' : " + e.getMessage(), e);
         }
+    }
+
+    /** Pattern files used by the rule compiled next are listed as used at its line ({@code show acl}). */
+    private static void at(Directive d) {
+        PatternFiles.at(d.source() == null ? null : d.source().file(), d.source() == null ? 0 : d.source().line());
     }
 
     public List<HttpRule> httpRequest() {

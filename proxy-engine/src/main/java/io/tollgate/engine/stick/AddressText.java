@@ -129,7 +129,7 @@ final class AddressText {
     }
 
     /** glibc's {@code inet_pton4}: exactly a dotted quad, no leading zeros, nothing after. */
-    private static byte[] strictIpv4(String text) {
+    static byte[] strictIpv4(String text) {
         byte[] out = new byte[4];
         int octets = 0;
         int value = 0;

@@ -275,6 +275,17 @@ public final class Entry {
         }
     }
 
+    /** {@code set table ... data.<rate> <n>}: the rate reads {@code n} from now on; does nothing when not stored. */
+    public void setRate(DataType type, int index, long value) {
+        requireNature(type, true);
+        int at = layout.slot(type, index);
+        if (at >= 0) {
+            long now = table.now();
+            FreqCounter.set(data, at, now, value);
+            touch(now);
+        }
+    }
+
     /** Adds to a count and its rate, whichever are stored; returns the count, else the rate's current count. */
     private long count(DataType counter, DataType rate, int index, long amount) {
         int counterAt = layout.slot(counter, index);

@@ -35,6 +35,17 @@ final class FreqCounter {
         slots.set(at, EMPTY);
     }
 
+    /**
+     * What {@code set table ... data.<rate> <n>} does: a period starting now with {@code n}
+     * events and none before. Not atomic with concurrent adds, as HAProxy's is not either.
+     */
+    static void set(AtomicLongArray slots, int at, long now, long value) {
+        slots.set(at, ROTATING);
+        slots.set(at + 1, value);
+        slots.set(at + 2, 0);
+        slots.set(at, now);
+    }
+
     /** {@code update_freq_ctr_period}: counts {@code inc} events at {@code now}; returns the current period's count. */
     static long add(AtomicLongArray slots, int at, long periodMs, long now, long inc) {
         long start;

@@ -90,6 +90,56 @@ public final class StickTable {
         return KeyConversion.fromString(spec.keyType(), spec.keyLength(), sample);
     }
 
+    /**
+     * The key a runtime API command names ({@code show|clear|set table <t> key <k>}), read as
+     * HAProxy 2.6's CLI reads it, which is not how samples convert: an ip key that is no dotted
+     * quad is 0.0.0.0 (HAProxy would try DNS first), an ipv6 key must parse, an integer key is
+     * {@code strtoul} up to the first non-digit within 32 bits, a string is taken as is. Null
+     * means "Invalid key"; binary tables cannot be addressed this way (the caller says so).
+     */
+    public StickKey commandKey(String text) {
+        return switch (spec.keyType()) {
+            case IP -> {
+                byte[] v4 = AddressText.strictIpv4(text);
+                yield new StickKey(v4 == null ? new byte[4] : v4);
+            }
+            case IPV6 -> {
+                byte[] v6 = AddressText.ipv6(text);
+                yield v6 == null ? null : new StickKey(v6);
+            }
+            case INTEGER -> {
+                long value = unsignedPrefix(text);
+                yield value < 0 ? null : keyOf(value);
+            }
+            case STRING -> keyOf(text);
+            case BINARY -> null;
+        };
+    }
+
+    /** {@code strtoul} as HAProxy checks it: digits after optional blanks and sign, at most 32 bits; -1 when refused. */
+    private static long unsignedPrefix(String text) {
+        int i = 0;
+        while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        boolean negative = false;
+        if (i < text.length() && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
+            negative = text.charAt(i++) == '-';
+        }
+        int start = i;
+        long value = 0;
+        while (i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+            value = value * 10 + (text.charAt(i++) - '0');
+            if (value > 0xFFFF_FFFFL) {
+                return -1;
+            }
+        }
+        if (i == start || (negative && value != 0)) {
+            return -1; // a negative number wraps to more than 32 bits in strtoul
+        }
+        return value;
+    }
+
     /** The key for an integer sample, or null. */
     public StickKey keyOf(long sample) {
         return KeyConversion.fromInteger(spec.keyType(), spec.keyLength(), sample);
@@ -160,9 +210,14 @@ public final class StickTable {
 
     /** {@code clear table <t>}: removes every unreferenced entry; returns how many. */
     public int clear() {
+        return clear(entry -> true);
+    }
+
+    /** {@code clear table <t> data.<type> <op> <value>...}: removes the unreferenced entries passing {@code filter}. */
+    public int clear(Predicate<Entry> filter) {
         int removed = 0;
         for (Entry entry : entries.values()) {
-            if (kill(entry)) {
+            if (entry.isLive() && filter.test(entry) && kill(entry)) {
                 removed++;
             }
         }

@@ -125,7 +125,7 @@ class AclsTest {
     @Test
     void patternFilesAreReadRelativeToBaseDir() throws AclException, IOException {
         Files.createDirectories(dir.resolve("acl"));
-        Files.writeString(dir.resolve("acl/blocked.lst"), "# blocked networks\n\n10.0.0.0/8\n  192.0.2.10  \n#192.0.3.0/24\n");
+        Files.writeString(dir.resolve("acl/blocked.lst"), "# blocked networks\n\n10.0.0.0/8\n  192.0.2.10\n#192.0.3.0/24\n");
         Files.writeString(dir.resolve("paths.txt"), "/A\n/b\n");
         Acls acls = Acls.compile(lines("bad src -f acl/blocked.lst", "p path -i -f paths.txt /c"), dir);
         assertThat(cond(acls, "if bad").matches(get("/").from("10.9.9.9"))).isTrue();
@@ -136,6 +136,11 @@ class AclsTest {
         assertThat(cond(acls, "if p").matches(get("/c"))).isTrue();
         assertThat(cond(acls, "if p").matches(get("/d"))).isFalse();
         assertThat(cond(acls, "if { path -f paths.txt }").matches(get("/b"))).isTrue();
+
+        // as HAProxy: leading blanks are skipped, trailing ones belong to the pattern
+        Files.writeString(dir.resolve("spaces.lst"), "# x\n10.0.0.1\n  192.0.2.10  \n");
+        assertThatThrownBy(() -> Acls.compile(lines("bad src -f spaces.lst"), dir)).hasMessage("error detected while "
+                + "parsing ACL 'bad' : '192.0.2.10  ' is not a valid IPv4 or IPv6 address at line 3 of file 'spaces.lst'.");
     }
 
     @Test

@@ -63,8 +63,10 @@ class SampleExpressionTest {
     void mistakesAreNamed() {
         assertThatThrownBy(() -> SampleExpression.compile("nosuch")).hasMessageContaining("unknown fetch method 'nosuch'");
         assertThatThrownBy(() -> SampleExpression.compile("path,nosuch")).hasMessageContaining("unknown converter 'nosuch'");
-        assertThatThrownBy(() -> SampleExpression.compile("path,map(x.map)")).hasMessageContaining("'map'")
-                .hasMessageContaining("not supported yet");
+        assertThatThrownBy(() -> SampleExpression.compile("path,map(x.map)"))
+                .hasMessage("invalid args in converter 'map' : failed to open pattern file <x.map>.");
+        assertThatThrownBy(() -> SampleExpression.compile("path,map_foo(x.map)")).hasMessage(
+                "unknown converter 'map_foo' in sample expression 'path,map_foo(x.map)'.");
         assertThatThrownBy(() -> SampleExpression.compile("path,field(0,/)")).hasMessageContaining("index");
         assertThatThrownBy(() -> SampleExpression.compile("req.hdr(a")).hasMessageContaining("missing ')'");
         assertThatThrownBy(() -> SampleExpression.compile("path,regsub([,x)")).hasMessageContaining("invalid regex");
