@@ -58,13 +58,16 @@ public final class RuntimeApi {
         families.add(new InfoCommands(stats, process));
         families.add(new BackendCommands(proxies));
         families.add(new HelpCommands());
+        families.add(new CounterCommands(stats));
+        families.add(new MaxconnCommands(proxies));
+        families.add(new FrontendCommands(proxies));
     }
 
     private static Supplier<ProcessInfo> standalone(Proxies proxies) {
         long started = System.currentTimeMillis();
-        int maxconn = proxies.config().global().maxconn();
         return () -> new ProcessInfo(ProcessHandle.current().pid(), started, System.currentTimeMillis(),
-                Runtime.getRuntime().availableProcessors(), maxconn, 0, 0, 0, null, null, 0, 0, 0);
+                Runtime.getRuntime().availableProcessors(), proxies.globalMaxconn().current(), 0, 0, 0, null, null, 0,
+                0, 0, proxies.globalMaxconn().hard());
     }
 
     public void addAuditListener(AuditListener listener) {

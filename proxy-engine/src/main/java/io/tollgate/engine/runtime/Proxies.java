@@ -34,9 +34,11 @@ public final class Proxies {
     private final Config config;
     private final StickTables tables;
     private final io.tollgate.engine.auth.Userlists userlists;
+    private final GlobalMaxconn globalMaxconn;
 
     public Proxies(Config config, Ticker ticker) {
         this.config = config;
+        this.globalMaxconn = new GlobalMaxconn(config.global().maxconn());
         List<Proxy> list = new ArrayList<>();
         for (ProxyConfig pc : config.proxies()) {
             Proxy p = new Proxy(pc, ticker);
@@ -188,6 +190,11 @@ public final class Proxies {
                 }
             }
         }
+    }
+
+    /** The process's {@code maxconn} in force. */
+    public GlobalMaxconn globalMaxconn() {
+        return globalMaxconn;
     }
 
     public StateChanges stateChanges() {

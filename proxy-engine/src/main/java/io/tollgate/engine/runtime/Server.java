@@ -54,6 +54,15 @@ public final class Server {
     private volatile long lastChangeMillis;
     private final Ticker ticker;
     private volatile InetAddress resolved;
+    /**
+     * The port connections go to, or with {@link #portMapped} the offset added to the port the
+     * client connected to (HAProxy's {@code SRV_F_MAPPORTS}; a configured port 0 or none is offset
+     * 0); both change with {@code set server addr}.
+     */
+    private volatile int port;
+    private volatile boolean portMapped;
+    /** {@code set server check-port}; -1 while the configured {@code port} of the check applies. */
+    private volatile int runtimeCheckPort = -1;
 
     public Server(ServerConfig config, Proxy backend, int index, Ticker ticker) {
         this.config = config;
@@ -65,6 +74,8 @@ public final class Server {
         this.weight = config.weight();
         this.maintenance = config.disabled();
         this.lastChangeMillis = ticker.wallMillis();
+        this.port = config.address() == null ? 0 : Math.max(0, config.address().port());
+        this.portMapped = config.address() != null && config.address().port() <= 0;
         CheckSettings c = config.check();
         this.check = c.enabled() ? new CheckState(false, c.rise(), c.fall()) : null;
         this.observedLayer = "layer4".equals(c.observe()) ? 4 : "layer7".equals(c.observe()) ? 7 : 0;
@@ -333,8 +344,8 @@ public final class Server {
      * transparent servers), so that each belongs to its client.
      */
     public boolean followsClientDestination() {
-        return config.address() != null
-                && (resolved == null || resolved.isAnyLocalAddress() || config.address().port() <= 0);
+        InetAddress a = resolved;
+        return config.address() != null && (a == null || a.isAnyLocalAddress() || portMapped);
     }
 
     public InetSocketAddress target(InetSocketAddress clientLocal) {
@@ -342,13 +353,45 @@ public final class Server {
         if (a == null || a.isAnyLocalAddress()) {
             a = clientLocal.getAddress();
         }
-        int port = config.address().port();
-        return new InetSocketAddress(a, port > 0 ? port : clientLocal.getPort());
+        int p = portMapped ? (clientLocal.getPort() + port) & 0xffff : port;
+        return new InetSocketAddress(a, p);
     }
 
-    /** The address looked up at start, or null (no address, or a Unix socket). */
+    /** The address connections go to: looked up at start, or set since; null (no address, or a Unix socket). */
     public InetAddress resolvedAddress() {
         return resolved;
+    }
+
+    /** The port connections go to, or the offset to the client's port when {@link #isPortMapped()}. */
+    public int port() {
+        return port;
+    }
+
+    /** Whether {@link #port()} is added to the port the client connected to (0: that very port). */
+    public boolean isPortMapped() {
+        return portMapped;
+    }
+
+    /** The health check's own port ({@code port}, {@code set server check-port}), 0 when it uses the server's. */
+    public int checkPort() {
+        int p = runtimeCheckPort;
+        return p >= 0 ? p : config.check().port();
+    }
+
+    /** The health check's port, as the next run uses it: its own, else the server's (0 when mapped). */
+    public int checkTargetPort() {
+        int p = checkPort();
+        return p > 0 ? p : portMapped ? 0 : port;
+    }
+
+    void setAddress(InetAddress address, int port, boolean portMapped) {
+        this.resolved = address;
+        this.port = port;
+        this.portMapped = portMapped;
+    }
+
+    void setCheckPort(int port) {
+        this.runtimeCheckPort = port;
     }
 
     public long lastChangeMillis() {
