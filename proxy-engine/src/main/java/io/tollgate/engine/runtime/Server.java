@@ -61,6 +61,8 @@ public final class Server {
      */
     private volatile int port;
     private volatile boolean portMapped;
+    /** Counts address changes, so that pooled connections to an older address are not reused. */
+    private volatile int addressVersion;
     /** {@code set server check-port}; -1 while the configured {@code port} of the check applies. */
     private volatile int runtimeCheckPort = -1;
 
@@ -384,10 +386,16 @@ public final class Server {
         return p > 0 ? p : portMapped ? 0 : port;
     }
 
+    /** Changes with every {@code set server addr}: a connection opened under another version leads elsewhere. */
+    public int addressVersion() {
+        return addressVersion;
+    }
+
     void setAddress(InetAddress address, int port, boolean portMapped) {
         this.resolved = address;
         this.port = port;
         this.portMapped = portMapped;
+        addressVersion++; // under StateChanges' lock: one writer
     }
 
     void setCheckPort(int port) {
