@@ -14,7 +14,8 @@ import java.util.function.Supplier;
  * The runtime API's command layer, the same for every door (the admin socket, the stats page's
  * actions, tests): one command line in, HAProxy's answer out, at the caller's level, each run told
  * to the audit listeners. Command families live in their own classes ({@link ServerCommands},
- * {@link StatCommands}, {@link InfoCommands}, {@link BackendCommands}, {@link HelpCommands}); a
+ * {@link StatCommands}, {@link InfoCommands}, {@link BackendCommands}, {@link HelpCommands},
+ * {@link CounterCommands}, {@link MaxconnCommands}, {@link FrontendCommands}); a
  * line none of them takes gets HAProxy's "Unknown command" answer with suggestions
  * ({@link CliUsage}). Session commands ({@code prompt}, {@code quit}, {@code operator},
  * {@code user}, {@code show cli level}) belong to the socket, not here.

@@ -225,6 +225,8 @@ class ServerSettingsCommandsTest {
         assertThat(proxies.globalMaxconn().current()).isEqualTo(100);
         assertThat(api.execute("set maxconn global 5x", ADMIN)).isEmpty();
         assertThat(proxies.globalMaxconn().current()).isEqualTo(5);
+        assertThat(new RuntimeApi(proxies).execute("show info", ADMIN)).contains("\nMaxconn: 5\n")
+                .contains("\nHard_maxconn: 500\n");
         assertThat(api.execute("set maxconn global 0", ADMIN)).isEmpty();
         assertThat(proxies.globalMaxconn().current()).isEqualTo(500);
         assertThat(api.execute("set maxconn global -1", ADMIN)).isEmpty();
