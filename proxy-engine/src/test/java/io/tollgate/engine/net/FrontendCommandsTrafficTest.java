@@ -109,6 +109,20 @@ class FrontendCommandsTrafficTest {
     }
 
     @Test
+    void aPortTakenWhilePausedFailsTheResumeUntilFreed() throws Exception {
+        assertThat(cli("disable frontend fe")).isEmpty();
+        try (java.net.ServerSocket squatter = new java.net.ServerSocket()) {
+            squatter.bind(new InetSocketAddress("127.0.0.1", port));
+            assertThat(cli("enable frontend fe"))
+                    .isEqualTo("Failed to resume frontend, check logs for precise cause (port conflict?).\n");
+            assertThat(engine.row("fe", "FRONTEND")).containsEntry("status", "PAUSED");
+        }
+        assertThat(cli("enable frontend fe")).isEmpty();
+        assertServes();
+        assertThat(warnings).containsExactly("WARNING Paused frontend fe.", "WARNING Resumed frontend fe.");
+    }
+
+    @Test
     void aShutDownFrontendStaysClosed() throws Exception {
         assertServes();
         assertThat(cli("shutdown frontend fe")).isEmpty();
