@@ -12,7 +12,8 @@ import java.util.List;
  * reading: {@code strtol} for a server (garbage refused), {@code atoi} for a frontend and the
  * process ({@code 5x} is 5, {@code abc} is 0). A server's limit applies to the next slot taken
  * and a higher one serves its queue at once; a frontend's 0 accepts nothing more, as in HAProxy;
- * the process's may not exceed the configured one ({@code Hard_maxconn}), 0 restores it.
+ * the process's, which every frontend's new sessions count against, may not exceed the configured
+ * one ({@code Hard_maxconn}), 0 restores it.
  * {@code set server <b>/<s> maxconn <n>}, which the issue asks for and HAProxy 2.6 lacks, is
  * the server form under another name ({@link ServerCommands} sends it here).
  */

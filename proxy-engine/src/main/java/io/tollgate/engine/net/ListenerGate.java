@@ -17,7 +17,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the limit, the listening sockets stop accepting, so newcomers wait in the kernel's backlog. A
  * listener may still have accepted a few connections in the same batch before it paused; those
  * are held, unread and uncounted, exactly as if they were still in the backlog, and admitted in
- * arrival order as sessions end. So {@code scur} never exceeds {@code maxconn}.
+ * arrival order as sessions end. So {@code scur} never exceeds {@code maxconn}. A session also
+ * takes a place of the process's {@code maxconn} ({@link ProcessSlots}), which pauses every
+ * frontend alike.
  *
  * <p>The runtime API changes the limit ({@code set maxconn frontend}: a higher one lets held
  * connections in at once) and the sockets themselves: {@code disable frontend} closes them, so
@@ -47,6 +49,7 @@ final class ListenerGate implements FrontendListeners {
     }
 
     private final Proxy frontend;
+    private final ProcessSlots process;
     private volatile int maxconn;
     private final AtomicInteger admitted = new AtomicInteger();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
@@ -59,8 +62,10 @@ final class ListenerGate implements FrontendListeners {
     private final Object sockets = new Object();
 
     /** The limit at start is the frontend's ({@code maxconn}, else the global one); none when 0. */
-    ListenerGate(Proxy frontend) {
+    ListenerGate(Proxy frontend, ProcessSlots process) {
         this.frontend = frontend;
+        this.process = process;
+        process.add(this);
         int m = frontend.frontendMaxconn();
         this.maxconn = m <= 0 ? Integer.MAX_VALUE : m;
     }
@@ -96,7 +101,7 @@ final class ListenerGate implements FrontendListeners {
     /** An admitted session ended: its place goes to a held connection, or the listeners resume. */
     void released() {
         admitted.decrementAndGet();
-        admitHeld();
+        process.release();
     }
 
     private boolean tryTake() {
@@ -108,10 +113,28 @@ final class ListenerGate implements FrontendListeners {
                 return false;
             }
         } while (!admitted.compareAndSet(n, n + 1));
+        if (!process.tryTake()) {
+            admitted.decrementAndGet();
+            return false;
+        }
         if (n + 1 >= maxconn) {
             setAccepting(false);
         }
         return true;
+    }
+
+    /** The process reached its {@code maxconn}: stop accepting until it has room. */
+    void processFull() {
+        if (!full) {
+            setAccepting(false);
+        }
+    }
+
+    /** A session ended somewhere, or the process limit rose: let a held connection in, or listen again. */
+    void wake() {
+        if (full || !held.isEmpty()) {
+            admitHeld();
+        }
     }
 
     private void admitHeld() {
@@ -138,7 +161,7 @@ final class ListenerGate implements FrontendListeners {
                 admitted.decrementAndGet();
             }
         }
-        if (admitted.get() < maxconn) {
+        if (admitted.get() < maxconn && process.hasRoom()) {
             setAccepting(true);
         }
     }
@@ -151,7 +174,7 @@ final class ListenerGate implements FrontendListeners {
         if (full != accepting) {
             return;
         }
-        if (accepting && (admitted.get() >= maxconn || !held.isEmpty())) {
+        if (accepting && (admitted.get() >= maxconn || !held.isEmpty() || !process.hasRoom())) {
             return;
         }
         full = !accepting;

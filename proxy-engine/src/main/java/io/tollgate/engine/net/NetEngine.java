@@ -207,11 +207,12 @@ public final class NetEngine implements Engine {
     }
 
     private void bindAll() throws InterruptedException {
+        ProcessSlots process = new ProcessSlots(proxies.globalMaxconn());
         for (Proxy p : proxies.all()) {
             if (!p.isFrontend()) {
                 continue;
             }
-            ListenerGate gate = new ListenerGate(p);
+            ListenerGate gate = new ListenerGate(p, process);
             gates.add(gate);
             List<InetSocketAddress> addrs = new ArrayList<>();
             for (BindConfig b : p.config().binds()) {

@@ -8,6 +8,7 @@ package io.tollgate.engine.runtime;
 public final class GlobalMaxconn {
     private final int hard;
     private volatile int current;
+    private volatile Runnable changed = () -> { };
 
     GlobalMaxconn(int configured) {
         this.hard = configured;
@@ -28,6 +29,12 @@ public final class GlobalMaxconn {
             return false;
         }
         current = maxconn <= 0 ? hard : maxconn;
+        changed.run();
         return true;
+    }
+
+    /** Who enforces the limit (the network layer) hears of each change. */
+    public void onChange(Runnable listener) {
+        this.changed = listener;
     }
 }
