@@ -41,7 +41,7 @@ final class InfoFields {
         f.add(new Field(13, "Ulimit-n", "CLP", "u32", p.maxFiles()));
         f.add(new Field(14, "Maxsock", "CLP", "u32", p.maxFiles()));
         f.add(new Field(15, "Maxconn", "CLP", "u32", p.maxconn()));
-        f.add(new Field(16, "Hard_maxconn", "CLP", "u32", p.maxconn()));
+        f.add(new Field(16, "Hard_maxconn", "CLP", "u32", p.hardMaxconn()));
         f.add(new Field(17, "CurrConns", "MGP", "u32", p.currentConns()));
         f.add(new Field(18, "CumConns", "MCP", "u32", t.connections));
         f.add(new Field(19, "CumReq", "MCP", "u32", t.requests));

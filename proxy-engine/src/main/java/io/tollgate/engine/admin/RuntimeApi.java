@@ -15,7 +15,8 @@ import java.util.function.Supplier;
  * actions, tests): one command line in, HAProxy's answer out, at the caller's level, each run told
  * to the audit listeners. Command families live in their own classes ({@link ServerCommands},
  * {@link StatCommands}, {@link InfoCommands}, {@link BackendCommands}, {@link TableCommands},
- * {@link PatternCommands} for ACLs and maps, {@link HelpCommands}); a
+ * {@link PatternCommands} for ACLs and maps, {@link CounterCommands}, {@link MaxconnCommands},
+ * {@link FrontendCommands}, {@link HelpCommands}); a
  * line none of them takes gets HAProxy's "Unknown command" answer with suggestions
  * ({@link CliUsage}). Session commands ({@code prompt}, {@code quit}, {@code operator},
  * {@code user}, {@code show cli level}) belong to the socket, not here.
@@ -64,14 +65,17 @@ public final class RuntimeApi {
         families.add(new TableCommands(proxies));
         families.add(PatternCommands.acls(proxies));
         families.add(PatternCommands.maps(proxies));
+        families.add(new CounterCommands(stats));
+        families.add(new MaxconnCommands(proxies));
+        families.add(new FrontendCommands(proxies));
         families.add(new HelpCommands());
     }
 
     private static Supplier<ProcessInfo> standalone(Proxies proxies) {
         long started = System.currentTimeMillis();
-        int maxconn = proxies.config().global().maxconn();
         return () -> new ProcessInfo(ProcessHandle.current().pid(), started, System.currentTimeMillis(),
-                Runtime.getRuntime().availableProcessors(), maxconn, 0, 0, 0, null, null, 0, 0, 0);
+                Runtime.getRuntime().availableProcessors(), proxies.globalMaxconn().current(), 0, 0, 0, null, null, 0,
+                0, 0, proxies.globalMaxconn().hard());
     }
 
     public void addAuditListener(AuditListener listener) {

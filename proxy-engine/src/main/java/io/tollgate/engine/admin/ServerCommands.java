@@ -9,16 +9,21 @@ import java.util.List;
 /**
  * The commands that change a server, admin level, with HAProxy 2.6's answers:
  * {@code set server <b>/<s> state|health|agent|weight}, {@code set weight <b>/<s> <w>[%]},
- * {@code enable|disable server|health|agent <b>/<s>}, {@code shutdown sessions server <b>/<s>}.
- * Texts checked against {@code haproxy -db} 2.6.12 over its stats socket.
+ * {@code enable|disable server|health|agent <b>/<s>}, {@code shutdown sessions server <b>/<s>};
+ * {@code addr} and {@code check-port} are {@link ServerAddressCommands}', {@code maxconn}
+ * {@link MaxconnCommands}'. Texts checked against {@code haproxy -db} 2.6.12 over its stats socket.
  */
 final class ServerCommands implements RuntimeApi.Family {
     private final Proxies proxies;
     private final StateChanges changes;
+    private final ServerAddressCommands addresses;
+    private final MaxconnCommands maxconn;
 
     ServerCommands(Proxies proxies) {
         this.proxies = proxies;
         this.changes = proxies.stateChanges();
+        this.addresses = new ServerAddressCommands(changes);
+        this.maxconn = new MaxconnCommands(proxies);
     }
 
     @Override
@@ -53,7 +58,12 @@ final class ServerCommands implements RuntimeApi.Family {
             String error = setWeight(s, arg(w, 3), actor);
             return error == null ? RuntimeApi.Answer.ok() : RuntimeApi.Answer.error(error);
         }
-        return set(arg(w, 3), arg(w, 4), s, actor);
+        return switch (arg(w, 3)) {
+            case "addr" -> addresses.addr(s, w, actor);
+            case "check-port" -> addresses.checkPort(s, arg(w, 4), actor);
+            case "maxconn" -> maxconn.server(target, arg(w, 4), actor);
+            default -> set(arg(w, 3), arg(w, 4), s, actor);
+        };
     }
 
     private RuntimeApi.Answer toggle(boolean enable, String what, Server s, Actor actor) {

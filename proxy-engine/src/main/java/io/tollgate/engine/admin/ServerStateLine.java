@@ -56,10 +56,10 @@ final class ServerStateLine {
                 .add(String.valueOf(checkState(s, s.agent(), s.isAgentDisabled(), false) | (s.agent() == null ? 0 : AGENT)))
                 .add("0").add("0") // ids forced by 'id': not told apart from assigned ones
                 .add(host.isEmpty() || isLiteral(host) ? "-" : host)
-                .add(String.valueOf(s.config().address() == null ? 0 : s.config().address().port()))
+                .add(String.valueOf(s.port()))
                 .add("-")
                 .add(s.config().tls() != null ? "1" : "0")
-                .add(String.valueOf(checks == null ? 0 : checks.port()))
+                .add(String.valueOf(checks == null ? 0 : s.checkPort()))
                 .add(text(checks == null ? null : checks.addr()))
                 // the server's 'addr' and 'port' set the agent's too (haproxy -db shows them there)
                 .add(text(agent != null && agent.addr() != null ? agent.addr() : checks == null ? null : checks.addr()))
@@ -125,7 +125,7 @@ final class ServerStateLine {
     static String address(Server s) {
         InetAddress a = s.resolvedAddress();
         if (a != null) {
-            return a.getHostAddress();
+            return io.tollgate.engine.stick.AddressText.format(a.getAddress());
         }
         return s.config().address() == null ? "-" : s.config().address().host();
     }

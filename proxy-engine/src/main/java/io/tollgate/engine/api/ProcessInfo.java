@@ -9,10 +9,20 @@ package io.tollgate.engine.api;
  * @param totalTasks   what the process keeps running: health checks, agents and connections
  * @param node        the global {@code node} name, or null
  * @param description the global {@code description}, or null
+ * @param maxconn     the process's {@code maxconn} in force ({@code set maxconn global} lowers it)
+ * @param hardMaxconn the configured one, which {@code maxconn} may not exceed
  */
 public record ProcessInfo(long pid, long startMillis, long nowMillis, int nbthread, int maxconn, long currentConns,
                           long connRate, long maxFiles, String node, String description, long bitRate,
-                          long runningTasks, long totalTasks) {
+                          long runningTasks, long totalTasks, int hardMaxconn) {
+
+    /** A process whose {@code maxconn} is the configured one. */
+    public ProcessInfo(long pid, long startMillis, long nowMillis, int nbthread, int maxconn, long currentConns,
+                       long connRate, long maxFiles, String node, String description, long bitRate,
+                       long runningTasks, long totalTasks) {
+        this(pid, startMillis, nowMillis, nbthread, maxconn, currentConns, connRate, maxFiles, node, description,
+                bitRate, runningTasks, totalTasks, maxconn);
+    }
 
     /** Seconds since start. */
     public long uptimeSeconds() {

@@ -7,6 +7,7 @@ import io.tollgate.engine.runtime.CheckState;
 import io.tollgate.engine.runtime.Server;
 
 import java.net.InetSocketAddress;
+import java.util.function.Supplier;
 
 /**
  * The agent check of one server ({@code agent-check}): every {@code agent-inter} (HAProxy sets
@@ -17,12 +18,13 @@ import java.net.InetSocketAddress;
 final class AgentCheck extends PeriodicCheck {
     private final CheckState state;
     private final AgentProtocol protocol;
-    private final InetSocketAddress address;
+    /** Asked at each run: the server's address may change at run time ({@code set server addr}). */
+    private final Supplier<InetSocketAddress> address;
     private final Class<? extends SocketChannel> channelType;
     private final AgentEffects effects;
     private final long inter;
 
-    AgentCheck(Server server, CheckState state, InetSocketAddress address, EventLoop loop,
+    AgentCheck(Server server, CheckState state, Supplier<InetSocketAddress> address, EventLoop loop,
                Class<? extends SocketChannel> channelType, AgentEffects effects, int spreadPercent) {
         super(server, loop, spreadPercent);
         AgentSettings settings = server.config().check().agent();
@@ -49,7 +51,7 @@ final class AgentCheck extends PeriodicCheck {
     protected void runOnce(Runnable done) {
         state.setRunning(true);
         AgentProtocol.Reading reading = protocol.open(server);
-        new CheckRun(loop, channelType, target(server, address, inter), protocol, reading, result -> {
+        new CheckRun(loop, channelType, target(server, address.get(), inter), protocol, reading, result -> {
             state.setRunning(false);
             try {
                 if (!isStopped()) {

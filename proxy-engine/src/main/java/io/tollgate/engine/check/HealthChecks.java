@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Every health check of a running engine: one {@link ServerCheck} per checked server and one
@@ -129,25 +130,28 @@ public final class HealthChecks implements AutoCloseable {
         checks.forEach(PeriodicCheck::stop);
     }
 
-    static InetSocketAddress address(Server s) {
+    /**
+     * Where each run of the health check goes: {@code addr} (looked up now), else the server's
+     * address at that moment; the check's port ({@code port}, {@code set server check-port}),
+     * else the server's at that moment, as HAProxy's checks follow {@code set server addr}.
+     */
+    static Supplier<InetSocketAddress> address(Server s) {
         CheckSettings c = s.config().check();
-        InetAddress host = c.addr() != null ? resolve(s, c.addr(), "check address") : s.resolvedAddress();
-        if (host == null) {
-            host = InetAddress.getLoopbackAddress();
-        }
-        int port = c.port() > 0 ? c.port() : s.config().address() == null ? 0 : s.config().address().port();
-        return new InetSocketAddress(host, port);
+        InetAddress fixed = c.addr() != null ? resolve(s, c.addr(), "check address") : null;
+        return () -> new InetSocketAddress(hostOr(fixed, s), s.checkTargetPort());
     }
 
-    /** The agent's address: {@code agent-addr}, else {@code addr}, else the server's; always {@code agent-port}. */
-    static InetSocketAddress agentAddress(Server s) {
+    /** The agent's address: {@code agent-addr}, else {@code addr}, else the server's at each run; always {@code agent-port}. */
+    static Supplier<InetSocketAddress> agentAddress(Server s) {
         AgentSettings agent = s.config().check().agent();
         String addr = agent.addr() != null ? agent.addr() : s.config().check().addr();
-        InetAddress host = addr != null ? resolve(s, addr, "agent address") : s.resolvedAddress();
-        if (host == null) {
-            host = InetAddress.getLoopbackAddress();
-        }
-        return new InetSocketAddress(host, agent.port());
+        InetAddress fixed = addr != null ? resolve(s, addr, "agent address") : null;
+        return () -> new InetSocketAddress(hostOr(fixed, s), agent.port());
+    }
+
+    private static InetAddress hostOr(InetAddress fixed, Server s) {
+        InetAddress host = fixed != null ? fixed : s.resolvedAddress();
+        return host != null ? host : InetAddress.getLoopbackAddress();
     }
 
     private static InetAddress resolve(Server s, String host, String what) {

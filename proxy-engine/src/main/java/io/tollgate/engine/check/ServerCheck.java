@@ -9,6 +9,7 @@ import io.tollgate.engine.runtime.StateChanges;
 import io.tollgate.engine.tls.ServerTlsContext;
 
 import java.net.InetSocketAddress;
+import java.util.function.Supplier;
 
 /**
  * The health check of one server, on HAProxy's intervals: {@code inter} fully up,
@@ -20,10 +21,11 @@ final class ServerCheck extends PeriodicCheck {
     private final CheckProtocol protocol;
     private final Class<? extends SocketChannel> channelType;
     private final StateChanges changes;
-    private final InetSocketAddress address;
+    /** Asked at each run: the server's address may change at run time ({@code set server addr}). */
+    private final Supplier<InetSocketAddress> address;
     private ServerTlsContext tls;
 
-    ServerCheck(Server server, CheckState state, CheckProtocol protocol, InetSocketAddress address, EventLoop loop,
+    ServerCheck(Server server, CheckState state, CheckProtocol protocol, Supplier<InetSocketAddress> address, EventLoop loop,
                 Class<? extends SocketChannel> channelType, StateChanges changes, int spreadPercent) {
         super(server, loop, spreadPercent);
         this.state = state;
@@ -48,7 +50,7 @@ final class ServerCheck extends PeriodicCheck {
     @Override
     protected void runOnce(Runnable done) {
         state.setRunning(true);
-        CheckTarget target = target(server, address, server.config().check().inter());
+        CheckTarget target = target(server, address.get(), server.config().check().inter());
         new CheckRun(loop, channelType, target, protocol, protocol.open(server), result -> {
             state.setRunning(false);
             try {

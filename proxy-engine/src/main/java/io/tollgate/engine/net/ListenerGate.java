@@ -1,7 +1,11 @@
 package io.tollgate.engine.net;
 
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.tollgate.engine.runtime.FrontendListeners;
+import io.tollgate.engine.runtime.Proxy;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -9,28 +13,74 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Enforces a frontend's {@code maxconn}, as HAProxy's FULL listeners do: at the limit, the
- * listening sockets stop accepting, so newcomers wait in the kernel's backlog. A listener may
- * still have accepted a few connections in the same batch before it paused; those are held,
- * unread and uncounted, exactly as if they were still in the backlog, and admitted in arrival
- * order as sessions end. So {@code scur} never exceeds {@code maxconn}.
+ * A frontend's listening sockets and its {@code maxconn}, as HAProxy's FULL listeners do it: at
+ * the limit, the listening sockets stop accepting, so newcomers wait in the kernel's backlog. A
+ * listener may still have accepted a few connections in the same batch before it paused; those
+ * are held, unread and uncounted, exactly as if they were still in the backlog, and admitted in
+ * arrival order as sessions end. So {@code scur} never exceeds {@code maxconn}. A session also
+ * takes a place of the process's {@code maxconn} ({@link ProcessSlots}), which pauses every
+ * frontend alike.
+ *
+ * <p>The runtime API changes the limit ({@code set maxconn frontend}: a higher one lets held
+ * connections in at once) and the sockets themselves: {@code disable frontend} closes them, so
+ * that connects are refused as HAProxy's paused listeners refuse them, {@code enable frontend}
+ * binds the same addresses again, {@code shutdown frontend} closes them for good. Connections
+ * already accepted go on in every case.
  */
-final class ListenerGate {
+final class ListenerGate implements FrontendListeners {
     private record Held(Channel channel, Runnable start) {
     }
 
-    private final int maxconn;
-    private final AtomicInteger admitted = new AtomicInteger();
-    private final List<Channel> listeners = new CopyOnWriteArrayList<>();
-    private final Queue<Held> held = new ConcurrentLinkedQueue<>();
-    private volatile boolean paused;
-
-    ListenerGate(int maxconn) {
-        this.maxconn = maxconn <= 0 ? Integer.MAX_VALUE : maxconn;
+    /** Binds a listener again on the port it first got (a port 0 in the configuration got one of its own). */
+    interface Binder {
+        Channel bind(int port) throws InterruptedException;
     }
 
-    void add(Channel listener) {
-        listeners.add(listener);
+    private static final class Listener {
+        private final Binder binder;
+        private final int port;
+        private volatile Channel channel;
+
+        Listener(Channel channel, Binder binder) {
+            this.channel = channel;
+            this.binder = binder;
+            this.port = ((java.net.InetSocketAddress) channel.localAddress()).getPort();
+        }
+    }
+
+    private final Proxy frontend;
+    private final ProcessSlots process;
+    private volatile int maxconn;
+    private final AtomicInteger admitted = new AtomicInteger();
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private final Queue<Held> held = new ConcurrentLinkedQueue<>();
+    private volatile boolean full;
+    /**
+     * Serialises pausing, resuming and stopping, apart from the monitor of {@link #setAccepting}:
+     * binding waits for an event loop, which may be waiting for that monitor.
+     */
+    private final Object sockets = new Object();
+
+    /** The limit at start is the frontend's ({@code maxconn}, else the global one); none when 0. */
+    ListenerGate(Proxy frontend, ProcessSlots process) {
+        this.frontend = frontend;
+        this.process = process;
+        process.add(this);
+        int m = frontend.frontendMaxconn();
+        this.maxconn = m <= 0 ? Integer.MAX_VALUE : m;
+    }
+
+    void add(Channel listener, Binder binder) {
+        listeners.add(new Listener(listener, binder));
+    }
+
+    /** The listening sockets now (they change when the frontend is paused and resumed). */
+    List<Channel> channels() {
+        List<Channel> all = new ArrayList<>();
+        for (Listener l : listeners) {
+            all.add(l.channel);
+        }
+        return all;
     }
 
     /**
@@ -51,7 +101,7 @@ final class ListenerGate {
     /** An admitted session ended: its place goes to a held connection, or the listeners resume. */
     void released() {
         admitted.decrementAndGet();
-        admitHeld();
+        process.release();
     }
 
     private boolean tryTake() {
@@ -63,10 +113,28 @@ final class ListenerGate {
                 return false;
             }
         } while (!admitted.compareAndSet(n, n + 1));
+        if (!process.tryTake()) {
+            admitted.decrementAndGet();
+            return false;
+        }
         if (n + 1 >= maxconn) {
             setAccepting(false);
         }
         return true;
+    }
+
+    /** The process reached its {@code maxconn}: stop accepting until it has room. */
+    void processFull() {
+        if (!full) {
+            setAccepting(false);
+        }
+    }
+
+    /** A session ended somewhere, or the process limit rose: let a held connection in, or listen again. */
+    void wake() {
+        if (full || !held.isEmpty()) {
+            admitHeld();
+        }
     }
 
     private void admitHeld() {
@@ -93,25 +161,91 @@ final class ListenerGate {
                 admitted.decrementAndGet();
             }
         }
-        if (admitted.get() < maxconn) {
+        if (admitted.get() < maxconn && process.hasRoom()) {
             setAccepting(true);
         }
     }
 
     boolean isFull() {
-        return paused;
+        return full;
     }
 
     private synchronized void setAccepting(boolean accepting) {
-        if (paused != accepting) {
+        if (full != accepting) {
             return;
         }
-        if (accepting && (admitted.get() >= maxconn || !held.isEmpty())) {
+        if (accepting && (admitted.get() >= maxconn || !held.isEmpty() || !process.hasRoom())) {
             return;
         }
-        paused = !accepting;
-        for (Channel l : listeners) {
-            l.config().setAutoRead(accepting);
+        full = !accepting;
+        for (Listener l : listeners) {
+            l.channel.config().setAutoRead(accepting);
+        }
+    }
+
+    @Override
+    public void maxconnChanged() {
+        maxconn = Math.max(0, frontend.frontendMaxconn());
+        if (admitted.get() >= maxconn) {
+            setAccepting(false);
+        }
+        admitHeld();
+    }
+
+    @Override
+    public boolean pause() {
+        synchronized (sockets) {
+            closeAll();
+            return true;
+        }
+    }
+
+    @Override
+    public boolean resume() {
+        synchronized (sockets) {
+            return rebind();
+        }
+    }
+
+    private boolean rebind() {
+        List<Channel> bound = new ArrayList<>();
+        try {
+            for (Listener l : listeners) {
+                bound.add(l.binder.bind(l.port));
+            }
+        } catch (InterruptedException | RuntimeException e) {
+            bound.forEach(ch -> await(ch.close()));
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            return false;
+        }
+        for (int i = 0; i < bound.size(); i++) {
+            Channel ch = bound.get(i);
+            listeners.get(i).channel = ch;
+            // read after the swap: a racing setAccepting has seen either this channel or the flag
+            ch.config().setAutoRead(!full);
+        }
+        return true;
+    }
+
+    @Override
+    public void stop() {
+        synchronized (sockets) {
+            closeAll();
+        }
+    }
+
+    private void closeAll() {
+        for (Listener l : listeners) {
+            await(l.channel.close());
+        }
+    }
+
+    /** The runtime API runs on threads of its own; an event loop must not wait for itself. */
+    private static void await(ChannelFuture f) {
+        if (!f.channel().eventLoop().inEventLoop()) {
+            f.awaitUninterruptibly();
         }
     }
 }

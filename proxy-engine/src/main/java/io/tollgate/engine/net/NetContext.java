@@ -174,6 +174,7 @@ final class NetContext {
                         if (extra != null) {
                             extra.install(ch, target == null ? 0 : target.getPort(), client, request);
                         }
+                        ch.attr(ServerTransport.ADDRESS_VERSION).set(server.addressVersion());
                         if (unixPath == null && server.followsClientDestination()) {
                             // where it leads depends on this client (and set-dst): never reuse it for another
                             ch.attr(ServerTransport.PRIVATE).set(Boolean.TRUE);

@@ -53,7 +53,7 @@ public final class NetEngine implements Engine {
     private final RuntimeApi api;
     private final BitRate bitRate = new BitRate();
     private final Map<String, List<InetSocketAddress>> bound = new LinkedHashMap<>();
-    private final List<Channel> listeners = new ArrayList<>();
+    private final List<ListenerGate> gates = new ArrayList<>();
     private HealthChecks checks;
     private final Map<Server, ServerTlsContext> checkTls;
 
@@ -208,11 +208,13 @@ public final class NetEngine implements Engine {
     }
 
     private void bindAll() throws InterruptedException {
+        ProcessSlots process = new ProcessSlots(proxies.globalMaxconn());
         for (Proxy p : proxies.all()) {
             if (!p.isFrontend()) {
                 continue;
             }
-            ListenerGate gate = new ListenerGate(p.frontendMaxconn());
+            ListenerGate gate = new ListenerGate(p, process);
+            gates.add(gate);
             List<InetSocketAddress> addrs = new ArrayList<>();
             for (BindConfig b : p.config().binds()) {
                 if (b.unixPath() != null) {
@@ -230,12 +232,13 @@ public final class NetEngine implements Engine {
                 }
                 for (HostPort hp : b.addresses()) {
                     Channel ch = bind(p, gate, hp, tls, b.acceptProxy());
-                    gate.add(ch);
-                    listeners.add(ch);
+                    BindTlsContext bindTls = tls;
+                    gate.add(ch, port -> bind(p, gate, new HostPort(hp.host(), port), bindTls, b.acceptProxy()));
                     addrs.add((InetSocketAddress) ch.localAddress());
                 }
             }
             bound.put(p.name(), List.copyOf(addrs));
+            p.listeners(gate);
         }
     }
 
@@ -312,9 +315,9 @@ public final class NetEngine implements Engine {
         }
         long checkTasks = checks == null ? 0 : checks.count();
         long now = ticker.wallMillis();
-        return new ProcessInfo(ProcessHandle.current().pid(), started, now, threads, config.global().maxconn(), conns,
-                rate, files, config.global().node(), config.global().description(), bitRate.read(bytes, now), queued,
-                checkTasks + conns);
+        return new ProcessInfo(ProcessHandle.current().pid(), started, now, threads, proxies.globalMaxconn().current(),
+                conns, rate, files, config.global().node(), config.global().description(), bitRate.read(bytes, now),
+                queued, checkTasks + conns, proxies.globalMaxconn().hard());
     }
 
     @Override
@@ -337,8 +340,8 @@ public final class NetEngine implements Engine {
         if (checks != null) {
             checks.close();
         }
-        for (Channel l : listeners) {
-            l.close().awaitUninterruptibly();
+        for (ListenerGate g : gates) {
+            g.stop();
         }
         net.closePools();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();

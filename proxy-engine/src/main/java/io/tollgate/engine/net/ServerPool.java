@@ -42,7 +42,10 @@ final class ServerPool {
         }
         Idle i;
         while ((i = q.pollFirst()) != null) {
-            if (i.channel().isActive()) {
+            Integer version = i.channel().attr(ServerTransport.ADDRESS_VERSION).get();
+            if (version != null && version != server.addressVersion()) {
+                i.channel().close(); // opened before 'set server addr': new requests go to the new address
+            } else if (i.channel().isActive()) {
                 return i.channel();
             }
         }

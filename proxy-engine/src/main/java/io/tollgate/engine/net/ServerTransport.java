@@ -32,6 +32,8 @@ import java.nio.channels.ClosedChannelException;
 final class ServerTransport {
     /** Marks connections that carry one client's identity (PROXY header, SNI from the request): never pooled for others. */
     static final AttributeKey<Boolean> PRIVATE = AttributeKey.valueOf(ServerTransport.class, "private");
+    /** The server's {@code addressVersion} when the connection was opened: pooled, it serves that address only. */
+    static final AttributeKey<Integer> ADDRESS_VERSION = AttributeKey.valueOf(ServerTransport.class, "addressVersion");
 
     private final InetSocketAddress socks4;
     private final int sendProxy;

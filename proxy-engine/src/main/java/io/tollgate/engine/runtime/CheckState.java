@@ -77,6 +77,11 @@ public final class CheckState {
         return failures.sum();
     }
 
+    /** {@code clear counters all}. */
+    public void clearFailures() {
+        failures.reset();
+    }
+
     /**
      * Records a result and moves the counter as HAProxy's {@code set_server_check_status} does.
      * Returns whether the counter moved ("report" in HAProxy, which decides the health-check log

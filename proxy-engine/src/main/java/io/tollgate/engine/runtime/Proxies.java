@@ -38,9 +38,11 @@ public final class Proxies {
     private final Sessions sessions = new Sessions();
     private final ProtocolErrors errors = new ProtocolErrors();
     private final PatternFiles patternFiles = new PatternFiles();
+    private final GlobalMaxconn globalMaxconn;
 
     public Proxies(Config config, Ticker ticker) {
         this.config = config;
+        this.globalMaxconn = new GlobalMaxconn(config.global().maxconn());
         List<Proxy> list = new ArrayList<>();
         for (ProxyConfig pc : config.proxies()) {
             Proxy p = new Proxy(pc, ticker);
@@ -207,6 +209,11 @@ public final class Proxies {
                 }
             }
         }
+    }
+
+    /** The process's {@code maxconn} in force. */
+    public GlobalMaxconn globalMaxconn() {
+        return globalMaxconn;
     }
 
     public StateChanges stateChanges() {

@@ -36,7 +36,9 @@ public final class Proxy {
     private StatsPolicy stats;
     private Proxies registry;
     private Proxy defaultBackend;
-    private int frontendMaxconn;
+    private volatile int frontendMaxconn;
+    private volatile FrontendState frontendState = FrontendState.OPEN;
+    private volatile FrontendListeners listeners = FrontendListeners.NONE;
     private int fullconn;
 
     public Proxy(ProxyConfig config, Ticker ticker) {
@@ -139,6 +141,29 @@ public final class Proxy {
     /** The frontend's session limit ({@code maxconn}, else the global one). */
     public int frontendMaxconn() {
         return frontendMaxconn;
+    }
+
+    void frontendMaxconn(int maxconn) {
+        this.frontendMaxconn = maxconn;
+    }
+
+    /** Whether the frontend listens; changed through {@link FrontendChanges}. */
+    public FrontendState frontendState() {
+        return frontendState;
+    }
+
+    void frontendState(FrontendState state) {
+        this.frontendState = state;
+    }
+
+    /** The frontend's listening sockets, once the network layer has bound them. */
+    public FrontendListeners listeners() {
+        return listeners;
+    }
+
+    /** Set once by the network layer after binding. */
+    public void listeners(FrontendListeners bound) {
+        this.listeners = bound;
     }
 
     /** The backend's {@code fullconn} (the CSV {@code slim} of a BACKEND row). */

@@ -53,7 +53,20 @@ public final class Server {
     private final int observedLayer;
     private volatile long lastChangeMillis;
     private final Ticker ticker;
-    private volatile InetAddress resolved;
+    /**
+     * Where connections go: the address (looked up at start, null before or without one), and the
+     * port, or with {@code mapped} the offset added to the port the client connected to (HAProxy's
+     * {@code SRV_F_MAPPORTS}; a configured port 0 or none is offset 0). One value, so that
+     * {@code set server addr} never lets a connection see the new address with the old port.
+     */
+    private record Destination(InetAddress address, int port, boolean mapped) {
+    }
+
+    private volatile Destination destination;
+    /** Counts address changes, so that pooled connections to an older address are not reused. */
+    private volatile int addressVersion;
+    /** {@code set server check-port}; -1 while the configured {@code port} of the check applies. */
+    private volatile int runtimeCheckPort = -1;
 
     public Server(ServerConfig config, Proxy backend, int index, Ticker ticker) {
         this.config = config;
@@ -65,6 +78,8 @@ public final class Server {
         this.weight = config.weight();
         this.maintenance = config.disabled();
         this.lastChangeMillis = ticker.wallMillis();
+        this.destination = new Destination(null, config.address() == null ? 0 : Math.max(0, config.address().port()),
+                config.address() != null && config.address().port() <= 0);
         CheckSettings c = config.check();
         this.check = c.enabled() ? new CheckState(false, c.rise(), c.fall()) : null;
         this.observedLayer = "layer4".equals(c.observe()) ? 4 : "layer7".equals(c.observe()) ? 7 : 0;
@@ -321,7 +336,8 @@ public final class Server {
             return;
         }
         String host = config.address().host();
-        resolved = host.isEmpty() ? null : InetAddress.getByName(host);
+        Destination d = destination;
+        destination = new Destination(host.isEmpty() ? null : InetAddress.getByName(host), d.port(), d.mapped());
     }
 
     /**
@@ -333,22 +349,61 @@ public final class Server {
      * transparent servers), so that each belongs to its client.
      */
     public boolean followsClientDestination() {
-        return config.address() != null
-                && (resolved == null || resolved.isAnyLocalAddress() || config.address().port() <= 0);
+        Destination d = destination;
+        InetAddress a = d.address();
+        return config.address() != null && (a == null || a.isAnyLocalAddress() || d.mapped());
     }
 
     public InetSocketAddress target(InetSocketAddress clientLocal) {
-        InetAddress a = resolved;
+        Destination d = destination;
+        InetAddress a = d.address();
         if (a == null || a.isAnyLocalAddress()) {
             a = clientLocal.getAddress();
         }
-        int port = config.address().port();
-        return new InetSocketAddress(a, port > 0 ? port : clientLocal.getPort());
+        int p = d.mapped() ? (clientLocal.getPort() + d.port()) & 0xffff : d.port();
+        return new InetSocketAddress(a, p);
     }
 
-    /** The address looked up at start, or null (no address, or a Unix socket). */
+    /** The address connections go to: looked up at start, or set since; null (no address, or a Unix socket). */
     public InetAddress resolvedAddress() {
-        return resolved;
+        return destination.address();
+    }
+
+    /** The port connections go to, or the offset to the client's port when {@link #isPortMapped()}. */
+    public int port() {
+        return destination.port();
+    }
+
+    /** Whether {@link #port()} is added to the port the client connected to (0: that very port). */
+    public boolean isPortMapped() {
+        return destination.mapped();
+    }
+
+    /** The health check's own port ({@code port}, {@code set server check-port}), 0 when it uses the server's. */
+    public int checkPort() {
+        int p = runtimeCheckPort;
+        return p >= 0 ? p : config.check().port();
+    }
+
+    /** The health check's port, as the next run uses it: its own, else the server's (0 when mapped). */
+    public int checkTargetPort() {
+        int p = checkPort();
+        Destination d = destination;
+        return p > 0 ? p : d.mapped() ? 0 : d.port();
+    }
+
+    /** Changes with every {@code set server addr}: a connection opened under another version leads elsewhere. */
+    public int addressVersion() {
+        return addressVersion;
+    }
+
+    void setAddress(InetAddress address, int port, boolean portMapped) {
+        this.destination = new Destination(address, port, portMapped);
+        addressVersion++; // under StateChanges' lock: one writer
+    }
+
+    void setCheckPort(int port) {
+        this.runtimeCheckPort = port;
     }
 
     public long lastChangeMillis() {

@@ -276,6 +276,26 @@ public final class StateChanges {
         remainingInDrain(server);
     }
 
+    /**
+     * A new address or port ({@code set server addr}): the next connections and check runs go
+     * there; open connections stay where they are. {@code what} describes the change.
+     */
+    public synchronized void setAddress(Server server, java.net.InetAddress address, int port, boolean portMapped,
+                                        String what, String cause) {
+        server.setAddress(address, port, portMapped);
+        for (Listener l : listeners) {
+            l.serverChanged(server, what, cause);
+        }
+    }
+
+    /** A new port for the health check ({@code set server check-port}; 0: the server's), from its next run. */
+    public synchronized void setCheckPort(Server server, int port, String cause) {
+        server.setCheckPort(port);
+        for (Listener l : listeners) {
+            l.serverChanged(server, "check-port " + port, cause);
+        }
+    }
+
     /** A runtime {@code maxconn} (an agent's {@code maxconn:<n>}; 0: no limit); a higher one serves the queue. */
     public synchronized void setMaxconn(Server server, int maxconn, String cause) {
         server.setMaxconn(maxconn);
@@ -437,6 +457,11 @@ public final class StateChanges {
 
     private static ServerEvent event(int level, String message) {
         return new ServerEvent(level, message, message);
+    }
+
+    /** An event that is no server's (a frontend paused or stopped), for the same log and listeners. */
+    public void emitEvent(ServerEvent event) {
+        emit(event);
     }
 
     private void emit(ServerEvent event) {

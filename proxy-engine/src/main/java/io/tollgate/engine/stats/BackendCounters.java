@@ -77,6 +77,42 @@ public final class BackendCounters {
         sessions.decrement();
     }
 
+    /**
+     * {@code clear counters}: the peaks HAProxy resets on a backend or server ({@code qmax},
+     * {@code smax}, {@code rate_max} and the {@code *time_max} fields).
+     */
+    public void clearMaxima() {
+        queued.clearMax();
+        sessions.clearMax();
+        sessionRate.clearMax();
+        queueTime.clearMax();
+        connectTime.clearMax();
+        responseTime.clearMax();
+        totalTime.clearMax();
+    }
+
+    /**
+     * {@code clear counters all}: every counter back to zero as after a restart ({@code lastsess}
+     * back to "never"), but not {@code qcur} and {@code scur}, which count what is waiting and
+     * served now. Fields are reset one by one under traffic: a racing event may be kept or lost.
+     */
+    public void clearAll() {
+        clearMaxima();
+        sessionsTotal.reset();
+        sessionRate.clear();
+        for (LongAdder a : new LongAdder[] {lbTotal, bytesIn, bytesOut, deniedRequests, deniedResponses,
+                connectionErrors, responseErrors, retries, redispatches, requestsTotal, clientAborts, serverAborts,
+                connects, reuses, failedRewrites, internalErrors}) {
+            a.reset();
+        }
+        responses.clear();
+        queueTime.clear();
+        connectTime.clear();
+        responseTime.clear();
+        totalTime.clear();
+        lastSessionMillis = 0;
+    }
+
     /** Seconds since the last session was assigned, or -1 when never, as {@code lastsess}. */
     public long secondsSinceLastSession() {
         long last = lastSessionMillis;

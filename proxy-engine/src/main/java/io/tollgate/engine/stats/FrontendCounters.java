@@ -60,4 +60,35 @@ public final class FrontendCounters {
         requestsTotal.increment();
         requestRate.increment();
     }
+
+    /**
+     * {@code clear counters}: the peaks HAProxy's {@code cli_parse_clear_counters} resets on a
+     * frontend ({@code smax}, {@code rate_max}, {@code req_rate_max}, {@code conn_rate_max}).
+     */
+    public void clearMaxima() {
+        sessions.clearMax();
+        sessionRate.clearMax();
+        requestRate.clearMax();
+        connectionRate.clearMax();
+    }
+
+    /**
+     * {@code clear counters all}: every counter back to zero as after a restart, but not
+     * {@code scur}, which counts live sessions rather than events. Each field is reset on its
+     * own, without stopping traffic: an event racing the reset may be kept or lost.
+     */
+    public void clearAll() {
+        clearMaxima();
+        sessionsTotal.reset();
+        sessionRate.clear();
+        connectionsTotal.reset();
+        connectionRate.clear();
+        requestsTotal.reset();
+        requestRate.clear();
+        for (LongAdder a : new LongAdder[] {bytesIn, bytesOut, deniedRequests, deniedResponses, requestErrors,
+                intercepted, deniedConnections, deniedSessions, failedRewrites, internalErrors}) {
+            a.reset();
+        }
+        responses.clear();
+    }
 }

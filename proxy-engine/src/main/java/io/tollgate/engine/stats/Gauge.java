@@ -24,4 +24,9 @@ public final class Gauge {
     public long max() {
         return max.get();
     }
+
+    /** {@code clear counters}: the peak restarts from 0, as HAProxy's; the current value is no counter. */
+    public void clearMax() {
+        max.set(0);
+    }
 }

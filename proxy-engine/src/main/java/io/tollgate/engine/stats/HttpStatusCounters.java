@@ -18,6 +18,13 @@ public final class HttpStatusCounters {
         byClass[cls >= 1 && cls <= 5 ? cls - 1 : 5].increment();
     }
 
+    /** {@code clear counters all}. */
+    public void clear() {
+        for (LongAdder a : byClass) {
+            a.reset();
+        }
+    }
+
     /** The count for a class: 1..5 for 1xx..5xx, 0 for "other". */
     public long get(int cls) {
         return byClass[cls >= 1 && cls <= 5 ? cls - 1 : 5].sum();

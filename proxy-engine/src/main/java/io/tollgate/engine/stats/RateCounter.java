@@ -45,6 +45,18 @@ public final class RateCounter {
         return Math.max(max.get(), rate());
     }
 
+    /** {@code clear counters}: forgets the highest rate (a racing event may raise it again at once). */
+    public void clearMax() {
+        max.set(0);
+    }
+
+    /** {@code clear counters all}: as if no event had happened. */
+    public void clear() {
+        current.set(0);
+        previous = 0;
+        max.set(0);
+    }
+
     private long rateAt(long now) {
         long elapsedInSecond = Math.floorMod(now, NANOS_PER_SECOND);
         long remainingWeight = NANOS_PER_SECOND - elapsedInSecond;

@@ -28,11 +28,15 @@ final class RowFill {
         this.times = times;
     }
 
+    StateTimes times() {
+        return times;
+    }
+
     StatRow frontend(Proxy p) {
         FrontendCounters c = p.frontendCounters();
         StatRow.Builder b = StatRow.builder(RowType.FRONTEND, p.name(), "FRONTEND", p.id(), 0)
                 .text(MODE, p.mode().word())
-                .text(STATUS, "OPEN")
+                .text(STATUS, p.frontendState().status())
                 .number(SCUR, c.sessions.current())
                 .number(SMAX, c.sessions.max())
                 .number(SLIM, p.frontendMaxconn())
@@ -121,7 +125,7 @@ final class RowFill {
                 .number(ACT, s.isBackup() ? 0 : 1)
                 .number(BCK, s.isBackup() ? 1 : 0)
                 .number(LASTCHG, s.secondsSinceLastChange())
-                .text(ADDR, address(sc))
+                .text(ADDR, address(s))
                 .text(COOKIE, sc.cookie())
                 // No idle-connection pool yet: nothing idle, every connection in use.
                 .number(SRV_ICUR, 0)
@@ -230,12 +234,25 @@ final class RowFill {
                 .number(HRSP_OTHER, r.get(0));
     }
 
-    /** As HAProxy prints a server address: {@code ip:port}, {@code [ipv6]:port}, or {@code unix}. */
-    static String address(ServerConfig sc) {
+    /**
+     * As HAProxy prints a server address: {@code ip:port}, {@code [ipv6]:port} (the address and
+     * port in force, which {@code set server addr} changes; the port is the offset for mapped
+     * ports), or {@code unix}. Before the engine looked the host up, the configured text.
+     */
+    static String address(Server s) {
+        ServerConfig sc = s.config();
         if (sc.unixPath() != null) {
             return "unix";
         }
-        return sc.address() == null ? null : sc.address().toString();
+        if (sc.address() == null) {
+            return null;
+        }
+        java.net.InetAddress a = s.resolvedAddress();
+        if (a == null) {
+            return new io.tollgate.engine.config.HostPort(sc.address().host(), s.port()).toString();
+        }
+        String ip = io.tollgate.engine.stick.AddressText.format(a.getAddress());
+        return (a instanceof java.net.Inet6Address ? "[" + ip + "]" : ip) + ":" + s.port();
     }
 
     private static boolean isHttp(Proxy p) {

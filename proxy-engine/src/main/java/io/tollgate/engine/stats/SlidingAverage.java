@@ -38,4 +38,19 @@ public final class SlidingAverage {
     public long max() {
         return max.get();
     }
+
+    /** {@code clear counters}: forgets the highest sample. */
+    public void clearMax() {
+        max.set(0);
+    }
+
+    /**
+     * {@code clear counters all}: no sample yet. Not atomic with a racing {@link #add}, which may
+     * land in the old or the new sum; the average is an estimate anyway.
+     */
+    public void clear() {
+        samples.set(0);
+        sum.set(0);
+        max.set(0);
+    }
 }

@@ -87,6 +87,11 @@ final class StateTimes implements StateChanges.Listener {
         return clocks.get(backendOrServer).downTransitions;
     }
 
+    /** {@code clear counters all} resets a server's {@code chkdown}, not its {@code downtime} (HAProxy keeps it apart). */
+    synchronized void clearDownTransitions(Server server) {
+        clocks.get(server).downTransitions = 0;
+    }
+
     /** Seconds spent down in total, including the current stretch ({@code downtime}). */
     synchronized long downtimeSeconds(Object backendOrServer) {
         Clock c = clocks.get(backendOrServer);

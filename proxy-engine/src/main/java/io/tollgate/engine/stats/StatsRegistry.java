@@ -49,6 +49,46 @@ public final class StatsRegistry {
     }
 
     /**
+     * {@code clear counters [all]}, as HAProxy's {@code cli_parse_clear_counters}: the peaks of
+     * every proxy and server, or with {@code all} every counter (check failures and
+     * {@code chkdown} of servers included). Current values ({@code scur}, {@code qcur}), states
+     * and {@code downtime} stay. Runs beside live traffic without stopping it.
+     */
+    public void clearCounters(boolean all) {
+        for (Proxy p : proxies.all()) {
+            if (p.isFrontend()) {
+                if (all) {
+                    p.frontendCounters().clearAll();
+                } else {
+                    p.frontendCounters().clearMaxima();
+                }
+            }
+            if (!p.isBackend()) {
+                continue;
+            }
+            clear(p.backendCounters(), all);
+            for (Server s : p.servers()) {
+                clear(s.counters(), all);
+                if (all) {
+                    if (s.check() != null) {
+                        s.check().clearFailures();
+                    }
+                    s.analyzedFailures().reset();
+                    fill.times().clearDownTransitions(s);
+                }
+            }
+        }
+    }
+
+    private static void clear(BackendCounters c, boolean all) {
+        if (all) {
+            c.clearAll();
+        } else {
+            c.clearMaxima();
+        }
+    }
+
+    /**
      * Reads every counter now: for each proxy in configuration order, its FRONTEND row (if it
      * is a frontend), its server rows in declaration order and its BACKEND row (if it is a
      * backend). No listener rows: {@code option socket-stats} is not supported.

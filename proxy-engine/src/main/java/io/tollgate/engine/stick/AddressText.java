@@ -8,7 +8,7 @@ import java.util.Arrays;
  * dot is still an address), glibc's strict {@code inet_pton(AF_INET6)} (no brackets, no scope,
  * no plain IPv4), and {@code inet_ntop} (compressed, with a dotted tail for mapped addresses).
  */
-final class AddressText {
+public final class AddressText {
     /** INET6_ADDRSTRLEN without its NUL: HAProxy's {@code buf2ip6} refuses longer text. */
     private static final int MAX_IPV6_TEXT = 45;
 
@@ -51,7 +51,7 @@ final class AddressText {
     }
 
     /** glibc's {@code inet_pton(AF_INET6)}: the 16 bytes, or null. */
-    static byte[] ipv6(String text) {
+    public static byte[] ipv6(String text) {
         if (text.length() > MAX_IPV6_TEXT) {
             return null;
         }
@@ -128,6 +128,11 @@ final class AddressText {
         return filled == 16 ? out : null;
     }
 
+    /** glibc's {@code inet_pton(AF_INET)}: the 4 bytes of exactly a dotted quad, or null. */
+    public static byte[] ipv4Strict(String text) {
+        return strictIpv4(text);
+    }
+
     /** glibc's {@code inet_pton4}: exactly a dotted quad, no leading zeros, nothing after. */
     static byte[] strictIpv4(String text) {
         byte[] out = new byte[4];
@@ -165,7 +170,7 @@ final class AddressText {
     }
 
     /** {@code inet_ntop}: dotted for 4 bytes; for 16, glibc's compressed form. */
-    static String format(byte[] address) {
+    public static String format(byte[] address) {
         if (address.length == 4) {
             return dotted(address, 0);
         }
