@@ -52,8 +52,8 @@ final class ServerStateLine {
                 .add(String.valueOf(s.check() == null ? 1 : statusCode(s.check().last().status())))
                 .add(String.valueOf(s.check() == null ? 0 : s.check().last().status().result().ordinal()))
                 .add(String.valueOf(health(s)))
-                .add(String.valueOf(checkState(s.check(), s.isCheckDisabled(), s.isInMaintenance(), true)))
-                .add(String.valueOf(checkState(s.agent(), s.isAgentDisabled(), s.isInMaintenance(), false) | (s.agent() == null ? 0 : AGENT)))
+                .add(String.valueOf(checkState(s.check(), s.isCheckDisabled(), s.isInMaintenance(), s.config().disabled(), true)))
+                .add(String.valueOf(checkState(s.agent(), s.isAgentDisabled(), s.isInMaintenance(), s.config().disabled(), false) | (s.agent() == null ? 0 : AGENT)))
                 .add("0").add("0") // ids forced by 'id': not told apart from assigned ones
                 .add(host.isEmpty() || isLiteral(host) ? "-" : host)
                 .add(String.valueOf(s.config().address() == null ? 0 : s.config().address().port()))
@@ -98,12 +98,15 @@ final class ServerStateLine {
     }
 
     /**
-     * A server without a check still shows PAUSED while in maintenance (as HAProxy's does); an
-     * absent agent shows 0.
+     * A server without a check shows PAUSED while in the maintenance its configuration put it in
+     * ({@code disabled}), not after a {@code disable server} (checked with {@code haproxy -db}:
+     * neither a configured server disabled from the CLI nor a dynamic server starting in
+     * maintenance shows it); an absent agent shows 0.
      */
-    private static int checkState(CheckState c, boolean disabled, boolean maintenance, boolean health) {
+    private static int checkState(CheckState c, boolean disabled, boolean maintenance, boolean configMaint,
+                                  boolean health) {
         if (c == null) {
-            return health && maintenance ? PAUSED : 0;
+            return health && maintenance && configMaint ? PAUSED : 0;
         }
         return CONFIGURED | (disabled ? 0 : ENABLED) | (maintenance ? PAUSED : 0);
     }

@@ -42,6 +42,15 @@ final class ParamTable<S> {
      * with {@code context} (e.g. {@code 'server b1/s1'}), as HAProxy does.
      */
     void apply(Line line, int from, S state, Problems problems, String context) throws KeywordException {
+        apply(line, from, state, problems, context, word -> null);
+    }
+
+    /**
+     * As {@link #apply(Line, int, Object, Problems, String)}, for a use that takes only some of the
+     * words: {@code refusal} gives the error for a known word it does not take, or null.
+     */
+    void apply(Line line, int from, S state, Problems problems, String context,
+               java.util.function.Function<String, String> refusal) throws KeywordException {
         int i = from;
         while (i < line.size()) {
             String word = line.arg(i);
@@ -50,6 +59,10 @@ final class ParamTable<S> {
                 String best = WordFingerprint.bestMatch(word, params.keySet(), List.of());
                 throw new KeywordException(context + " : unknown keyword '" + word + "'"
                         + (best == null ? "." : "; did you mean '" + best + "' maybe ?"));
+            }
+            String refused = refusal.apply(word);
+            if (refused != null) {
+                throw new KeywordException(context + " : " + refused);
             }
             if (i + param.arity() >= line.size()) {
                 throw new KeywordException(context + " : '" + word + "' expects "

@@ -71,6 +71,7 @@ public final class NetEngine implements Engine {
         this.api = new RuntimeApi(proxies, stats, () -> processInfo(config, threads, started, ticker));
         this.net = new NetContext(transport, serverTransports, new StatsApplet(stats, api, () -> processInfo(config,
                 threads, started, ticker)));
+        proxies.dynamicServers().admission(new ServerAdmission(net, config.global().tls(), checkTls));
     }
 
     /**
@@ -136,7 +137,8 @@ public final class NetEngine implements Engine {
 
     /** The TLS contexts of the checks that run over TLS ({@code check-ssl}, {@code ssl} servers), built once. */
     private Map<Server, ServerTlsContext> checkTls(TlsDefaults defaults) {
-        Map<Server, ServerTlsContext> all = new IdentityHashMap<>();
+        // concurrent: servers added at run time put theirs while checks read
+        Map<Server, ServerTlsContext> all = new java.util.concurrent.ConcurrentHashMap<>();
         for (Proxy p : proxies.all()) {
             for (Server s : p.servers()) {
                 if (s.check() != null && s.config().check().tls() != null) {
@@ -147,7 +149,7 @@ public final class NetEngine implements Engine {
         return all;
     }
 
-    private static ServerTlsContext checkTlsContext(ServerConfig c, ProxyConfig backend, TlsDefaults defaults) {
+    static ServerTlsContext checkTlsContext(ServerConfig c, ProxyConfig backend, TlsDefaults defaults) {
         try {
             return ServerTlsContext.build(c.check().tls(), defaults, name -> Path.of(name).toAbsolutePath());
         } catch (TlsException | SSLException e) {
@@ -182,7 +184,7 @@ public final class NetEngine implements Engine {
      *
      * @throws IllegalStateException with HAProxy's message, prefixed with the server line
      */
-    private static ServerTransport transport(ServerConfig c, ProxyConfig backend, TlsDefaults defaults) {
+    static ServerTransport transport(ServerConfig c, ProxyConfig backend, TlsDefaults defaults) {
         if (c.tls() == null && c.sendProxy() == 0 && c.socks4() == null) {
             return null;
         }
