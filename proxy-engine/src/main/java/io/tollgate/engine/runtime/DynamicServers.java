@@ -17,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * starts in maintenance with its checks off, takes the first free id, and may track a checked
  * server of the configuration, never another dynamic one; a server may be deleted only in
  * maintenance, without connections or queued requests, and when nothing points to it (a tracking
- * server, ever, or a {@code use-server} rule). Refusals carry HAProxy's answer.
+ * server, ever, or a {@code use-server} rule). Refusals carry HAProxy's answer. Idle keep-alive
+ * connections do not block a deletion: they are closed with it.
  *
  * <p>Both run under the {@link StateChanges} lock, so that a name or id cannot be taken twice and
  * no state change interleaves; the server list itself is swapped whole ({@link Proxy#servers()}),
@@ -128,13 +129,15 @@ public final class DynamicServers {
             if (!server.isInMaintenance()) {
                 throw new Refused("Only servers in maintenance mode can be deleted.");
             }
-            if (server.served() > 0 || !server.sessions().isEmpty() || !server.queue().isEmpty()
-                    || server.counters().sessions.current() > 0) {
+            if (server.served() > 0 || !server.queue().isEmpty() || server.counters().sessions.current() > 0) {
                 throw new Refused("Server still has connections attached to it, cannot remove it.");
             }
             changes.removeServer(server);
             dynamic.remove(server);
             admission.release(server);
+            // what is left are idle keep-alive connections: closed here, where HAProxy 2.6 refuses
+            // until its pool purges them (a TODO in its code, done in later versions)
+            server.sessions().forEach(Runnable::run);
         }
     }
 
