@@ -103,6 +103,9 @@ public final class DynamicServers {
             server.setMaintenance(parsed.startsInMaintenance());
             if (server.check() != null) {
                 server.setCheckDisabled(true);
+                if (parsed.startsInMaintenance()) {
+                    server.check().setHealth(0); // as a server put in maintenance; back to rise when enabled
+                }
             }
             if (config.check().agent() != null) {
                 server.setAgentDisabled(true);

@@ -6,6 +6,7 @@ import io.tollgate.engine.admin.RuntimeApi;
 import io.tollgate.engine.config.Config;
 import io.tollgate.engine.config.ConfigLoader;
 import io.tollgate.engine.runtime.Proxies;
+import io.tollgate.engine.stats.CsvRows;
 import io.tollgate.engine.stats.Ticker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code add server} and {@code del server} sent in the same order to Debian's haproxy 2.6.12 (over
  * its TCP stats socket, one command per connection as {@code socat} sends it) and to Tollgate's
  * runtime API on the same configuration: the bytes must be the same, given that the admin socket
- * ends each answer with an empty line as HAProxy's does. Then {@code show servers state} must
- * list the added servers alike (the backend id and the seconds since the last change aside).
+ * ends each answer with an empty line as HAProxy's does. Then {@code show servers state} and
+ * {@code show stat} must show the added servers alike (times and the differences said below aside).
  */
 class DynamicServerSideBySideTest {
     @TempDir
@@ -135,11 +136,35 @@ class DynamicServerSideBySideTest {
             for (String command : commands) {
                 assertThat(api.execute(command, admin) + "\n").as(command).isEqualTo(haproxy(socket, command));
             }
+            for (String command : List.of("add server rr/c1 127.0.0.1:" + up3 + " check",
+                    "add server rr/g1 127.0.0.1:" + up3 + " agent-check agent-port " + up2)) {
+                assertThat(api.execute(command, admin) + "\n").as(command).isEqualTo(haproxy(socket, command));
+            }
             List<String> theirs = stateLines(haproxy(socket, "show servers state rr"));
             List<String> ours = stateLines(api.execute("show servers state rr", admin));
-            assertThat(ours).hasSize(6);
-            // s2 is checked (and DOWN) in haproxy only: compare what Tollgate added
+            assertThat(ours).hasSize(8);
+            // s2 is checked (and DOWN) in haproxy only; c1's check state is 2 there (configured,
+            // not paused: HAProxy pauses checks on entering maintenance, which a new server
+            // never did) and 10 here (paused while in maintenance)
             assertThat(ours.subList(2, 6)).isEqualTo(theirs.subList(2, 6));
+            assertThat(ours.get(6).replace(" 0 10 0 0 0 - ", " 0 2 0 0 0 - ")).isEqualTo(theirs.get(6));
+            // the agent's state (18: configured, not enabled) needs a running engine's agent: see
+            // DynamicServerTrafficTest; without one the runtime API alone shows 0
+            assertThat(ours.get(7).replace(" 0 0 0 0 - ", " 0 18 0 0 - ")).isEqualTo(theirs.get(7));
+
+            Map<String, Map<String, String>> theirStats = CsvRows.parse(haproxy(socket, "show stat"));
+            Map<String, Map<String, String>> ourStats = CsvRows.parse(api.execute("show stat", admin));
+            for (String server : List.of("n5", "n6", "n7", "c1", "g1")) {
+                Map<String, String> their = new java.util.TreeMap<>(theirStats.get("rr/" + server));
+                Map<String, String> our = new java.util.TreeMap<>(ourStats.get("rr/" + server));
+                // src_ilim: HAProxy shows 0 for dynamic servers only (their idle-connection
+                // limit), Tollgate no limit as for every server
+                for (Map<String, String> row : List.of(their, our)) {
+                    row.remove("lastchg");
+                    row.remove("src_ilim");
+                }
+                assertThat(our).as(server).isEqualTo(their);
+            }
         }
     }
 }

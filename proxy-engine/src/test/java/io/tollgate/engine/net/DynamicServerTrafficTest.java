@@ -112,6 +112,17 @@ class DynamicServerTrafficTest {
         assertThat(run("add server be/c 127.0.0.1:" + c.port() + " check inter 100 rise 2 fall 2"))
                 .isEqualTo("New server registered.\n");
         assertThat(checks.count()).isEqualTo(1);
+        assertThat(run("add server be/g 127.0.0.1:" + c.port() + " agent-check agent-port " + a.port()))
+                .isEqualTo("New server registered.\n");
+        assertThat(checks.count()).isEqualTo(2);
+        // as haproxy -db: an agent (0x10), configured (0x02), not enabled (0x04); HAProxy does not
+        // show it paused (0x08) as Tollgate does for any server in maintenance
+        java.util.regex.Matcher agent = java.util.regex.Pattern.compile(" be 3 g 127\\.0\\.0\\.1 0 1 1 1 \\d+ 1 0 0 0 (\\d+) ")
+                .matcher(run("show servers state be"));
+        assertThat(agent.find()).isTrue();
+        assertThat(Integer.parseInt(agent.group(1)) & ~0x08).isEqualTo(0x12);
+        assertThat(run("del server be/g")).isEqualTo("Server deleted.");
+        assertThat(checks.count()).isEqualTo(1);
         RunningEngine.sleep(300);
         assertThat(c.connections()).as("no check runs while the server is in maintenance").isZero();
         assertThat(run("enable server be/c")).isEmpty();
@@ -122,7 +133,8 @@ class DynamicServerTrafficTest {
         assertThat(spread(port, 4)).containsEntry("Hello! This is c!\n", 2);
 
         run("disable server be/c");
-        assertThat(run("del server be/c")).isEqualTo("Server deleted.");
+        // the last response may reach the client just before its slot is given back
+        await(() -> run("del server be/c").equals("Server deleted."), "be/c deleted once its last request ended");
         assertThat(checks.count()).as("the check stopped with the server").isZero();
     }
 
@@ -146,8 +158,7 @@ class DynamicServerTrafficTest {
         assertThat(run("disable server be/b")).isEmpty();
         assertThat(run("del server be/b")).isEqualTo("Server still has connections attached to it, cannot remove it.");
         assertThat(slow.get().status()).isEqualTo(200);
-        await(() -> engine.number("be", "b", "scur") == 0, "the slow request to end");
-        assertThat(run("del server be/b")).isEqualTo("Server deleted.");
+        await(() -> run("del server be/b").equals("Server deleted."), "be/b deleted once the slow request ended");
 
         assertThat(engine.csv()).doesNotContainKey("be/b");
         assertThat(run("show stat")).doesNotContain("\nbe,b,");
