@@ -20,9 +20,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * server, ever, or a {@code use-server} rule). Refusals carry HAProxy's answer. Idle keep-alive
  * connections do not block a deletion: they are closed with it.
  *
- * <p>Both run under the {@link StateChanges} lock, so that a name or id cannot be taken twice and
- * no state change interleaves; the server list itself is swapped whole ({@link Proxy#servers()}),
- * so the traffic never waits for this.
+ * <p>Adds and deletes are serialised here (they alone change server lists), so that a name or id
+ * cannot be taken twice; the registration itself and the checks of a deletion run under the
+ * {@link StateChanges} lock, so that no state change interleaves. The server list is swapped
+ * whole ({@link Proxy#servers()}), so the traffic never waits for this.
  */
 public final class DynamicServers {
     /** An {@code add server}/{@code del server} refused, with HAProxy's answer as the CLI shows it. */
@@ -78,51 +79,54 @@ public final class DynamicServers {
      * {@code add server <backend>/<name> <args>}: the server, registered and in maintenance
      * (unless {@code enabled}), its checks configured but off until {@code enable health|agent}.
      */
-    public Server add(Proxy backend, String name, List<String> args) throws Refused {
+    public synchronized Server add(Proxy backend, String name, List<String> args) throws Refused {
         if (!Balancers.isDynamic(backend.config())) {
             throw new Refused("Backend must use a dynamic load balancing to support dynamic servers.");
         }
+        Map<Integer, String> ids = new HashMap<>();
+        for (Server s : backend.servers()) {
+            ids.put(s.id(), s.config().source() + " ('server " + s.name() + "')");
+        }
+        DynamicServerLine.Parsed parsed;
+        try {
+            parsed = DynamicServerLine.parse(backend.name(), name, args, ids);
+        } catch (DynamicServerLine.Refused e) {
+            throw new Refused(e.getMessage());
+        }
+        ServerConfig config = parsed.config();
+        Server target = config.check().track() == null ? null : trackTarget(backend, config.check().track());
+        if (backend.server(name) != null) {
+            throw new Refused("Already exists a server with the same name in backend.\n");
+        }
+        Server server = backend.newServer(config);
+        server.setMaintenance(parsed.startsInMaintenance());
+        if (server.check() != null) {
+            server.setCheckDisabled(true);
+            if (parsed.startsInMaintenance()) {
+                server.check().setHealth(0); // as a server put in maintenance; back to rise when enabled
+            }
+        }
+        if (config.check().agent() != null) {
+            server.setAgentDisabled(true);
+        }
+        // outside the state-change lock: it may look a name up and read files, and event loops
+        // take that lock for every check result
+        admission.admit(server);
         StateChanges changes = proxies.stateChanges();
         synchronized (changes) {
-            Map<Integer, String> ids = new HashMap<>();
-            for (Server s : backend.servers()) {
-                ids.put(s.id(), s.config().source() + " ('server " + s.name() + "')");
-            }
-            DynamicServerLine.Parsed parsed;
-            try {
-                parsed = DynamicServerLine.parse(backend.name(), name, args, ids);
-            } catch (DynamicServerLine.Refused e) {
-                throw new Refused(e.getMessage());
-            }
-            ServerConfig config = parsed.config();
-            Server target = config.check().track() == null ? null : trackTarget(backend, config.check().track());
-            if (backend.server(name) != null) {
-                throw new Refused("Already exists a server with the same name in backend.\n");
-            }
-            Server server = backend.newServer(config);
-            server.setMaintenance(parsed.startsInMaintenance());
-            if (server.check() != null) {
-                server.setCheckDisabled(true);
-                if (parsed.startsInMaintenance()) {
-                    server.check().setHealth(0); // as a server put in maintenance; back to rise when enabled
-                }
-            }
-            if (config.check().agent() != null) {
-                server.setAgentDisabled(true);
-            }
-            admission.admit(server);
             if (target != null) {
                 server.track(target);
+                server.setUp(target.isUp()); // the state it follows from now on
                 tracked.add(target);
             }
             dynamic.add(server);
             changes.addServer(server);
-            return server;
         }
+        return server;
     }
 
     /** {@code del server <backend>/<name>}. */
-    public void delete(Server server) throws Refused {
+    public synchronized void delete(Server server) throws Refused {
         StateChanges changes = proxies.stateChanges();
         synchronized (changes) {
             if (isReferenced(server)) {

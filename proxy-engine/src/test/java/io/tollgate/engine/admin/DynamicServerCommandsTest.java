@@ -200,6 +200,17 @@ class DynamicServerCommandsTest {
     }
 
     @Test
+    void aTrackingServerFollowsTheStateOfTheServerItTracks() {
+        assertThat(run("set server rr/s2 health down")).isEmpty();
+        assertThat(run("add server rr/t 127.0.0.1:1 track s2")).isEqualTo("New server registered.\n");
+        assertThat(run("enable server rr/t")).isEmpty();
+        assertThat(server("rr", "t").isUp()).isFalse();
+        assertThat(run("show stat")).contains("\nrr,t,0,0,0,0,,0,0,0,,0,,0,0,0,0,DOWN,");
+        assertThat(run("set server rr/s2 health up")).isEmpty();
+        assertThat(server("rr", "t").isUsable()).isTrue();
+    }
+
+    @Test
     void belowAdminNothingChanges() {
         assertThat(api.execute("add server rr/n1 127.0.0.1:1", OPERATOR)).isEqualTo("Permission denied\n");
         assertThat(api.execute("del server rr/s1", OPERATOR)).isEqualTo("Permission denied\n");
