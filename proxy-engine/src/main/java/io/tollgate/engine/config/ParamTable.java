@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The parameters that follow the address on a {@code bind} or {@code server} line, as HAProxy's
@@ -50,7 +51,7 @@ final class ParamTable<S> {
      * words: {@code refusal} gives the error for a known word it does not take, or null.
      */
     void apply(Line line, int from, S state, Problems problems, String context,
-               java.util.function.Function<String, String> refusal) throws KeywordException {
+               Function<String, String> refusal) throws KeywordException {
         int i = from;
         while (i < line.size()) {
             String word = line.arg(i);

@@ -3,6 +3,7 @@ package io.tollgate.engine.runtime;
 import io.tollgate.engine.config.ProxyConfig;
 import io.tollgate.engine.config.ProxyKind;
 import io.tollgate.engine.config.ProxyMode;
+import io.tollgate.engine.config.ServerConfig;
 import io.tollgate.engine.http.ErrorPages;
 import io.tollgate.engine.lb.Balancer;
 import io.tollgate.engine.lb.Balancers;
@@ -123,7 +124,7 @@ public final class Proxy {
     }
 
     /** A server for {@code config}, not yet part of this backend (see {@link #addServer}). */
-    synchronized Server newServer(io.tollgate.engine.config.ServerConfig config) {
+    synchronized Server newServer(ServerConfig config) {
         return new Server(config, this, nextIndex++, ticker);
     }
 
