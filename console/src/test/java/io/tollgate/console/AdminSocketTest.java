@@ -88,6 +88,18 @@ class AdminSocketTest {
     }
 
     @Test
+    void addedAndDeletedServersShowOnThePageAtOnce() throws Exception {
+        // the bytes haproxy 2.6.12 answers over socat: one empty line after "registered", none more after "deleted"
+        assertThat(socat(admin, "add server web/s2 127.0.0.1:1\n")).isEqualTo("New server registered.\n\n");
+        assertThat(status("s2")).isEqualTo("MAINT");
+        assertThat(socat(admin, "add server web/s2 127.0.0.1:1\n"))
+                .isEqualTo("Already exists a server with the same name in backend.\n\n");
+        assertThat(socat(user, "del server web/s2\n")).isEqualTo("Permission denied\n\n");
+        assertThat(socat(admin, "del server web/s2\n")).isEqualTo("Server deleted.\n");
+        assertThat(Http.get(csv).body()).contains("\nweb,s1,").doesNotContain("\nweb,s2,");
+    }
+
+    @Test
     void promptKeepsTheSessionUntilQuit() throws Exception {
         assertThat(socat(admin, "prompt\nshow cli level\noperator\nshow cli level\nquit\nshow cli level\n"))
                 .isEqualTo("\n> admin\n\n> \n> operator\n\n> ");

@@ -56,6 +56,7 @@ public final class RuntimeApi {
      */
     public RuntimeApi(Proxies proxies, StatsRegistry stats, Supplier<ProcessInfo> process) {
         families.add(new ServerCommands(proxies));
+        families.add(new DynamicServerCommands(proxies));
         families.add(new StatCommands(proxies, stats));
         families.add(new InfoCommands(stats, process));
         families.add(new BackendCommands(proxies));

@@ -32,12 +32,26 @@ public final class HealthChecks implements AutoCloseable {
     /** HAProxy's {@code SRV_CHK_INTER_THRES}: intervals from which the first checks take their pace. */
     static final long PACE_FLOOR_MILLIS = 1000;
 
-    private final List<PeriodicCheck> checks = new ArrayList<>();
+    /** Grows and shrinks with {@code add server}/{@code del server}, read for figures from any thread. */
+    private final List<PeriodicCheck> checks = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final EventLoopGroup group;
+    private final Class<? extends SocketChannel> channelType;
+    private final int spreadPercent;
+    private final Map<Server, ServerTlsContext> tls;
+    private final StateChanges changes;
+    private final AgentEffects agents;
+    /** One per backend, shared by its servers' checks. */
+    private final Map<Proxy, CheckProtocol> protocols = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean closed;
 
-    private HealthChecks(EventLoopGroup group) {
+    private HealthChecks(EventLoopGroup group, Class<? extends SocketChannel> channelType, int spreadPercent,
+                         Map<Server, ServerTlsContext> tls, StateChanges changes) {
         this.group = group;
+        this.channelType = channelType;
+        this.spreadPercent = spreadPercent;
+        this.tls = tls;
+        this.changes = changes;
+        this.agents = new AgentEffects(changes);
     }
 
     /**
@@ -54,39 +68,46 @@ public final class HealthChecks implements AutoCloseable {
 
     /**
      * As {@link #start(Proxies, EventLoopGroup, Class, int)}, the checks of the servers in
-     * {@code tls} speaking TLS with those contexts ({@code check-ssl}, {@code ssl} servers).
+     * {@code tls} speaking TLS with those contexts ({@code check-ssl}, {@code ssl} servers). The
+     * map is read again when a server is added at run time, so its owner may fill it then.
      */
     public static HealthChecks start(Proxies proxies, EventLoopGroup group, Class<? extends SocketChannel> channelType,
                                      int spreadPercent, Map<Server, ServerTlsContext> tls) {
-        HealthChecks all = new HealthChecks(group);
         StateChanges changes = proxies.stateChanges();
-        AgentEffects agents = new AgentEffects(changes);
+        HealthChecks all = new HealthChecks(group, channelType, spreadPercent, tls, changes);
+        List<PeriodicCheck> first = new ArrayList<>();
         for (Proxy p : proxies.all()) {
-            CheckProtocol protocol = null;
             for (Server s : p.servers()) {
-                if (s.check() != null) {
-                    if (protocol == null) {
-                        protocol = CheckProtocols.of(p.config().rules().healthCheck());
-                    }
-                    all.checks.add(new ServerCheck(s, s.check(), protocol, address(s), group.next(), channelType,
-                            changes, spreadPercent).tls(tls.get(s)));
-                }
-                AgentSettings agent = s.config().check().agent();
-                if (agent != null && agent.enabled() && agent.port() > 0) {
-                    // HAProxy's agent counter: rise 1, fall 1, starting UP
-                    CheckState state = new CheckState(true, 1, 1);
-                    s.setAgent(state);
-                    all.checks.add(new AgentCheck(s, state, agentAddress(s), group.next(), channelType, agents,
-                            spreadPercent));
-                }
+                first.addAll(all.checksOf(s));
             }
         }
-        List<Long> delays = firstDelays(all.checks.stream().map(PeriodicCheck::interval).toList());
+        List<Long> delays = firstDelays(first.stream().map(PeriodicCheck::interval).toList());
         for (int i = 0; i < delays.size(); i++) {
-            all.checks.get(i).start(delays.get(i));
+            first.get(i).start(delays.get(i));
         }
+        all.checks.addAll(first);
         changes.addListener(all.new WarmUps(changes));
+        changes.addListener(all.new Membership());
         return all;
+    }
+
+    /** A server's health check and agent, not started. */
+    private List<PeriodicCheck> checksOf(Server s) {
+        List<PeriodicCheck> own = new ArrayList<>(2);
+        if (s.check() != null) {
+            CheckProtocol protocol = protocols.computeIfAbsent(s.backend(),
+                    p -> CheckProtocols.of(p.config().rules().healthCheck()));
+            own.add(new ServerCheck(s, s.check(), protocol, address(s), group.next(), channelType,
+                    changes, spreadPercent).tls(tls.get(s)));
+        }
+        AgentSettings agent = s.config().check().agent();
+        if (agent != null && agent.enabled() && agent.port() > 0) {
+            // HAProxy's agent counter: rise 1, fall 1, starting UP
+            CheckState state = new CheckState(true, 1, 1);
+            s.setAgent(state);
+            own.add(new AgentCheck(s, state, agentAddress(s), group.next(), channelType, agents, spreadPercent));
+        }
+        return own;
     }
 
     /**
@@ -160,6 +181,38 @@ public final class HealthChecks implements AutoCloseable {
         } catch (UnknownHostException e) {
             throw new IllegalStateException("[" + s.config().source() + "] : 'server " + s
                     + "' : could not resolve " + what + " '" + host + "'.", e);
+        }
+    }
+
+    /**
+     * Starts the checks of a server added at run time at once (HAProxy starts a dynamic server's
+     * check task without spreading it; the check sits its turns out while disabled), and stops
+     * those of a deleted one.
+     */
+    private final class Membership implements StateChanges.Listener {
+        @Override
+        public void serverChanged(Server server, String what, String cause) {
+        }
+
+        @Override
+        public void serverAdded(Server server) {
+            if (closed) {
+                return;
+            }
+            for (PeriodicCheck c : checksOf(server)) {
+                checks.add(c);
+                c.start(0);
+            }
+        }
+
+        @Override
+        public void serverRemoved(Server server) {
+            for (PeriodicCheck c : checks) {
+                if (c.server == server) {
+                    c.stop();
+                    checks.remove(c);
+                }
+            }
         }
     }
 

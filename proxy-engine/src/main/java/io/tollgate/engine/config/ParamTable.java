@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The parameters that follow the address on a {@code bind} or {@code server} line, as HAProxy's
@@ -42,6 +43,15 @@ final class ParamTable<S> {
      * with {@code context} (e.g. {@code 'server b1/s1'}), as HAProxy does.
      */
     void apply(Line line, int from, S state, Problems problems, String context) throws KeywordException {
+        apply(line, from, state, problems, context, word -> null);
+    }
+
+    /**
+     * As {@link #apply(Line, int, Object, Problems, String)}, for a use that takes only some of the
+     * words: {@code refusal} gives the error for a known word it does not take, or null.
+     */
+    void apply(Line line, int from, S state, Problems problems, String context,
+               Function<String, String> refusal) throws KeywordException {
         int i = from;
         while (i < line.size()) {
             String word = line.arg(i);
@@ -50,6 +60,10 @@ final class ParamTable<S> {
                 String best = WordFingerprint.bestMatch(word, params.keySet(), List.of());
                 throw new KeywordException(context + " : unknown keyword '" + word + "'"
                         + (best == null ? "." : "; did you mean '" + best + "' maybe ?"));
+            }
+            String refused = refusal.apply(word);
+            if (refused != null) {
+                throw new KeywordException(context + " : " + refused);
             }
             if (i + param.arity() >= line.size()) {
                 throw new KeywordException(context + " : '" + word + "' expects "

@@ -30,4 +30,17 @@ public interface Balancer {
     /** A server went up or down, entered or left maintenance, or changed weight. */
     default void serverChanged(Server server) {
     }
+
+    /**
+     * A server joined the backend at run time ({@code add server}); it becomes a candidate only
+     * later, through the candidate list, so this is where per-server state makes room for it.
+     */
+    default void serverAdded(Server server) {
+        serverChanged(server);
+    }
+
+    /** A server left the backend at run time ({@code del server}); it is no candidate any more. */
+    default void serverRemoved(Server server) {
+        serverChanged(server);
+    }
 }

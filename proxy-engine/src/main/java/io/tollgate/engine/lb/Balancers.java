@@ -29,6 +29,20 @@ public final class Balancers {
         return args.isEmpty() || args.get(0).isEmpty() ? RandomBalancer.DEFAULT_DRAWS : Integer.parseInt(args.get(0));
     }
 
+    /**
+     * Whether servers can be added to the backend at run time: HAProxy's {@code BE_LB_PROP_DYN}
+     * algorithms, i.e. all but {@code static-rr} and the hashes over a map ({@code hash-type
+     * map-based}, the default), whose tables are sized at start.
+     */
+    public static boolean isDynamic(ProxyConfig config) {
+        String keyword = config.balance() == null ? "roundrobin" : config.balance();
+        return switch (keyword) {
+            case "roundrobin", "leastconn", "first", "random" -> true;
+            case "static-rr" -> false;
+            default -> config.hashType() != null && config.hashType().trim().startsWith("consistent");
+        };
+    }
+
     public static boolean isSupported(String keyword) {
         return TABLE.containsKey(keyword);
     }

@@ -16,7 +16,8 @@ import java.util.List;
  * round-robin tree per backend.
  */
 public final class RoundRobinBalancer implements Balancer {
-    private final long[] credit;
+    /** By {@link Server#index()}; grows when servers are added at run time. */
+    private long[] credit;
 
     public RoundRobinBalancer(int serverCount) {
         this.credit = new long[serverCount];
@@ -32,6 +33,9 @@ public final class RoundRobinBalancer implements Balancer {
                 continue;
             }
             int w = s.weight();
+            if (s.index() >= credit.length) {
+                grow(s.index());
+            }
             credit[s.index()] += w;
             total += w;
             if (best == null || credit[s.index()] > credit[best.index()]) {
@@ -51,6 +55,13 @@ public final class RoundRobinBalancer implements Balancer {
 
     @Override
     public synchronized void serverChanged(Server server) {
+        if (server.index() >= credit.length) {
+            grow(server.index());
+        }
         credit[server.index()] = 0;
+    }
+
+    private void grow(int index) {
+        credit = java.util.Arrays.copyOf(credit, Math.max(index + 1, credit.length * 2));
     }
 }

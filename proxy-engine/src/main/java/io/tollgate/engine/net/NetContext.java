@@ -50,10 +50,10 @@ final class NetContext {
 
     private final Transport transport;
     private final Map<EventExecutor, ServerPool> pools = new ConcurrentHashMap<>();
-    /** Filled before the listeners start, read-only after: event loops read it without locks. */
+    /** Filled before the listeners start, changed only by {@code add/del server}: lock-free reads. */
     private final Map<Server, ServerTransport> serverTransports;
-    /** The backends with a server whose transport reads the request; read-only too. */
-    private final Set<Proxy> requestDependent = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** The backends with a server whose transport reads the request; a backend stays once in. */
+    private final Set<Proxy> requestDependent = ConcurrentHashMap.newKeySet();
 
     private final StatsApplet stats;
 
@@ -65,12 +65,26 @@ final class NetContext {
     NetContext(Transport transport, Map<Server, ServerTransport> serverTransports, StatsApplet stats) {
         this.transport = transport;
         this.stats = stats;
-        this.serverTransports = new IdentityHashMap<>(serverTransports);
+        this.serverTransports = new ConcurrentHashMap<>(serverTransports);
         serverTransports.forEach((server, t) -> {
             if (t.dependsOnRequest()) {
                 requestDependent.add(server.backend());
             }
         });
+    }
+
+    /** The transport of a server added at run time, before it takes traffic; null for none. */
+    void addServerTransport(Server server, ServerTransport t) {
+        if (t != null) {
+            serverTransports.put(server, t);
+            if (t.dependsOnRequest()) {
+                requestDependent.add(server.backend());
+            }
+        }
+    }
+
+    void removeServerTransport(Server server) {
+        serverTransports.remove(server);
     }
 
     Transport transport() {

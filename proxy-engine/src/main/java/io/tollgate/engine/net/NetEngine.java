@@ -72,6 +72,7 @@ public final class NetEngine implements Engine {
         this.net = new NetContext(transport, serverTransports, new StatsApplet(stats, api, () -> processInfo(config,
                 threads, started, ticker)));
         proxies.sessions().idleCounter(net.idleCounter(group));
+        proxies.dynamicServers().admission(new ServerAdmission(net, config.global().tls(), checkTls));
     }
 
     /**
@@ -137,7 +138,8 @@ public final class NetEngine implements Engine {
 
     /** The TLS contexts of the checks that run over TLS ({@code check-ssl}, {@code ssl} servers), built once. */
     private Map<Server, ServerTlsContext> checkTls(TlsDefaults defaults) {
-        Map<Server, ServerTlsContext> all = new IdentityHashMap<>();
+        // concurrent: servers added at run time put theirs while checks read
+        Map<Server, ServerTlsContext> all = new java.util.concurrent.ConcurrentHashMap<>();
         for (Proxy p : proxies.all()) {
             for (Server s : p.servers()) {
                 if (s.check() != null && s.config().check().tls() != null) {
@@ -148,7 +150,7 @@ public final class NetEngine implements Engine {
         return all;
     }
 
-    private static ServerTlsContext checkTlsContext(ServerConfig c, ProxyConfig backend, TlsDefaults defaults) {
+    static ServerTlsContext checkTlsContext(ServerConfig c, ProxyConfig backend, TlsDefaults defaults) {
         try {
             return ServerTlsContext.build(c.check().tls(), defaults, name -> Path.of(name).toAbsolutePath());
         } catch (TlsException | SSLException e) {
@@ -183,7 +185,7 @@ public final class NetEngine implements Engine {
      *
      * @throws IllegalStateException with HAProxy's message, prefixed with the server line
      */
-    private static ServerTransport transport(ServerConfig c, ProxyConfig backend, TlsDefaults defaults) {
+    static ServerTransport transport(ServerConfig c, ProxyConfig backend, TlsDefaults defaults) {
         if (c.tls() == null && c.sendProxy() == 0 && c.socks4() == null) {
             return null;
         }

@@ -15,7 +15,8 @@ import java.util.Map;
  */
 public final class CookieRouting {
     private final CookiePersistence persistence;
-    private final Map<String, Server[]> byValue;
+    /** Replaced whole when a server is deleted at run time, so lookups take no lock. */
+    private volatile Map<String, Server[]> byValue;
 
     CookieRouting(CookieSettings settings, List<Server> servers) {
         this.persistence = new CookiePersistence(settings);
@@ -33,6 +34,18 @@ public final class CookieRouting {
         Server[] all = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, all, a.length, b.length);
         return all;
+    }
+
+    /** Forgets a server deleted at run time ({@code del server}). */
+    synchronized void remove(Server server) {
+        Map<String, Server[]> map = new HashMap<>();
+        byValue.forEach((value, named) -> {
+            Server[] kept = Arrays.stream(named).filter(s -> s != server).toArray(Server[]::new);
+            if (kept.length > 0) {
+                map.put(value, kept);
+            }
+        });
+        byValue = map;
     }
 
     public CookiePersistence persistence() {

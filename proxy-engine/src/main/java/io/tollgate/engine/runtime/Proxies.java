@@ -32,6 +32,7 @@ public final class Proxies {
     private final List<Proxy> all;
     private final Map<String, Proxy> backendsByName = new HashMap<>();
     private final StateChanges stateChanges = new StateChanges();
+    private final DynamicServers dynamicServers = new DynamicServers(this);
     private final Config config;
     private final StickTables tables;
     private final io.tollgate.engine.auth.Userlists userlists;
@@ -214,6 +215,11 @@ public final class Proxies {
     /** The process's {@code maxconn} in force. */
     public GlobalMaxconn globalMaxconn() {
         return globalMaxconn;
+    }
+
+    /** Servers added and deleted at run time. */
+    public DynamicServers dynamicServers() {
+        return dynamicServers;
     }
 
     public StateChanges stateChanges() {

@@ -3,6 +3,7 @@ package io.tollgate.engine.runtime;
 import io.tollgate.engine.config.ProxyConfig;
 import io.tollgate.engine.config.ProxyKind;
 import io.tollgate.engine.config.ProxyMode;
+import io.tollgate.engine.config.ServerConfig;
 import io.tollgate.engine.http.ErrorPages;
 import io.tollgate.engine.lb.Balancer;
 import io.tollgate.engine.lb.Balancers;
@@ -25,11 +26,15 @@ public final class Proxy {
     private final ProxyConfig config;
     private final FrontendCounters frontendCounters;
     private final BackendCounters backendCounters;
-    private final List<Server> servers;
+    /** Copy-on-write: replaced whole by {@code add server}/{@code del server}, read without locks. */
+    private volatile List<Server> servers;
     private final Balancer balancer;
     private final PendingQueue queue;
     private final CookieRouting cookieRouting;
     private final long startMillis;
+    private final Ticker ticker;
+    /** The {@link Server#index()} the next server added at run time takes; indexes are never reused. */
+    private int nextIndex;
     private volatile List<Server> candidates = List.of();
     private List<SwitchingRule> switchingRules = List.of();
     private TrafficRules rules = TrafficRules.NONE;
@@ -44,6 +49,7 @@ public final class Proxy {
     public Proxy(ProxyConfig config, Ticker ticker) {
         this.config = config;
         this.startMillis = ticker.wallMillis();
+        this.ticker = ticker;
         this.frontendCounters = config.kind().isFrontend() ? new FrontendCounters(ticker) : null;
         this.backendCounters = config.kind().isBackend() ? new BackendCounters(ticker) : null;
         List<Server> list = new ArrayList<>();
@@ -53,6 +59,7 @@ public final class Proxy {
             }
         }
         this.servers = Collections.unmodifiableList(list);
+        this.nextIndex = list.size();
         this.balancer = config.kind().isBackend() ? Balancers.create(config, servers) : null;
         this.queue = config.kind().isBackend() ? new PendingQueue(backendCounters.queued) : null;
         this.cookieRouting = config.kind().isBackend() && config.rules().cookie() != null
@@ -116,6 +123,28 @@ public final class Proxy {
 
     public Balancer balancer() {
         return balancer;
+    }
+
+    /** A server for {@code config}, not yet part of this backend (see {@link #addServer}). */
+    synchronized Server newServer(ServerConfig config) {
+        return new Server(config, this, nextIndex++, ticker);
+    }
+
+    /** Appends a server at run time, after the others as HAProxy 2.6 does. */
+    synchronized void addServer(Server server) {
+        List<Server> copy = new ArrayList<>(servers);
+        copy.add(server);
+        servers = Collections.unmodifiableList(copy);
+    }
+
+    /** Takes a server out at run time; requests already on it are not this method's business. */
+    synchronized void removeServer(Server server) {
+        List<Server> copy = new ArrayList<>(servers);
+        copy.remove(server);
+        servers = Collections.unmodifiableList(copy);
+        if (cookieRouting != null) {
+            cookieRouting.remove(server);
+        }
     }
 
     /** Requests waiting for any server of this backend. */

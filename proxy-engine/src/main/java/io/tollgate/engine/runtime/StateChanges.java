@@ -26,6 +26,14 @@ public final class StateChanges {
         /** A check (health or agent) finished and was applied: for check latency figures and history. */
         default void checked(Server server, CheckState state, CheckState.Result result) {
         }
+
+        /** A server joined its backend at run time ({@code add server}), already in the server list. */
+        default void serverAdded(Server server) {
+        }
+
+        /** A server left its backend at run time ({@code del server}), already out of the server list. */
+        default void serverRemoved(Server server) {
+        }
     }
 
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
@@ -462,6 +470,36 @@ public final class StateChanges {
     /** An event that is no server's (a frontend paused or stopped), for the same log and listeners. */
     public void emitEvent(ServerEvent event) {
         emit(event);
+    }
+
+    /**
+     * Puts a server created at run time into its backend: balancer first, so that its pick never
+     * meets an unknown server, then the server list and the candidates, then the listeners
+     * (checks, counters' clocks).
+     */
+    synchronized void addServer(Server server) {
+        Proxy backend = server.backend();
+        backend.balancer().serverAdded(server);
+        backend.addServer(server);
+        backend.refreshCandidates();
+        for (Listener l : listeners) {
+            l.serverAdded(server);
+        }
+    }
+
+    /** Takes a server out of its backend; the caller checked that nothing uses it any more. */
+    synchronized void removeServer(Server server) {
+        Proxy backend = server.backend();
+        Server tracked = server.tracked();
+        if (tracked != null) {
+            tracked.trackers().remove(server);
+        }
+        backend.removeServer(server);
+        backend.refreshCandidates();
+        backend.balancer().serverRemoved(server);
+        for (Listener l : listeners) {
+            l.serverRemoved(server);
+        }
     }
 
     private void emit(ServerEvent event) {

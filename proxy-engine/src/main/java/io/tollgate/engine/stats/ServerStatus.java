@@ -51,9 +51,13 @@ final class ServerStatus {
         return "DOWN " + (check != null ? check : agent).ratio();
     }
 
-    /** Checks are configured ({@code chkfail}, {@code chkdown}, {@code downtime} are shown). */
+    /**
+     * Checks are configured and enabled ({@code chkfail}, {@code chkdown}, {@code downtime} are
+     * shown): HAProxy tests {@code CHK_ST_ENABLED}, so after {@code disable health} and on a
+     * dynamic server before {@code enable health} they are empty (checked with {@code haproxy -db}).
+     */
     static boolean isChecked(Server server) {
-        return server.check() != null;
+        return server.check() != null && !server.isCheckDisabled();
     }
 
     /**
@@ -61,6 +65,6 @@ final class ServerStatus {
      * {@code check_*} columns.
      */
     static boolean isChecking(Server server) {
-        return isChecked(server) && !server.isInMaintenance() && !server.isCheckDisabled();
+        return isChecked(server) && !server.isInMaintenance();
     }
 }

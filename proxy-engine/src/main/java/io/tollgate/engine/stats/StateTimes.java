@@ -77,14 +77,24 @@ final class StateTimes implements StateChanges.Listener {
         clocks.get(server.backend()).update(!server.backend().isUp(), now);
     }
 
+    @Override
+    public synchronized void serverAdded(Server server) {
+        clocks.put(server, new Clock(server.lastChangeMillis(), isDown(server)));
+    }
+
+    @Override
+    public synchronized void serverRemoved(Server server) {
+        clocks.remove(server);
+    }
+
     /** Seconds since the last change to or from down ({@code lastchg}). */
     synchronized long secondsSinceLastChange(Object backendOrServer) {
-        return Math.max(0, (ticker.wallMillis() - clocks.get(backendOrServer).lastChange) / 1000);
+        return Math.max(0, (ticker.wallMillis() - clock(backendOrServer).lastChange) / 1000);
     }
 
     /** Times it went down ({@code chkdown}). */
     synchronized long downTransitions(Object backendOrServer) {
-        return clocks.get(backendOrServer).downTransitions;
+        return clock(backendOrServer).downTransitions;
     }
 
     /** {@code clear counters all} resets a server's {@code chkdown}, not its {@code downtime} (HAProxy keeps it apart). */
@@ -94,12 +104,18 @@ final class StateTimes implements StateChanges.Listener {
 
     /** Seconds spent down in total, including the current stretch ({@code downtime}). */
     synchronized long downtimeSeconds(Object backendOrServer) {
-        Clock c = clocks.get(backendOrServer);
+        Clock c = clock(backendOrServer);
         long total = c.downMillis;
         if (c.downSince >= 0) {
             total += Math.max(0, ticker.wallMillis() - c.downSince);
         }
         return total / 1000;
+    }
+
+    /** A server deleted while a snapshot was being taken has no clock any more: it reads as new. */
+    private Clock clock(Object backendOrServer) {
+        Clock c = clocks.get(backendOrServer);
+        return c != null ? c : new Clock(ticker.wallMillis(), false);
     }
 
     private static boolean isDown(Server s) {
