@@ -9,10 +9,20 @@ package io.tollgate.engine.api;
  * @param totalTasks   what the process keeps running: health checks, agents and connections
  * @param node        the global {@code node} name, or null
  * @param description the global {@code description}, or null
+ * @param idlePct     share of time the event loops were idle lately (HAProxy's {@code Idle_pct})
+ * @param listeners   sockets the engine listens on (frontends' binds; admin sockets are counted apart)
  */
 public record ProcessInfo(long pid, long startMillis, long nowMillis, int nbthread, int maxconn, long currentConns,
                           long connRate, long maxFiles, String node, String description, long bitRate,
-                          long runningTasks, long totalTasks) {
+                          long runningTasks, long totalTasks, int idlePct, int listeners) {
+
+    /** Figures without loop measurements (tests, tools): idle, nothing listening. */
+    public ProcessInfo(long pid, long startMillis, long nowMillis, int nbthread, int maxconn, long currentConns,
+                       long connRate, long maxFiles, String node, String description, long bitRate,
+                       long runningTasks, long totalTasks) {
+        this(pid, startMillis, nowMillis, nbthread, maxconn, currentConns, connRate, maxFiles, node, description,
+                bitRate, runningTasks, totalTasks, 100, 0);
+    }
 
     /** Seconds since start. */
     public long uptimeSeconds() {

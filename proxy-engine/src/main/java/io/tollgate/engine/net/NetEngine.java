@@ -56,6 +56,7 @@ public final class NetEngine implements Engine {
     private final List<Channel> listeners = new ArrayList<>();
     private HealthChecks checks;
     private final Map<Server, ServerTlsContext> checkTls;
+    private final LoopUsage loopUsage;
 
     private NetEngine(Config config, Ticker ticker) {
         this.proxies = new Proxies(config, ticker);
@@ -68,7 +69,8 @@ public final class NetEngine implements Engine {
                 : Runtime.getRuntime().availableProcessors();
         this.group = transport.newGroup(threads, "tollgate-loop");
         long started = ticker.wallMillis();
-        this.api = new RuntimeApi(proxies, stats, () -> processInfo(config, threads, started, ticker));
+        this.loopUsage = new LoopUsage(group);
+        this.api = new RuntimeApi(proxies, stats, () -> processInfo(config, threads, started, ticker), loopUsage::read);
         this.net = new NetContext(transport, serverTransports, new StatsApplet(stats, api, () -> processInfo(config,
                 threads, started, ticker)));
     }
@@ -313,7 +315,7 @@ public final class NetEngine implements Engine {
         long now = ticker.wallMillis();
         return new ProcessInfo(ProcessHandle.current().pid(), started, now, threads, config.global().maxconn(), conns,
                 rate, files, config.global().node(), config.global().description(), bitRate.read(bytes, now), queued,
-                checkTasks + conns);
+                checkTasks + conns, loopUsage.idlePct(), listeners.size());
     }
 
     @Override
