@@ -174,6 +174,21 @@ class CliSessionCommandsTest {
     }
 
     @Test
+    void showCliSocketsWritesAddressesAsHaproxy() throws Exception {
+        int six = Cli.freePort();
+        int anySix = Cli.freePort();
+        int anyFour = Cli.freePort();
+        start("    stats socket ipv6@[::1]:" + six + " level admin",
+                "    stats socket ipv6@:::" + anySix,
+                "    stats socket ipv4@:" + anyFour + " level user");
+        // as haproxy 2.6.12 lists the same lines
+        assertThat(Socat.ask(admin, "show cli sockets\n")).endsWith("\n"
+                + "ipv6@[::1]:" + six + " admin all\n"
+                + "ipv6@[::]:" + anySix + " operator all\n"
+                + "ipv4@0.0.0.0:" + anyFour + " user all\n\n");
+    }
+
+    @Test
     void showEnvDumpsTheEnvironmentToOperators() throws Exception {
         start();
         Map<String, String> env = System.getenv();

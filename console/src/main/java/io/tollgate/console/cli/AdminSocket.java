@@ -70,7 +70,10 @@ final class AdminSocket implements AutoCloseable {
         ServerSocketChannel server;
         try {
             if (!spec.isUnix()) {
-                return ServerSocketChannel.open().bind(spec.address());
+                // the address's own family, so that 0.0.0.0 is IPv4 only, as HAProxy binds it
+                InetSocketAddress inet = (InetSocketAddress) spec.address();
+                return ServerSocketChannel.open(inet.getAddress() instanceof Inet6Address
+                        ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET).bind(inet);
             }
             UnixDomainSocketAddress address = (UnixDomainSocketAddress) spec.address();
             UnixSocketFile.clear(address);
