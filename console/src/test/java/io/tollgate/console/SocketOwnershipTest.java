@@ -96,6 +96,17 @@ class SocketOwnershipTest {
         assertThat(dir.resolve("a.sock")).doesNotExist();
     }
 
+    @Test
+    void theCheckFindsThemToo() throws Exception {
+        Cli.Result result = Cli.run("-c", "-f", config(dir.resolve("a.sock") + " user no-such-user-here").toString());
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).contains("[ALERT] config : parsing [").contains(
+                "own.cfg:2] : 'stats socket' : ''user' : unknown user name 'no-such-user-here''\n"
+                        + "[ALERT] config : Fatal errors found in configuration.");
+        assertThat(Cli.run("-c", "-f", config(dir.resolve("a.sock") + " user nobody group nogroup").toString())
+                .exitCode()).isZero();
+    }
+
     /** What a start that must fail printed on stderr. */
     private String failure(Path cfg) throws Exception {
         StringWriter err = new StringWriter();
