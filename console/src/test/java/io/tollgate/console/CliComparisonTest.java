@@ -5,8 +5,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -101,6 +99,22 @@ class CliComparisonTest {
                 + "set severity-output;set severity-output x;show startup-logs;show env NO_SUCH_VARIABLE_HERE;"
                 + "set severity-output none;show cli level\n");
         same(false, "set severity-output number;show startup-logs;disable server web/s1\n");
+    }
+
+    @Test
+    void listenersCountTheBindsAndTheStatsSockets() throws Exception {
+        same(false, "show info\n", "Listeners: ");
+    }
+
+    /** The line of {@code input}'s answer that starts with {@code field}, in both. */
+    private void same(boolean admin, String input, String field) throws Exception {
+        String theirs = haproxy.ask(admin ? haproxy.admin() : haproxy.user(), input);
+        String ours = tollgate.ask(admin ? tollgate.admin() : tollgate.user(), input);
+        assertThat(line(ours, field)).as(input).isEqualTo(line(theirs, field)).isNotNull();
+    }
+
+    private static String line(String text, String field) {
+        return text.lines().filter(l -> l.startsWith(field)).findFirst().orElse(null);
     }
 
     @Test

@@ -50,6 +50,11 @@ public final class RuntimeApi {
             return new Answer(text, true, Severity.INFO);
         }
 
+        /** A message of another level, as {@code cli_msg(appctx, LOG_WARNING, ...)} for example. */
+        static Answer message(Severity severity, String text) {
+            return new Answer(text, true, severity);
+        }
+
         static Answer denied() {
             return new Answer("Permission denied\n", false, Severity.ERR);
         }
