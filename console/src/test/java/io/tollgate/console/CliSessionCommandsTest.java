@@ -9,6 +9,7 @@ import org.assertj.core.data.Offset;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.Socket;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
@@ -43,6 +44,7 @@ class CliSessionCommandsTest {
     private Path admin;
     private Path user;
     private int tcp;
+    private int web;
 
     @AfterEach
     void stop() throws Exception {
@@ -59,6 +61,7 @@ class CliSessionCommandsTest {
         admin = dir.resolve("admin.sock");
         user = dir.resolve("user.sock");
         tcp = Cli.freePort();
+        web = Cli.freePort();
         List<String> lines = new ArrayList<>(List.of(
                 "global",
                 "    stats socket " + admin + " level admin",
@@ -72,7 +75,7 @@ class CliSessionCommandsTest {
                 "    timeout client 10s",
                 "    timeout server 10s",
                 "listen web",
-                "    bind 127.0.0.1:" + Cli.freePort(),
+                "    bind 127.0.0.1:" + web,
                 "    bind 127.0.0.1:" + Cli.freePort(),
                 "    server s1 127.0.0.1:" + Cli.freePort()));
         startWith(Cli.config(dir, "cli.cfg", lines.toArray(String[]::new)));
@@ -99,7 +102,8 @@ class CliSessionCommandsTest {
         assertThat(Socat.ask(admin, "set timeout\n")).isEqualTo("'set timeout' only supports 'cli'.\n\n");
         assertThat(Socat.ask(admin, "set timeout client 5\n")).isEqualTo("'set timeout' only supports 'cli'.\n\n");
         for (String bad : List.of("abc", "0", "0s", "10x", "-1", "99999999999", "3000000000", "1u")) {
-            assertThat(Socat.ask(admin, "set timeout cli " + bad + "\n")).as(bad).isEqualTo("Invalid timeout value.\n\n");
+            assertThat(Socat.ask(admin, "set timeout cli " + bad + "\n")).as(bad)
+                    .isEqualTo("Invalid timeout value.\n\n");
         }
         for (String good : List.of("1d", "5", "500ms", "2m", "1h", "1sx", "10us")) {
             assertThat(Socat.ask(user, "set timeout cli " + good + "\n")).as(good).isEqualTo("\n");
@@ -228,13 +232,24 @@ class CliSessionCommandsTest {
     @Test
     void showActivityHasHaproxysShapeWithTheLoopsFigures() throws Exception {
         start("    nbthread 2");
+        for (int i = 0; i < 3; i++) {
+            new Socket("127.0.0.1", web).close();
+        }
+        Pattern three = Pattern.compile("\naccepted: 3 \\[ (3 0|0 3) \\]\n");
         String activity = Socat.ask(user, "show activity\n");
+        for (int i = 0; i < 100 && !three.matcher(activity).find(); i++) { // the loop accepts after connect returns
+            Thread.sleep(50);
+            activity = Socat.ask(user, "show activity\n");
+        }
+        assertThat(activity).as("the three connections, counted on the loop running the listener")
+                .containsPattern(three);
         assertThat(activity).matches("(?s)thread_id: 0 \\(1\\.\\.2\\)\n"
                 + "date_now: \\d{10}\\.\\d{6}\n"
                 + "uptime_ms: \\d+\n"
                 + "cpu_ms_tot: \\d+ \\[ \\d+ \\d+ \\]\n"
                 + "idle_pct: \\d+ \\[ \\d+ \\d+ \\]\n"
                 + "run_queue: \\d+ \\[ \\d+ \\d+ \\]\n"
+                + "accepted: \\d+ \\[ \\d+ \\d+ \\]\n"
                 + "gc_count: \\d+\n"
                 + "gc_ms_tot: \\d+\n"
                 + "heap_used: \\d+\n"
@@ -252,7 +267,7 @@ class CliSessionCommandsTest {
     void showActivityWithOneLoopHasNoBrackets() throws Exception {
         start("    nbthread 1");
         assertThat(Socat.ask(user, "show activity\n")).contains("thread_id: 0 (1..1)\n")
-                .containsPattern("\ncpu_ms_tot: \\d+\nidle_pct: \\d+\nrun_queue: \\d+\n");
+                .containsPattern("\ncpu_ms_tot: \\d+\nidle_pct: \\d+\nrun_queue: \\d+\naccepted: \\d+\n");
     }
 
     @Test
@@ -278,7 +293,8 @@ class CliSessionCommandsTest {
             write(second, "prompt\n");
             InputStream in1 = Channels.newInputStream(first);
             assertThat(in1.readNBytes(3)).isEqualTo("\n> ".getBytes(StandardCharsets.UTF_8));
-            assertThat(Channels.newInputStream(second).readNBytes(3)).isEqualTo("\n> ".getBytes(StandardCharsets.UTF_8));
+            assertThat(Channels.newInputStream(second).readNBytes(3))
+                    .isEqualTo("\n> ".getBytes(StandardCharsets.UTF_8));
             CompletableFuture<String> third = CompletableFuture.supplyAsync(() -> {
                 try {
                     return Socat.ask(admin, "show cli level\n");

@@ -24,14 +24,15 @@ final class RealHaproxy implements AutoCloseable {
             throw new AssertionError(PROGRAM + " is missing: this test compares Tollgate with HAProxy 2.6; install "
                     + "Debian's haproxy package (apt-get install haproxy)");
         }
+        Path log = cfg.resolveSibling(cfg.getFileName() + ".log");
         Process p = new ProcessBuilder(PROGRAM.toString(), "-db", "-f", cfg.toString())
                 .redirectErrorStream(true)
-                .redirectOutput(cfg.resolveSibling(cfg.getFileName() + ".log").toFile())
+                .redirectOutput(log.toFile())
                 .start();
         RealHaproxy haproxy = new RealHaproxy(p);
         for (int i = 0; i < 200; i++) {
             if (!p.isAlive()) {
-                throw new AssertionError("haproxy stopped: " + Files.readString(cfg.resolveSibling(cfg.getFileName() + ".log")));
+                throw new AssertionError("haproxy stopped: " + Files.readString(log));
             }
             if (Files.exists(socket) && Socat.ask(socket, "show cli level\n").endsWith("\n\n")) {
                 return haproxy;

@@ -86,7 +86,8 @@ class SocketOwnershipTest {
     @Test
     void anUnknownUserOrGroupStopsTheStartNamingTheKeyword() throws Exception {
         assertThat(failure(config(dir.resolve("a.sock") + " user no-such-user-here")))
-                .contains("[ALERT]").contains("own.cfg:2] : 'stats socket' : ''user' : unknown user name 'no-such-user-here''");
+                .contains("[ALERT]")
+                .contains("own.cfg:2] : 'stats socket' : ''user' : unknown user name 'no-such-user-here''");
         assertThat(failure(config(dir.resolve("b.sock") + " group no-such-group-here")))
                 .contains("'stats socket' : ''group' : unknown group name 'no-such-group-here''");
         assertThat(failure(config(dir.resolve("c.sock") + " uid")))

@@ -26,6 +26,8 @@ import java.util.function.ToLongFunction;
  * <li>{@code idle_pct}: share of the last measured second each loop spent idle, as
  * {@code show info}'s {@code Idle_pct} (average, then per loop, like HAProxy's averages);</li>
  * <li>{@code run_queue}: tasks waiting in each loop's queue now;</li>
+ * <li>{@code accepted}: connections accepted by each loop (the one running the listener, as
+ * HAProxy counts them on the accepting thread);</li>
  * <li>{@code gc_count}, {@code gc_ms_tot}: collections run and time spent in them, all collectors;</li>
  * <li>{@code heap_used}, {@code heap_max}: Java heap bytes in use and the most it may grow to;</li>
  * <li>{@code jvm_threads}: live threads in the JVM (loops, CLI, checks, ...).</li>
@@ -57,6 +59,7 @@ final class ActivityCommands implements RuntimeApi.Family {
             perLoop(out, "cpu_ms_tot", all, LoopActivity::cpuMillis, false);
             perLoop(out, "idle_pct", all, LoopActivity::idlePct, true);
             perLoop(out, "run_queue", all, LoopActivity::queuedTasks, false);
+            perLoop(out, "accepted", all, LoopActivity::accepted, false);
         }
         long gcCount = 0;
         long gcMillis = 0;

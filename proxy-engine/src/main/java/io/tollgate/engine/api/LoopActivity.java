@@ -7,6 +7,7 @@ package io.tollgate.engine.api;
  * @param idlePct     share of the last measured interval (one second or more) the loop's thread
  *                    spent without CPU, i.e. waiting for I/O or timers
  * @param queuedTasks tasks waiting in the loop's queue right now
+ * @param accepted    connections the loop accepted on the listeners it runs
  */
-public record LoopActivity(long cpuMillis, int idlePct, long queuedTasks) {
+public record LoopActivity(long cpuMillis, int idlePct, long queuedTasks, long accepted) {
 }

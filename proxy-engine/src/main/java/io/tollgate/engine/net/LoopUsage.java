@@ -1,5 +1,8 @@
 package io.tollgate.engine.net;
 
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.SingleThreadEventExecutor;
@@ -9,6 +12,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 
 /**
@@ -18,6 +22,7 @@ import java.util.function.LongSupplier;
  * (one {@link ThreadMXBean#getThreadCpuTime} a loop) only when someone asks. The idle share covers
  * the interval between two readings at least a second apart; a reading sooner than that gets the
  * previous figure, so frequent readers do not see noise, and the first interval starts at startup.
+ * It also counts the connections each loop accepts (one increment on the accepting loop).
  */
 final class LoopUsage {
     private static final long MIN_INTERVAL_NANOS = 1_000_000_000L;
@@ -25,6 +30,8 @@ final class LoopUsage {
     private final List<SingleThreadEventExecutor> loops = new ArrayList<>();
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final LongSupplier clock;
+    private final LongAdder[] accepted;
+    private final ChannelHandler acceptCounter = new AcceptCounter();
     private final long[] threadIds;
     private final long[] lastCpu;
     private final int[] idle;
@@ -44,7 +51,9 @@ final class LoopUsage {
         this.threadIds = new long[loops.size()];
         this.lastCpu = new long[loops.size()];
         this.idle = new int[loops.size()];
+        this.accepted = new LongAdder[loops.size()];
         for (int i = 0; i < loops.size(); i++) {
+            accepted[i] = new LongAdder();
             // starts the loop's thread if it has not run yet: called once, off the loops, at startup
             threadIds[i] = loops.get(i).threadProperties().id();
             lastCpu[i] = cpu(i);
@@ -71,9 +80,31 @@ final class LoopUsage {
         }
         List<LoopActivity> all = new ArrayList<>(cpu.length);
         for (int i = 0; i < cpu.length; i++) {
-            all.add(new LoopActivity(cpu[i] / 1_000_000, idle[i], loops.get(i).pendingTasks()));
+            all.add(new LoopActivity(cpu[i] / 1_000_000, idle[i], loops.get(i).pendingTasks(), accepted[i].sum()));
         }
         return all;
+    }
+
+    /**
+     * A listener's handler counting, per loop, the connections that loop accepted (HAProxy's
+     * {@code accepted}: the loop running the listener, whichever loop then serves the connection).
+     */
+    ChannelHandler acceptCounter() {
+        return acceptCounter;
+    }
+
+    @ChannelHandler.Sharable
+    private final class AcceptCounter extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            for (int i = 0; i < loops.size(); i++) {
+                if (loops.get(i) == ctx.executor()) {
+                    accepted[i].increment();
+                    break;
+                }
+            }
+            ctx.fireChannelRead(msg);
+        }
     }
 
     /** HAProxy's {@code Idle_pct}: the loops' idle shares averaged, rounded. */

@@ -249,6 +249,7 @@ public final class NetEngine implements Engine {
         ServerBootstrap b = new ServerBootstrap()
                 .group(group)
                 .channel(net.transport().serverChannel())
+                .handler(loopUsage.acceptCounter())
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)

@@ -71,7 +71,8 @@ class ProcessCommandsTest {
     void severityOutputPrefixesMessagesOnly() {
         RuntimeApi api = new RuntimeApi(proxies);
         assertThat(api.execute("get weight b/nope", ADMIN, SeverityOutput.NUMBER)).isEqualTo("[3]: No such server.\n");
-        assertThat(api.execute("get weight b/nope", ADMIN, SeverityOutput.STRING)).isEqualTo("[err]: No such server.\n");
+        assertThat(api.execute("get weight b/nope", ADMIN, SeverityOutput.STRING))
+                .isEqualTo("[err]: No such server.\n");
         assertThat(api.execute("get weight b/s1", ADMIN, SeverityOutput.NUMBER)).isEqualTo("1 (initial 1)\n");
         assertThat(api.execute("set server b/s1 state maint", USER, SeverityOutput.STRING))
                 .isEqualTo("[err]: Permission denied\n");
@@ -89,16 +90,18 @@ class ProcessCommandsTest {
     @Test
     void showActivityPrintsTotalsThenEachLoop() {
         ProcessInfo process = new ProcessInfo(7, 1_000, 6_500, 3, 100, 0, 0, 1024, null, null, 0, 0, 0);
-        List<LoopActivity> loops = List.of(new LoopActivity(10, 90, 0), new LoopActivity(20, 95, 2),
-                new LoopActivity(5, 100, 1));
+        List<LoopActivity> loops = List.of(new LoopActivity(10, 90, 0, 7), new LoopActivity(20, 95, 2, 0),
+                new LoopActivity(5, 100, 1, 3));
         RuntimeApi api = new RuntimeApi(proxies, new StatsRegistry(proxies, Ticker.SYSTEM), () -> process, () -> loops);
         String out = api.execute("show activity", USER);
         assertThat(out).matches("(?s)thread_id: 0 \\(1\\.\\.3\\)\ndate_now: \\d+\\.\\d{6}\nuptime_ms: 5500\n"
                 + "cpu_ms_tot: 35 \\[ 10 20 5 \\]\nidle_pct: 95 \\[ 90 95 100 \\]\nrun_queue: 3 \\[ 0 2 1 \\]\n"
+                + "accepted: 10 \\[ 7 0 3 \\]\n"
                 + "gc_count: \\d+\ngc_ms_tot: \\d+\nheap_used: \\d+\nheap_max: -?\\d+\njvm_threads: \\d+\n");
         RuntimeApi one = new RuntimeApi(proxies, new StatsRegistry(proxies, Ticker.SYSTEM), () -> process,
-                () -> List.of(new LoopActivity(12, 97, 4)));
-        assertThat(one.execute("show activity", USER)).contains("\ncpu_ms_tot: 12\nidle_pct: 97\nrun_queue: 4\n");
+                () -> List.of(new LoopActivity(12, 97, 4, 1)));
+        assertThat(one.execute("show activity", USER))
+                .contains("\ncpu_ms_tot: 12\nidle_pct: 97\nrun_queue: 4\naccepted: 1\n");
     }
 
     @Test
