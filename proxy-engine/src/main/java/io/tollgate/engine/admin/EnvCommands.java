@@ -70,8 +70,8 @@ final class EnvCommands implements RuntimeApi.Family {
             return entries;
         } catch (IOException | UnsupportedOperationException e) {
             List<String> entries = new ArrayList<>();
-            for (Map.Entry<String, String> e2 : System.getenv().entrySet()) {
-                entries.add(e2.getKey() + "=" + e2.getValue());
+            for (Map.Entry<String, String> variable : System.getenv().entrySet()) {
+                entries.add(variable.getKey() + "=" + variable.getValue());
             }
             return entries;
         }
