@@ -1,5 +1,6 @@
 package io.tollgate.console;
 
+import io.tollgate.console.cli.CliSettings;
 import io.tollgate.engine.api.Engine;
 import io.tollgate.engine.config.Config;
 import io.tollgate.engine.config.ConfigException;
@@ -7,6 +8,7 @@ import io.tollgate.engine.config.ConfigProblem;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -41,7 +43,12 @@ final class CheckCommand {
             return INVALID;
         }
         // what only the engine's preparation finds: servers' TLS files, read at start
-        List<String> startProblems = Engine.check(config);
+        List<String> startProblems = new ArrayList<>(Engine.check(config));
+        try {
+            CliSettings.of(config.global()); // stats socket options: levels, users and groups looked up
+        } catch (IllegalArgumentException e) {
+            startProblems.add(e.getMessage());
+        }
         if (!startProblems.isEmpty()) {
             config.warnings().forEach(err::println);
             startProblems.forEach(p -> err.println("[ALERT] config : " + p));

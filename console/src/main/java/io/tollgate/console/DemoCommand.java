@@ -1,5 +1,6 @@
 package io.tollgate.console;
 
+import io.tollgate.console.cli.StartupLog;
 import io.tollgate.engine.api.Engine;
 import io.tollgate.engine.config.Config;
 import io.tollgate.engine.config.ConfigException;
@@ -59,7 +60,8 @@ final class DemoCommand implements Callable<Integer> {
             CheckCommand.printFatal(e, err);
             return RunCommand.FAILED;
         }
-        CheckCommand.printWarnings(config.warnings(), out, err);
+        StartupLog startup = new StartupLog();
+        CheckCommand.printWarnings(config.warnings(), out, startup.tee(err));
 
         Lifetime lifetime = Lifetime.untilSignal();
         DemoUpstreams upstreams;
@@ -79,7 +81,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         Engine engine = lifetime.register(started.get());
         RunCommand.drawStatsPages(engine, lifetime);
-        if (!RunCommand.openAdminSockets(config, engine, lifetime, err)) {
+        if (!RunCommand.openAdminSockets(config, engine, lifetime, err, startup)) {
             lifetime.end();
             return RunCommand.FAILED;
         }

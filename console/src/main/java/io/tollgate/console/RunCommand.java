@@ -2,6 +2,7 @@ package io.tollgate.console;
 
 import io.tollgate.console.cli.AdminSockets;
 import io.tollgate.console.cli.CliSettings;
+import io.tollgate.console.cli.StartupLog;
 import io.tollgate.console.stats.ThymeleafStatsPage;
 import io.tollgate.engine.api.Engine;
 import io.tollgate.engine.config.Config;
@@ -46,7 +47,8 @@ final class RunCommand {
             CheckCommand.printFatal(e, err);
             return FAILED;
         }
-        CheckCommand.printWarnings(config.warnings(), out, err);
+        StartupLog startup = new StartupLog();
+        CheckCommand.printWarnings(config.warnings(), out, startup.tee(err));
         if (!config.hasListeners()) {
             err.println("[ALERT] config : No enabled listener found (check for 'bind' directives) ! Exiting.");
             err.flush();
@@ -60,7 +62,7 @@ final class RunCommand {
         Engine engine = started.get();
         lifetime.register(engine);
         drawStatsPages(engine, lifetime);
-        if (!openAdminSockets(config, engine, lifetime, err)) {
+        if (!openAdminSockets(config, engine, lifetime, err, startup)) {
             lifetime.end();
             return FAILED;
         }
@@ -112,10 +114,13 @@ final class RunCommand {
     /**
      * Serves the runtime API on the global {@code stats socket}s until the lifetime ends; false,
      * after saying why, when one cannot be opened (its path held by a running Tollgate, say).
+     * Startup ends here: {@code startup} keeps what was printed until now for {@code show startup-logs}.
      */
-    static boolean openAdminSockets(Config config, Engine engine, Lifetime lifetime, PrintWriter err) {
+    static boolean openAdminSockets(Config config, Engine engine, Lifetime lifetime, PrintWriter err,
+                                    StartupLog startup) {
+        startup.end();
         try {
-            lifetime.register(AdminSockets.open(CliSettings.of(config.global()), engine.runtimeApi()));
+            lifetime.register(AdminSockets.open(CliSettings.of(config.global()), engine.runtimeApi(), startup));
             return true;
         } catch (IOException | IllegalArgumentException e) {
             err.println("[ALERT] cli : Starting frontend GLOBAL: " + e.getMessage());

@@ -6,13 +6,17 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.Inet6Address;
+import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -31,6 +35,7 @@ final class AdminSocket implements AutoCloseable {
 
     private final SocketSpec spec;
     private final RuntimeApi api;
+    private final ConsoleCommands console;
     private final Duration timeout;
     private final ScheduledExecutorService timer;
     private final ServerSocketChannel server;
@@ -39,10 +44,11 @@ final class AdminSocket implements AutoCloseable {
     private final Set<SocketChannel> open = ConcurrentHashMap.newKeySet();
     private final Thread acceptor;
 
-    private AdminSocket(SocketSpec spec, RuntimeApi api, CliSettings settings, ScheduledExecutorService timer,
-                        ServerSocketChannel server) {
+    private AdminSocket(SocketSpec spec, RuntimeApi api, ConsoleCommands console, CliSettings settings,
+                        ScheduledExecutorService timer, ServerSocketChannel server) {
         this.spec = spec;
         this.api = api;
+        this.console = console;
         this.timeout = settings.timeout();
         this.timer = timer;
         this.server = server;
@@ -52,26 +58,38 @@ final class AdminSocket implements AutoCloseable {
     }
 
     /** Binds {@code spec} and starts serving; fails with a message naming the address. */
-    static AdminSocket open(SocketSpec spec, RuntimeApi api, CliSettings settings, ScheduledExecutorService timer)
-            throws IOException {
+    static AdminSocket open(SocketSpec spec, RuntimeApi api, ConsoleCommands console, CliSettings settings,
+                            ScheduledExecutorService timer) throws IOException {
         ServerSocketChannel server = bind(spec);
-        AdminSocket socket = new AdminSocket(spec, api, settings, timer, server);
+        AdminSocket socket = new AdminSocket(spec, api, console, settings, timer, server);
         socket.acceptor.start();
         return socket;
     }
 
     private static ServerSocketChannel bind(SocketSpec spec) throws IOException {
+        ServerSocketChannel server;
         try {
             if (!spec.isUnix()) {
-                return ServerSocketChannel.open().bind(spec.address());
+                // the address's own family, so that 0.0.0.0 is IPv4 only, as HAProxy binds it
+                InetSocketAddress inet = (InetSocketAddress) spec.address();
+                return ServerSocketChannel.open(inet.getAddress() instanceof Inet6Address
+                        ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET).bind(inet);
             }
             UnixDomainSocketAddress address = (UnixDomainSocketAddress) spec.address();
             UnixSocketFile.clear(address);
-            ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX).bind(address);
-            UnixSocketFile.applyMode(address.getPath(), spec.mode());
-            return server;
+            server = ServerSocketChannel.open(StandardProtocolFamily.UNIX).bind(address);
         } catch (IOException e) {
             throw new IOException("cannot bind stats socket '" + spec.text() + "': " + e.getMessage(), e);
+        }
+        Path path = ((UnixDomainSocketAddress) spec.address()).getPath();
+        try {
+            spec.owner().apply(path);
+            UnixSocketFile.applyMode(path, spec.mode());
+            return server;
+        } catch (IOException e) {
+            server.close();
+            Files.deleteIfExists(path);
+            throw new IOException("stats socket '" + spec.text() + "' : " + e.getMessage(), e);
         }
     }
 
@@ -95,7 +113,8 @@ final class AdminSocket implements AutoCloseable {
     private void serve(SocketChannel connection) {
         IdleTimeout idle = new IdleTimeout(timer, timeout, connection);
         try (connection) {
-            CliSession session = new CliSession(api, peer(connection), from(connection), spec.level());
+            CliSession session = new CliSession(api, console, idle, peer(connection), from(connection), spec.level(),
+                    spec.severityOutput());
             LineReader in = new LineReader(new BufferedInputStream(idle.watch(Channels.newInputStream(connection))));
             OutputStream out = new BufferedOutputStream(Channels.newOutputStream(connection));
             session.run(in, out);
@@ -107,6 +126,63 @@ final class AdminSocket implements AutoCloseable {
             open.remove(connection);
             free.release();
         }
+    }
+
+    /**
+     * This socket as {@code show cli sockets} lists it: {@code unix@<path>}, {@code ipv4@<ip>:<port>} or
+     * {@code ipv6@[<ip>]:<port>} (the port actually bound), then the level.
+     */
+    String describe() {
+        String where;
+        if (spec.isUnix()) {
+            where = "unix@" + ((UnixDomainSocketAddress) spec.address()).getPath();
+        } else {
+            InetSocketAddress bound;
+            try {
+                bound = (InetSocketAddress) server.getLocalAddress();
+            } catch (IOException e) {
+                bound = (InetSocketAddress) spec.address();
+            }
+            where = bound.getAddress() instanceof Inet6Address six
+                    ? "ipv6@[" + ipv6(six) + "]:" + bound.getPort()
+                    : "ipv4@" + bound.getAddress().getHostAddress() + ":" + bound.getPort();
+        }
+        return where + " " + spec.level().name().toLowerCase(Locale.ROOT);
+    }
+
+    /** As inet_ntop writes it: the longest run of two or more zero groups becomes {@code ::}. */
+    static String ipv6(Inet6Address address) {
+        byte[] b = address.getAddress();
+        int[] groups = new int[8];
+        for (int i = 0; i < 8; i++) {
+            groups[i] = (b[2 * i] & 0xff) << 8 | b[2 * i + 1] & 0xff;
+        }
+        int bestStart = -1;
+        int bestLength = 1;
+        for (int i = 0; i < 8; ) {
+            int j = i;
+            while (j < 8 && groups[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLength) {
+                bestStart = i;
+                bestLength = j - i;
+            }
+            i = j == i ? i + 1 : j;
+        }
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                text.append("::");
+                i += bestLength - 1;
+                continue;
+            }
+            if (text.length() > 0 && text.charAt(text.length() - 1) != ':') {
+                text.append(':');
+            }
+            text.append(Integer.toHexString(groups[i]));
+        }
+        return text.toString();
     }
 
     /** The peer's user name on a UNIX socket (cheap: the kernel's credentials), "-" otherwise. */

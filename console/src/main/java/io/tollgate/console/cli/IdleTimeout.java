@@ -12,12 +12,13 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code stats timeout}: closes a connection that sent nothing for that long. Blocking channel reads
  * have no timeout of their own, so a shared timer closes the channel, which ends the blocked read
- * (or a write to a client that stopped reading) with an exception.
+ * (or a write to a client that stopped reading) with an exception. A session may change its own
+ * with {@code set timeout cli}, from its next wait on.
  */
 final class IdleTimeout {
 
     private final ScheduledExecutorService timer;
-    private final Duration timeout;
+    private volatile Duration timeout;
     private final Closeable connection;
     private ScheduledFuture<?> pending;
 
@@ -36,6 +37,15 @@ final class IdleTimeout {
                 return super.read(b, off, len);
             }
         };
+    }
+
+    /** {@code set timeout cli}: this connection's timeout from now on. */
+    void change(Duration timeout) {
+        this.timeout = timeout;
+    }
+
+    Duration timeout() {
+        return timeout;
     }
 
     synchronized void restart() {

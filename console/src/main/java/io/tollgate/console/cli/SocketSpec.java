@@ -1,8 +1,10 @@
 package io.tollgate.console.cli;
 
 import io.tollgate.engine.admin.AccessLevel;
+import io.tollgate.engine.admin.SeverityOutput;
 import io.tollgate.engine.config.Directive;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.UnixDomainSocketAddress;
@@ -14,12 +16,14 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * One {@code stats socket <address> [mode <octal>] [level <level>] ...} line: where to listen, the
- * mode of a UNIX socket's file (null keeps the umask's) and the sessions' starting level, which is
- * {@code operator} when not given, as in HAProxy 2.6. Other bind options ({@code uid}, {@code user},
- * ...) are accepted and ignored: the file belongs to whoever runs Tollgate.
+ * One {@code stats socket <address> [mode <octal>] [uid <n>] [gid <n>] [user <name>] [group <name>]
+ * [level <level>] [severity-output <format>] ...} line: where to listen, the mode (null keeps the
+ * umask's) and owner of a UNIX socket's file (ignored for TCP, as in HAProxy), the sessions'
+ * starting level, which is {@code operator} when not given, as in HAProxy 2.6, and whether their
+ * messages show a severity. Other bind options are accepted and ignored.
  */
-public record SocketSpec(String text, SocketAddress address, Set<PosixFilePermission> mode, AccessLevel level) {
+public record SocketSpec(String text, SocketAddress address, Set<PosixFilePermission> mode, AccessLevel level,
+                         SocketOwner owner, SeverityOutput severityOutput) {
 
     /** The line's words after {@code stats}: {@code socket <address> [options]}. */
     static SocketSpec parse(Directive directive) {
@@ -27,14 +31,68 @@ public record SocketSpec(String text, SocketAddress address, Set<PosixFilePermis
         String text = args.get(1);
         Set<PosixFilePermission> mode = null;
         AccessLevel level = AccessLevel.OPERATOR;
-        for (int i = 2; i < args.size() - 1; i++) {
-            switch (args.get(i)) {
-                case "mode" -> mode = mode(args.get(++i), directive);
-                case "level" -> level = level(args.get(++i), directive);
-                default -> { } // uid, gid, user, group, ...: accepted, not applied
+        SocketOwner owner = SocketOwner.UNCHANGED;
+        SeverityOutput severity = SeverityOutput.NONE;
+        for (int i = 2; i < args.size(); i++) {
+            String keyword = args.get(i);
+            if (!List.of("mode", "level", "uid", "gid", "user", "group", "severity-output").contains(keyword)) {
+                continue; // other bind options: accepted, not applied
+            }
+            if (i + 1 == args.size()) {
+                throw haproxyStyle(directive, "'" + keyword + "' : " + switch (keyword) {
+                    case "user", "group" -> "missing " + keyword + " name";
+                    case "level" -> "missing level";
+                    case "severity-output" -> "missing severity format";
+                    case "mode" -> "missing or invalid mode '' (octal integer expected)";
+                    default -> "missing value";
+                });
+            }
+            String value = args.get(++i);
+            switch (keyword) {
+                case "mode" -> mode = mode(value, directive);
+                case "level" -> level = level(value, directive);
+                case "uid" -> owner = owner.uid(atoi(value));
+                case "gid" -> owner = owner.gid(atoi(value));
+                case "user", "group" -> owner = named(owner, keyword, value, directive);
+                default -> severity = severityOutput(value, directive);
             }
         }
-        return new SocketSpec(text, address(text, directive), mode, level);
+        return new SocketSpec(text, address(text, directive), mode, level, owner, severity);
+    }
+
+    /** As HAProxy's {@code atoi}: the leading digits (with a sign), 0 without any. */
+    private static int atoi(String text) {
+        int end = text.startsWith("-") || text.startsWith("+") ? 1 : 0;
+        while (end < text.length() && Character.isDigit(text.charAt(end))) {
+            end++;
+        }
+        try {
+            return Integer.parseInt(text.substring(0, end));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static SocketOwner named(SocketOwner owner, String keyword, String name, Directive directive) {
+        try {
+            return keyword.equals("user") ? owner.user(name) : owner.group(name);
+        } catch (IOException e) {
+            throw haproxyStyle(directive, "'" + keyword + "' : unknown " + keyword + " name '" + name + "'");
+        }
+    }
+
+    private static SeverityOutput severityOutput(String word, Directive directive) {
+        SeverityOutput format = SeverityOutput.of(word);
+        if (format == null) {
+            throw haproxyStyle(directive, "'severity-output' only supports 'none', 'number', and 'string' (got '"
+                    + word + "')");
+        }
+        return format;
+    }
+
+    /** HAProxy's form for a bind option's error: {@code parsing [f:l] : 'stats socket' : '<error>'}. */
+    private static IllegalArgumentException haproxyStyle(Directive directive, String error) {
+        return new IllegalArgumentException("parsing [" + directive.source() + "] : 'stats socket' : '" + error + "'");
     }
 
     boolean isUnix() {

@@ -1,6 +1,7 @@
 package io.tollgate.console.cli;
 
 import io.tollgate.engine.admin.AccessLevel;
+import io.tollgate.engine.admin.SeverityOutput;
 import io.tollgate.engine.config.Directive;
 import io.tollgate.engine.config.Source;
 import org.junit.jupiter.api.Test;
@@ -9,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.UnixDomainSocketAddress;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,10 +32,29 @@ class SocketSpecTest {
     }
 
     @Test
-    void readsModeLevelAndIgnoresOwnership() {
-        SocketSpec spec = spec("socket", "/tmp/a.sock", "mode", "640", "uid", "0", "level", "admin", "user", "root");
+    void readsModeLevelOwnershipAndSeverityOutput() {
+        SocketSpec spec = spec("socket", "/tmp/a.sock", "mode", "640", "uid", "0", "level", "admin", "gid", "12x",
+                "severity-output", "number");
         assertThat(spec.mode()).isEqualTo(PosixFilePermissions.fromString("rw-r-----"));
         assertThat(spec.level()).isEqualTo(AccessLevel.ADMIN);
+        assertThat(spec.owner()).as("numbers read as atoi reads them").isEqualTo(new SocketOwner(0, 12));
+        assertThat(spec.severityOutput()).isEqualTo(SeverityOutput.NUMBER);
+        assertThat(spec("socket", "/tmp/a.sock").owner()).isEqualTo(SocketOwner.UNCHANGED);
+        assertThat(spec("socket", "/tmp/a.sock").severityOutput()).isEqualTo(SeverityOutput.NONE);
+        assertThat(spec("socket", "/tmp/a.sock", "uid", "abc").owner()).isEqualTo(new SocketOwner(0, null));
+    }
+
+    @Test
+    void namesAreLookedUpWhenRead() {
+        assertThat(spec("socket", "/tmp/a.sock", "uid", "5", "user", "root").owner().user())
+                .isInstanceOf(UserPrincipal.class).extracting(u -> ((UserPrincipal) u).getName()).isEqualTo("root");
+        assertThatThrownBy(() -> spec("socket", "/tmp/a.sock", "user", "no-such-user-here"))
+                .hasMessage("parsing [t.cfg:2] : 'stats socket' : ''user' : unknown user name 'no-such-user-here''");
+        assertThatThrownBy(() -> spec("socket", "/tmp/a.sock", "severity-output", "loud"))
+                .hasMessage("parsing [t.cfg:2] : 'stats socket' : ''severity-output' only supports 'none', 'number', "
+                        + "and 'string' (got 'loud')'");
+        assertThatThrownBy(() -> spec("socket", "/tmp/a.sock", "severity-output"))
+                .hasMessage("parsing [t.cfg:2] : 'stats socket' : ''severity-output' : missing severity format'");
     }
 
     @Test

@@ -12,6 +12,6 @@ final class HelpCommands implements RuntimeApi.Family {
         if (!w.get(0).equals("help")) {
             return null;
         }
-        return new RuntimeApi.Answer(CliUsage.help(w.subList(1, w.size())), true);
+        return RuntimeApi.Answer.info(CliUsage.help(w.subList(1, w.size())));
     }
 }

@@ -6,6 +6,7 @@ import io.tollgate.engine.stats.StatTag;
 import io.tollgate.engine.stats.StatsRegistry;
 
 import java.util.List;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -17,10 +18,13 @@ import java.util.function.Supplier;
 final class InfoCommands implements RuntimeApi.Family {
     private final StatsRegistry stats;
     private final Supplier<ProcessInfo> process;
+    private final IntSupplier otherListeners;
 
-    InfoCommands(StatsRegistry stats, Supplier<ProcessInfo> process) {
+    /** @param otherListeners listening sockets the process info does not count (the admin sockets) */
+    InfoCommands(StatsRegistry stats, Supplier<ProcessInfo> process, IntSupplier otherListeners) {
         this.stats = stats;
         this.process = process;
+        this.otherListeners = otherListeners;
     }
 
     @Override
@@ -29,12 +33,13 @@ final class InfoCommands implements RuntimeApi.Family {
             return null;
         }
         if (w.get(1).equals("version")) {
-            return new RuntimeApi.Answer(ProductVersion.CURRENT.version() + "\n", true);
+            return RuntimeApi.Answer.info(ProductVersion.CURRENT.version() + "\n");
         }
         if (!w.get(1).equals("info")) {
             return null;
         }
-        List<InfoFields.Field> fields = InfoFields.of(ProductVersion.CURRENT, process.get(), stats.snapshot());
+        List<InfoFields.Field> fields = InfoFields.of(ProductVersion.CURRENT, process.get(),
+                otherListeners.getAsInt(), stats.snapshot());
         List<String> options = w.subList(2, w.size());
         String out;
         if (options.contains("json")) {

@@ -23,7 +23,7 @@ final class InfoFields {
     private InfoFields() {
     }
 
-    static List<Field> of(ProductVersion product, ProcessInfo p, StatsSnapshot snapshot) {
+    static List<Field> of(ProductVersion product, ProcessInfo p, int otherListeners, StatsSnapshot snapshot) {
         Totals t = Totals.of(snapshot);
         long up = p.uptimeSeconds();
         List<Field> f = new ArrayList<>(72);
@@ -59,15 +59,17 @@ final class InfoFields {
                 "MRP CompressBpsOut", "CLP CompressBpsRateLim");
         f.add(new Field(47, "Tasks", "MGP", "u32", p.totalTasks()));
         f.add(new Field(48, "Run_queue", "MGP", "u32", p.runningTasks()));
-        f.add(new Field(49, "Idle_pct", "MaP", "u32", 100)); // not measured: the loops' idle time is Netty's
+        f.add(new Field(49, "Idle_pct", "MaP", "u32", p.idlePct()));
         f.add(new Field(50, "node", "COS", "str", p.node() != null ? p.node() : hostname()));
         if (p.description() != null) {
             f.add(new Field(51, "description", "COS", "str", p.description()));
         }
         f.add(new Field(52, "Stopping", "MGP", "u32", 0));
         f.add(new Field(53, "Jobs", "MGP", "u32", p.currentConns()));
-        zeros(f, 54, "MGP Unstoppable Jobs", "MGP Listeners", "MGP ActivePeers", "MGP ConnectedPeers",
-                "MGP DroppedLogs", "MGP BusyPolling", "MGP FailedResolutions");
+        zeros(f, 54, "MGP Unstoppable Jobs");
+        f.add(new Field(55, "Listeners", "MGP", "u32", p.listeners() + otherListeners));
+        zeros(f, 56, "MGP ActivePeers", "MGP ConnectedPeers", "MGP DroppedLogs", "MGP BusyPolling",
+                "MGP FailedResolutions");
         f.add(new Field(61, "TotalBytesOut", "MGP", "u64", t.bytesOut));
         f.add(new Field(62, "TotalSplicdedBytesOut", "MGP", "u64", 0));
         f.add(new Field(63, "BytesOutRate", "MRP", "u64", p.bitRate() / 8));

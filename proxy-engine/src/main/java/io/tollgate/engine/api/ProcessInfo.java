@@ -11,17 +11,19 @@ package io.tollgate.engine.api;
  * @param description the global {@code description}, or null
  * @param maxconn     the process's {@code maxconn} in force ({@code set maxconn global} lowers it)
  * @param hardMaxconn the configured one, which {@code maxconn} may not exceed
+ * @param idlePct     share of time the event loops were idle lately (HAProxy's {@code Idle_pct})
+ * @param listeners   sockets the engine listens on (frontends' binds; admin sockets are counted apart)
  */
 public record ProcessInfo(long pid, long startMillis, long nowMillis, int nbthread, int maxconn, long currentConns,
                           long connRate, long maxFiles, String node, String description, long bitRate,
-                          long runningTasks, long totalTasks, int hardMaxconn) {
+                          long runningTasks, long totalTasks, int hardMaxconn, int idlePct, int listeners) {
 
-    /** A process whose {@code maxconn} is the configured one. */
+    /** Figures without loop measurements (tests, tools): configured maxconn, idle, nothing listening. */
     public ProcessInfo(long pid, long startMillis, long nowMillis, int nbthread, int maxconn, long currentConns,
                        long connRate, long maxFiles, String node, String description, long bitRate,
                        long runningTasks, long totalTasks) {
         this(pid, startMillis, nowMillis, nbthread, maxconn, currentConns, connRate, maxFiles, node, description,
-                bitRate, runningTasks, totalTasks, maxconn);
+                bitRate, runningTasks, totalTasks, maxconn, 100, 0);
     }
 
     /** Seconds since start. */

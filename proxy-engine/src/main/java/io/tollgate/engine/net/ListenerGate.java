@@ -74,6 +74,11 @@ final class ListenerGate implements FrontendListeners {
         listeners.add(new Listener(listener, binder));
     }
 
+    /** How many sockets this frontend binds, paused or not (HAProxy's {@code Listeners} counts them all). */
+    int size() {
+        return listeners.size();
+    }
+
     /** The listening sockets now (they change when the frontend is paused and resumed). */
     List<Channel> channels() {
         List<Channel> all = new ArrayList<>();

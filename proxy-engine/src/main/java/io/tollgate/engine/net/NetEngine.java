@@ -56,6 +56,7 @@ public final class NetEngine implements Engine {
     private final List<ListenerGate> gates = new ArrayList<>();
     private HealthChecks checks;
     private final Map<Server, ServerTlsContext> checkTls;
+    private final LoopUsage loopUsage;
 
     private NetEngine(Config config, Ticker ticker) {
         this.proxies = new Proxies(config, ticker);
@@ -68,7 +69,8 @@ public final class NetEngine implements Engine {
                 : Runtime.getRuntime().availableProcessors();
         this.group = transport.newGroup(threads, "tollgate-loop");
         long started = ticker.wallMillis();
-        this.api = new RuntimeApi(proxies, stats, () -> processInfo(config, threads, started, ticker));
+        this.loopUsage = new LoopUsage(group);
+        this.api = new RuntimeApi(proxies, stats, () -> processInfo(config, threads, started, ticker), loopUsage::read);
         this.net = new NetContext(transport, serverTransports, new StatsApplet(stats, api, () -> processInfo(config,
                 threads, started, ticker)));
         proxies.sessions().idleCounter(net.idleCounter(group));
@@ -253,6 +255,7 @@ public final class NetEngine implements Engine {
         ServerBootstrap b = new ServerBootstrap()
                 .group(group)
                 .channel(net.transport().serverChannel())
+                .handler(loopUsage.acceptCounter())
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
@@ -319,7 +322,7 @@ public final class NetEngine implements Engine {
         long now = ticker.wallMillis();
         return new ProcessInfo(ProcessHandle.current().pid(), started, now, threads, proxies.globalMaxconn().current(),
                 conns, rate, files, config.global().node(), config.global().description(), bitRate.read(bytes, now),
-                queued, checkTasks + conns, proxies.globalMaxconn().hard());
+                queued, checkTasks + conns, proxies.globalMaxconn().hard(), loopUsage.idlePct(), gates.stream().mapToInt(ListenerGate::size).sum());
     }
 
     @Override
