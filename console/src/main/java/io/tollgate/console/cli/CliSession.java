@@ -48,7 +48,7 @@ final class CliSession {
         this.severityOutput = severityOutput;
     }
 
-    /** Talks until the client leaves, quits, or sends a line without prompt mode on. */
+    /** Talks until the client leaves, quits, or stops sending while prompt mode is off. */
     void run(LineReader in, OutputStream out) throws IOException {
         String line;
         while ((line = in.next()) != null) {
@@ -60,7 +60,8 @@ final class CliSession {
                 out.write((answer + "\n" + (interactive ? "> " : "")).getBytes(StandardCharsets.UTF_8));
             }
             out.flush();
-            if (!interactive) {
+            // HAProxy answers every line it already holds before closing a non-interactive session
+            if (!interactive && !in.hasReceived()) {
                 return;
             }
         }

@@ -28,6 +28,11 @@ final class LineReader {
         this.in = in;
     }
 
+    /** Whether bytes the client already sent wait here, so that a next line needs no new read. */
+    boolean hasReceived() throws IOException {
+        return in.available() > 0;
+    }
+
     /**
      * The next line without its LF (malformed UTF-8 replaced, so garbage is just an unknown command),
      * or null at the end of the stream: an unfinished last line is dropped, as HAProxy waits for its LF.
