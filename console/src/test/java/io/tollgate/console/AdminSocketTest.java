@@ -80,9 +80,9 @@ class AdminSocketTest {
 
     @Test
     void oneLineOfCommandsIsAnsweredThenClosed() throws Exception {
-        assertThat(socat(admin, "show cli level; set server web/s1 state maint\n")).isEqualTo("admin\n\n\n");
+        assertThat(Socat.ask(admin, "show cli level; set server web/s1 state maint\n")).isEqualTo("admin\n\n\n");
         assertThat(status("s1")).isEqualTo("MAINT");
-        assertThat(socat(admin, "set server web/s1 state ready;nope\n"))
+        assertThat(Socat.ask(admin, "set server web/s1 state ready;nope\n"))
                 .startsWith("\nUnknown command").endsWith("\n\n");
         assertThat(status("s1")).isNotEqualTo("MAINT");
     }
@@ -90,44 +90,44 @@ class AdminSocketTest {
     @Test
     void addedAndDeletedServersShowOnThePageAtOnce() throws Exception {
         // the bytes haproxy 2.6.12 answers over socat: one empty line after "registered", none more after "deleted"
-        assertThat(socat(admin, "add server web/s2 127.0.0.1:1\n")).isEqualTo("New server registered.\n\n");
+        assertThat(Socat.ask(admin, "add server web/s2 127.0.0.1:1\n")).isEqualTo("New server registered.\n\n");
         assertThat(status("s2")).isEqualTo("MAINT");
-        assertThat(socat(admin, "add server web/s2 127.0.0.1:1\n"))
+        assertThat(Socat.ask(admin, "add server web/s2 127.0.0.1:1\n"))
                 .isEqualTo("Already exists a server with the same name in backend.\n\n");
-        assertThat(socat(user, "del server web/s2\n")).isEqualTo("Permission denied\n\n");
-        assertThat(socat(admin, "del server web/s2\n")).isEqualTo("Server deleted.\n");
+        assertThat(Socat.ask(user, "del server web/s2\n")).isEqualTo("Permission denied\n\n");
+        assertThat(Socat.ask(admin, "del server web/s2\n")).isEqualTo("Server deleted.\n");
         assertThat(Http.get(csv).body()).contains("\nweb,s1,").doesNotContain("\nweb,s2,");
     }
 
     @Test
     void promptKeepsTheSessionUntilQuit() throws Exception {
-        assertThat(socat(admin, "prompt\nshow cli level\noperator\nshow cli level\nquit\nshow cli level\n"))
+        assertThat(Socat.ask(admin, "prompt\nshow cli level\noperator\nshow cli level\nquit\nshow cli level\n"))
                 .isEqualTo("\n> admin\n\n> \n> operator\n\n> ");
-        assertThat(socat(admin, "prompt;show cli level\n")).isEqualTo("\n> admin\n\n> ");
+        assertThat(Socat.ask(admin, "prompt;show cli level\n")).isEqualTo("\n> admin\n\n> ");
     }
 
     @Test
     void levelsCanOnlyBeLowered() throws Exception {
-        assertThat(socat(user, "show cli level;set server web/s1 state maint\n"))
+        assertThat(Socat.ask(user, "show cli level;set server web/s1 state maint\n"))
                 .isEqualTo("user\n\nPermission denied\n\n");
-        assertThat(socat(user, "operator;show cli level\n")).isEqualTo("Permission denied\n\nuser\n\n");
-        assertThat(socat(admin, "operator;show cli level;user;show cli level\n"))
+        assertThat(Socat.ask(user, "operator;show cli level\n")).isEqualTo("Permission denied\n\nuser\n\n");
+        assertThat(Socat.ask(admin, "operator;show cli level;user;show cli level\n"))
                 .isEqualTo("\noperator\n\n\nuser\n\n");
-        assertThat(socat(admin, "user;set server web/s1 state maint\n")).isEqualTo("\nPermission denied\n\n");
+        assertThat(Socat.ask(admin, "user;set server web/s1 state maint\n")).isEqualTo("\nPermission denied\n\n");
         assertThat(status("s1")).isNotEqualTo("MAINT");
     }
 
     @Test
     void servesTcpAndAppliesTheFileMode() throws Exception {
-        assertThat(run(new byte[0], "socat", "-t5", "stdio", "TCP:127.0.0.1:" + tcp)).isEmpty();
-        assertThat(new String(run("show cli level\n".getBytes(StandardCharsets.UTF_8),
+        assertThat(Socat.run(new byte[0], "socat", "-t5", "stdio", "TCP:127.0.0.1:" + tcp)).isEmpty();
+        assertThat(new String(Socat.run("show cli level\n".getBytes(StandardCharsets.UTF_8),
                 "socat", "-t5", "stdio", "TCP:127.0.0.1:" + tcp), StandardCharsets.UTF_8)).isEqualTo("admin\n\n");
         assertThat(Files.getPosixFilePermissions(admin)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
     }
 
     @Test
     void escapedSemicolonsStayInTheCommand() throws Exception {
-        String answer = socat(admin, "show cli level\\;x\n");
+        String answer = Socat.ask(admin, "show cli level\\;x\n");
         assertThat(answer).as("one unknown command, not 'show cli level' then 'x'")
                 .startsWith("Unknown command").endsWith("\n\n").doesNotContain("admin");
         assertThat(answer.indexOf("\n\n")).isEqualTo(answer.length() - 2);
@@ -138,15 +138,15 @@ class AdminSocketTest {
         byte[] line = new byte[1 << 20];
         Arrays.fill(line, (byte) 'a');
         line[line.length - 1] = '\n';
-        assertThat(run(line, "socat", "-t5", "stdio", admin.toString())).isEmpty();
-        assertThat(socat(admin, "show cli level\n")).isEqualTo("admin\n\n");
+        assertThat(Socat.run(line, "socat", "-t5", "stdio", admin.toString())).isEmpty();
+        assertThat(Socat.ask(admin, "show cli level\n")).isEqualTo("admin\n\n");
     }
 
     @Test
     void binaryGarbageIsAnUnknownCommand() throws Exception {
         byte[] garbage = {0, (byte) 0xff, (byte) 0xfe, 1, 2, 27, '[', 'A', ';', 's', 'h', 'o', 'w', ' ',
                 'c', 'l', 'i', ' ', 'l', 'e', 'v', 'e', 'l', '\n'};
-        String answer = new String(run(garbage, "socat", "-t5", "stdio", admin.toString()), StandardCharsets.UTF_8);
+        String answer = new String(Socat.run(garbage, "socat", "-t5", "stdio", admin.toString()), StandardCharsets.UTF_8);
         assertThat(answer).startsWith("Unknown command").endsWith("\n\nadmin\n\n");
     }
 
@@ -158,7 +158,7 @@ class AdminSocketTest {
                 client.write(ByteBuffer.wrap(("prompt\n" + unknowns + unknowns).getBytes(StandardCharsets.UTF_8)));
             }
         }
-        assertThat(socat(admin, "show cli level\n")).isEqualTo("admin\n\n");
+        assertThat(Socat.ask(admin, "show cli level\n")).isEqualTo("admin\n\n");
     }
 
     @Test
@@ -181,7 +181,7 @@ class AdminSocketTest {
         int code = Cli.runInBackground(command, config("second.cfg", admin, Cli.freePort()), null).get(10, TimeUnit.SECONDS);
         assertThat(code).isEqualTo(RunCommand.FAILED);
         assertThat(err.toString()).contains("[ALERT]").contains(admin.toString()).contains("in use by another process");
-        assertThat(socat(admin, "show cli level\n")).as("the first still serves").isEqualTo("admin\n\n");
+        assertThat(Socat.ask(admin, "show cli level\n")).as("the first still serves").isEqualTo("admin\n\n");
     }
 
     @Test
@@ -196,7 +196,7 @@ class AdminSocketTest {
         user = dir.resolve("user2.sock");
         CompletableFuture<Integer> secondExit = Cli.startInBackground(second, config("stale.cfg", stale, Cli.freePort()));
         try {
-            assertThat(socat(stale, "show cli level\n")).isEqualTo("admin\n\n");
+            assertThat(Socat.ask(stale, "show cli level\n")).isEqualTo("admin\n\n");
         } finally {
             second.end();
             assertThat(secondExit.get(10, TimeUnit.SECONDS)).isEqualTo(RunCommand.STOPPED);
@@ -212,29 +212,5 @@ class AdminSocketTest {
             }
         }
         throw new AssertionError("no row for " + server);
-    }
-
-    private static String socat(Path socket, String input) throws Exception {
-        return new String(run(input.getBytes(StandardCharsets.UTF_8), "socat", "-t5", "stdio", socket.toString()),
-                StandardCharsets.UTF_8);
-    }
-
-    /** What {@code command} prints with {@code input} on its standard input (its errors ignored). */
-    private static byte[] run(byte[] input, String... command) throws Exception {
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> {
-            try {
-                return process.getInputStream().readAllBytes();
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        try (var stdin = process.getOutputStream()) {
-            stdin.write(input);
-        } catch (IOException e) {
-            // the server may close before reading everything (too long a line)
-        }
-        assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
-        return out.get(10, TimeUnit.SECONDS);
     }
 }

@@ -25,7 +25,7 @@ class CliComparisonTest {
 
     private Side tollgate;
     private Side haproxy;
-    private RealHaproxy running;
+    private HaproxyCliProcess running;
     private Lifetime lifetime;
     private CompletableFuture<Integer> exit;
 
@@ -40,7 +40,7 @@ class CliComparisonTest {
     @BeforeEach
     void start() throws Exception {
         haproxy = new Side(dir.resolve("h-admin.sock"), dir.resolve("h-user.sock"), Cli.freePort());
-        running = RealHaproxy.start(config("h.cfg", haproxy), haproxy.admin());
+        running = HaproxyCliProcess.start(config("h.cfg", haproxy), haproxy.admin());
         tollgate = new Side(dir.resolve("t-admin.sock"), dir.resolve("t-user.sock"), Cli.freePort());
         lifetime = Lifetime.untilEnded();
         exit = Cli.startInBackground(lifetime, config("t.cfg", tollgate));

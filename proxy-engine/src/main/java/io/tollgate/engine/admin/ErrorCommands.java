@@ -48,7 +48,7 @@ final class ErrorCommands implements RuntimeApi.Family {
         int iid = -1;
         if (w.size() > 2) {
             Proxy named = proxies.proxy(w.get(2));
-            iid = named != null ? named.id() : atoi(w.get(2));
+            iid = named != null ? named.id() : CNumbers.atoi(w.get(2));
             if (iid == 0) {
                 return RuntimeApi.Answer.error("No such proxy.\n");
             }
@@ -168,20 +168,5 @@ final class ErrorCommands implements RuntimeApi.Family {
         return String.format(Locale.ROOT, "%02d/%s/%04d:%02d:%02d:%02d.%03d", t.getDayOfMonth(),
                 MONTHS[t.getMonthValue() - 1], t.getYear(), t.getHour(), t.getMinute(), t.getSecond(),
                 t.getNano() / 1_000_000);
-    }
-
-    /** C's {@code atoi}: an optional sign and the leading digits, 0 when there are none. */
-    static int atoi(String s) {
-        int i = 0;
-        boolean negative = false;
-        if (i < s.length() && (s.charAt(i) == '-' || s.charAt(i) == '+')) {
-            negative = s.charAt(i) == '-';
-            i++;
-        }
-        long v = 0;
-        while (i < s.length() && Character.isDigit(s.charAt(i)) && v < Integer.MAX_VALUE) {
-            v = v * 10 + (s.charAt(i++) - '0');
-        }
-        return (int) (negative ? -v : v);
     }
 }

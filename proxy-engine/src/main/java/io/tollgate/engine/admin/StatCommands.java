@@ -45,7 +45,7 @@ final class StatCommands implements RuntimeApi.Family {
         int types = -1;
         int sid = -1;
         if (w.size() >= 5) {
-            iid = atoi(w.get(2));
+            iid = CNumbers.atoi(w.get(2));
             if (iid == 0) {
                 Proxy p = proxies.proxy(w.get(2));
                 if (p == null) {
@@ -53,8 +53,8 @@ final class StatCommands implements RuntimeApi.Family {
                 }
                 iid = p.id();
             }
-            types = atoi(w.get(3));
-            sid = atoi(w.get(4));
+            types = CNumbers.atoi(w.get(3));
+            sid = CNumbers.atoi(w.get(4));
         }
         List<String> options = w.subList(2, w.size());
         boolean up = options.contains("up");
@@ -118,20 +118,5 @@ final class StatCommands implements RuntimeApi.Family {
     private Server server(StatRow row) {
         Proxy p = proxies.backend(row.proxyName());
         return p == null ? null : p.server(row.svname());
-    }
-
-    /** C's {@code atoi}: the leading optionally signed digits, 0 when there are none. */
-    static int atoi(String s) {
-        int i = 0;
-        boolean negative = false;
-        if (i < s.length() && (s.charAt(i) == '-' || s.charAt(i) == '+')) {
-            negative = s.charAt(i) == '-';
-            i++;
-        }
-        long v = 0;
-        while (i < s.length() && Character.isDigit(s.charAt(i)) && v < Integer.MAX_VALUE) {
-            v = v * 10 + (s.charAt(i++) - '0');
-        }
-        return (int) (negative ? -v : Math.min(v, Integer.MAX_VALUE));
     }
 }
