@@ -211,6 +211,20 @@ class ServerCheckSettingsCommandsTest {
     }
 
     @Test
+    void dynamicServersRefuseSslAndStartWithChecksDisabled() {
+        assertThat(set("add server b/d1 127.0.0.1:23450 ssl verify none")).isEqualTo("New server registered.\n");
+        assertThat(set("set server b/d1 ssl off")).isEqualTo("'set server <srv> ssl' not supported on dynamic servers\n");
+        assertThat(set("add server b/d2 127.0.0.1:23451")).isEqualTo("New server registered.\n");
+        assertThat(set("set server b/d2 ssl foo")).isEqualTo("'set server <srv> ssl' not supported on dynamic servers\n");
+        assertThat(server("b", "d1").usesTls()).isTrue();
+        assertThat(set("add server b/d3 127.0.0.1:23452 check")).isEqualTo("New server registered.\n");
+        assertThat(set("set server b/d3 check-addr 127.0.0.9")).isEqualTo("health checks are not enabled on this server");
+        assertThat(set("enable health b/d3")).isEmpty();
+        assertThat(set("set server b/d3 check-addr 127.0.0.9")).isEmpty();
+        assertThat(stateLine("b", "d3")).endsWith(" 23452 - 0 0 127.0.0.9 - 0");
+    }
+
+    @Test
     void belowAdminNothingChanges() {
         for (String c : List.of("set server b/s1 agent-addr 127.0.0.9", "set server b/s1 agent-port 9",
                 "set server b/s1 agent-send x", "set server b/s1 check-addr 127.0.0.9", "set server b/s1 fqdn a.b",
