@@ -104,11 +104,12 @@ final class ServerAddressCommands {
             return RuntimeApi.Answer.error("set server <b>/<s> check-port requires a port.\n");
         }
         if (!ServerCheckSettingsCommands.checkEnabled(s)) {
-            return RuntimeApi.Answer.error("health checks are not enabled on this server");
+            return ServerCheckSettingsCommands.warning("health checks are not enabled on this server");
         }
         int port = ServerCheckSettingsCommands.port(value);
         if (port < 0) {
-            return RuntimeApi.Answer.error(port == -1 ? "provided port is not an integer" : "provided port is invalid");
+            return ServerCheckSettingsCommands.warning(port == -1 ? "provided port is not an integer"
+                    : "provided port is invalid");
         }
         changes.setCheckPort(s, port, actor.cause());
         return RuntimeApi.Answer.ok();

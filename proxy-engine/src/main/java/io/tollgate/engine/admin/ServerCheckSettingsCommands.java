@@ -151,7 +151,7 @@ final class ServerCheckSettingsCommands {
     }
 
     /** The answers of HAProxy's {@code srv_update_*_addr_port}, given as {@code cli_msg(LOG_WARNING)}: no line end. */
-    private static RuntimeApi.Answer warning(String text) {
+    static RuntimeApi.Answer warning(String text) {
         return RuntimeApi.Answer.message(Severity.WARNING, text);
     }
 

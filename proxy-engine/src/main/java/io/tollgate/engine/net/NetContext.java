@@ -176,7 +176,8 @@ final class NetContext {
         String unixPath = server.config().unixPath();
         ServerTransport configured = serverTransports.get(server);
         // 'set server ssl off' leaves the rest of the transport (SOCKS4, PROXY header) in place
-        ServerTransport extra = configured != null && !server.usesTls() ? configured.clearText() : configured;
+        boolean tlsOff = Boolean.FALSE.equals(server.live().ssl());
+        ServerTransport extra = configured != null && tlsOff ? configured.clearText() : configured;
         InetSocketAddress target = unixPath == null ? server.target(ClientConnection.destination(client)) : null;
         Bootstrap b = new Bootstrap()
                 .group(client.eventLoop())

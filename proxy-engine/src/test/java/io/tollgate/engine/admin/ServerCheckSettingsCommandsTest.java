@@ -208,6 +208,10 @@ class ServerCheckSettingsCommandsTest {
                 .isEqualTo("[notice]: server ssl setting updated.\n");
         assertThat(api.execute("set server b/s1 agent-port x", ADMIN, SeverityOutput.STRING))
                 .isEqualTo("[warning]: provided port is not an integer");
+        assertThat(api.execute("set server b/s1 check-port x", ADMIN, SeverityOutput.STRING))
+                .isEqualTo("[warning]: provided port is not an integer");
+        assertThat(api.execute("set server b/s2 check-port 1", ADMIN, SeverityOutput.STRING))
+                .isEqualTo("[warning]: health checks are not enabled on this server");
     }
 
     @Test
