@@ -63,6 +63,27 @@ class AdminSocketSideBySideTest {
                 "set server b/s1 health",
                 "set server b/s1 health foo",
                 "set server b/s1 agent foo",
+                "set server b/s1 agent-addr",
+                "set server b/s1 agent-addr 127.0.0.5",
+                "set server b/s2 agent-addr 127.0.0.5 port 1",
+                "set server b/s1 agent-port",
+                "set server b/s1 agent-port 1",
+                "set server b/s1 agent-send x",
+                "set server b/s2 agent-send",
+                "set server b/s1 check-addr",
+                "set server b/s1 check-addr 127.0.0.5",
+                "set server b/s2 check-addr nope''x",
+                "set server b/s2 check-addr 127.0.0.1 port x",
+                "set server b/s2 check-addr 127.0.0.1 port +7",
+                "set server b/s2 check-addr 127.0.0.1 port 70000",
+                "set server b/s2 check-port +7",
+                "set server b/s1 fqdn",
+                "set server b/s1 fqdn a.example",
+                "set server b/s1 ssl",
+                "set server b/s1 ssl foo",
+                "set server b/s1 ssl on",
+                "user;set server b/s2 check-addr 127.0.0.1",
+                "operator;set server b/s1 ssl off",
                 // not 'set server b/s1 maxconn x': 2.6 has no such option (usage text); the issue asks
                 // Tollgate for it, answered as 'set maxconn server' answers
                 "show servers state zz",
@@ -106,6 +127,8 @@ class AdminSocketSideBySideTest {
             "set weight b/s3 3",
             "set weight c/c2 50%",
             "set server b/s3 state drain",
+            // s2 is down already: its check to another port where nothing listens keeps it so
+            "set server b/s2 check-addr 127.0.0.1 port 1",
             "disable server b/s1 extra");
 
     /** Whole conversations (several lines, interactive mode), sent as they are. */

@@ -2,7 +2,8 @@ package io.tollgate.engine.admin;
 
 /**
  * Numbers read as HAProxy's C reads them from command words, which Java's parsers do not match:
- * {@code atoi} (leading digits only, 0 without any) and {@code strtol} (with where it stopped).
+ * {@code atoi} (leading digits only, 0 without any), {@code strtol} (with where it stopped) and
+ * {@code strl2irc} (whole words only).
  * Values beyond the int range are clamped.
  */
 final class CNumbers {
@@ -28,6 +29,29 @@ final class CNumbers {
         }
         boolean digits = i > start;
         return new Parsed(negative ? -value : value, digits, digits && i == word.length());
+    }
+
+    /**
+     * HAProxy's {@code strl2irc}: an optional {@code -} then digits only, within the int range
+     * ({@code -} alone is 0); null for anything else, the empty word included.
+     */
+    static Integer strl2irc(String word) {
+        if (word.isEmpty()) {
+            return null;
+        }
+        boolean negative = word.charAt(0) == '-';
+        long value = 0;
+        for (int i = negative ? 1 : 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (c < '0' || c > '9') {
+                return null;
+            }
+            value = value * 10 + (c - '0');
+            if (value > (negative ? 1L << 31 : Integer.MAX_VALUE)) {
+                return null;
+            }
+        }
+        return (int) (negative ? -value : value);
     }
 
     static int atoi(String word) {

@@ -103,17 +103,15 @@ final class ServerAddressCommands {
         if (value.isEmpty()) {
             return RuntimeApi.Answer.error("set server <b>/<s> check-port requires a port.\n");
         }
-        if (s.check() == null) {
-            return RuntimeApi.Answer.error("health checks are not enabled on this server");
+        if (!ServerCheckSettingsCommands.checkEnabled(s)) {
+            return ServerCheckSettingsCommands.warning("health checks are not enabled on this server");
         }
-        CNumbers.Parsed parsed = CNumbers.strtol(value);
-        if (!parsed.whole()) {
-            return RuntimeApi.Answer.error("provided port is not an integer");
+        int port = ServerCheckSettingsCommands.port(value);
+        if (port < 0) {
+            return ServerCheckSettingsCommands.warning(port == -1 ? "provided port is not an integer"
+                    : "provided port is invalid");
         }
-        if (parsed.value() < 0 || parsed.value() > 65535) {
-            return RuntimeApi.Answer.error("provided port is invalid");
-        }
-        changes.setCheckPort(s, (int) parsed.value(), actor.cause());
+        changes.setCheckPort(s, port, actor.cause());
         return RuntimeApi.Answer.ok();
     }
 

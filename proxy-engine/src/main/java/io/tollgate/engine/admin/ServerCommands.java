@@ -11,19 +11,22 @@ import java.util.List;
  * {@code set server <b>/<s> state|health|agent|weight}, {@code set weight <b>/<s> <w>[%]},
  * {@code enable|disable server|health|agent <b>/<s>}, {@code shutdown sessions server <b>/<s>};
  * {@code addr} and {@code check-port} are {@link ServerAddressCommands}', {@code maxconn}
- * {@link MaxconnCommands}'. Texts checked against {@code haproxy -db} 2.6.12 over its stats socket.
+ * {@link MaxconnCommands}', the check, agent, {@code fqdn} and {@code ssl} settings
+ * {@link ServerCheckSettingsCommands}'. Texts checked against {@code haproxy -db} 2.6.12 over its stats socket.
  */
 final class ServerCommands implements RuntimeApi.Family {
     private final Proxies proxies;
     private final StateChanges changes;
     private final ServerAddressCommands addresses;
     private final MaxconnCommands maxconn;
+    private final ServerCheckSettingsCommands checkSettings;
 
     ServerCommands(Proxies proxies) {
         this.proxies = proxies;
         this.changes = proxies.stateChanges();
         this.addresses = new ServerAddressCommands(changes);
         this.maxconn = new MaxconnCommands(proxies);
+        this.checkSettings = new ServerCheckSettingsCommands(changes, proxies.dynamicServers());
     }
 
     @Override
@@ -62,6 +65,8 @@ final class ServerCommands implements RuntimeApi.Family {
             case "addr" -> addresses.addr(s, w, actor);
             case "check-port" -> addresses.checkPort(s, arg(w, 4), actor);
             case "maxconn" -> maxconn.server(target, arg(w, 4), actor);
+            case "agent-addr", "agent-port", "agent-send", "check-addr", "fqdn", "ssl" ->
+                    checkSettings.run(s, arg(w, 3), w, actor);
             default -> set(arg(w, 3), arg(w, 4), s, actor);
         };
     }

@@ -4,8 +4,10 @@ import io.tollgate.engine.config.AgentSettings;
 import io.tollgate.engine.config.CheckSettings;
 import io.tollgate.engine.runtime.CheckState;
 import io.tollgate.engine.runtime.CheckStatus;
+import io.tollgate.engine.runtime.LiveSettings;
 import io.tollgate.engine.runtime.Proxy;
 import io.tollgate.engine.runtime.Server;
+import io.tollgate.engine.stick.AddressText;
 
 import java.net.InetAddress;
 import java.util.StringJoiner;
@@ -41,6 +43,7 @@ final class ServerStateLine {
         CheckSettings checks = s.config().check();
         AgentSettings agent = checks == null ? null : checks.agent();
         String host = s.config().address() == null ? "" : s.config().address().host();
+        LiveSettings live = s.live();
         StringJoiner line = new StringJoiner(" ");
         line.add(String.valueOf(p.id())).add(p.name()).add(String.valueOf(s.id())).add(s.name())
                 .add(address(s))
@@ -58,12 +61,14 @@ final class ServerStateLine {
                 .add(host.isEmpty() || isLiteral(host) ? "-" : host)
                 .add(String.valueOf(s.port()))
                 .add("-")
-                .add(s.config().tls() != null ? "1" : "0")
+                .add(s.usesTls() ? "1" : "0")
                 .add(String.valueOf(checks == null ? 0 : s.checkPort()))
-                .add(text(checks == null ? null : checks.addr()))
+                .add(live.checkAddress() != null ? format(live.checkAddress()) : text(checks == null ? null : checks.addr()))
                 // the server's 'addr' and 'port' set the agent's too (haproxy -db shows them there)
-                .add(text(agent != null && agent.addr() != null ? agent.addr() : checks == null ? null : checks.addr()))
-                .add(String.valueOf(agent != null && agent.port() > 0 ? agent.port() : checks == null ? 0 : checks.port()));
+                .add(live.agentAddress() != null ? format(live.agentAddress())
+                        : text(agent != null && agent.addr() != null ? agent.addr() : checks == null ? null : checks.addr()))
+                .add(String.valueOf(live.agentPort() >= 0 ? live.agentPort()
+                        : agent != null && agent.port() > 0 ? agent.port() : checks == null ? 0 : checks.port()));
         return line.toString();
     }
 
@@ -132,6 +137,10 @@ final class ServerStateLine {
 
     private static boolean isLiteral(String host) {
         return host.contains(":") || host.matches("[0-9.]+");
+    }
+
+    private static String format(InetAddress a) {
+        return AddressText.format(a.getAddress());
     }
 
     private static String text(String s) {

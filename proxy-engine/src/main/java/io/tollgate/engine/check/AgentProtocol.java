@@ -7,9 +7,9 @@ import io.tollgate.engine.runtime.Server;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The agent check's exchange ({@code agent-check}): once connected, send {@code agent-send} if
- * any, then read one line, up to LF or CR. Reading it is all a run does; what the words mean is
- * applied afterwards ({@link AgentEffects}), so the run ends with a placeholder status when a
+ * The agent check's exchange ({@code agent-check}): once connected, send {@code agent-send} (or
+ * what {@code set server agent-send} set since) if any, then read one line, up to LF or CR.
+ * Reading it is all a run does; what the words mean is applied afterwards ({@link AgentEffects}), so the run ends with a placeholder status when a
  * line (or half of one) arrived. A run that reads nothing at all fails as HAProxy's tcp-check
  * expect step does: {@code L7RSP}, "TCPCHK got an empty response at step 2".
  */
@@ -25,7 +25,8 @@ final class AgentProtocol implements CheckProtocol {
 
     @Override
     public Reading open(Server server) {
-        return new Reading(send);
+        String set = server.live().agentSend();
+        return new Reading(set != null ? set.getBytes(StandardCharsets.UTF_8) : send);
     }
 
     /** One run's reading of the reply; read {@link #line()} and {@link #isIncomplete()} once it ended. */

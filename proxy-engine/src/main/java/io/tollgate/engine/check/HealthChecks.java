@@ -6,6 +6,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.tollgate.engine.config.AgentSettings;
 import io.tollgate.engine.config.CheckSettings;
 import io.tollgate.engine.runtime.CheckState;
+import io.tollgate.engine.runtime.LiveSettings;
 import io.tollgate.engine.runtime.Proxies;
 import io.tollgate.engine.runtime.Proxy;
 import io.tollgate.engine.runtime.Server;
@@ -153,21 +154,31 @@ public final class HealthChecks implements AutoCloseable {
 
     /**
      * Where each run of the health check goes: {@code addr} (looked up now), else the server's
-     * address at that moment; the check's port ({@code port}, {@code set server check-port}),
+     * address at that moment ({@code set server check-addr} before both); the check's port ({@code port}, {@code set server check-port}),
      * else the server's at that moment, as HAProxy's checks follow {@code set server addr}.
      */
     static Supplier<InetSocketAddress> address(Server s) {
         CheckSettings c = s.config().check();
         InetAddress fixed = c.addr() != null ? resolve(s, c.addr(), "check address") : null;
-        return () -> new InetSocketAddress(hostOr(fixed, s), s.checkTargetPort());
+        return () -> {
+            InetAddress set = s.live().checkAddress();
+            return new InetSocketAddress(hostOr(set != null ? set : fixed, s), s.checkTargetPort());
+        };
     }
 
-    /** The agent's address: {@code agent-addr}, else {@code addr}, else the server's at each run; always {@code agent-port}. */
+    /**
+     * The agent's address at each run: {@code set server agent-addr}, else {@code agent-addr}, else
+     * {@code addr}, else the server's; its port {@code set server agent-port}, else {@code agent-port}.
+     */
     static Supplier<InetSocketAddress> agentAddress(Server s) {
         AgentSettings agent = s.config().check().agent();
         String addr = agent.addr() != null ? agent.addr() : s.config().check().addr();
         InetAddress fixed = addr != null ? resolve(s, addr, "agent address") : null;
-        return () -> new InetSocketAddress(hostOr(fixed, s), agent.port());
+        return () -> {
+            LiveSettings live = s.live();
+            InetAddress host = hostOr(live.agentAddress() != null ? live.agentAddress() : fixed, s);
+            return new InetSocketAddress(host, live.agentPort() >= 0 ? live.agentPort() : agent.port());
+        };
     }
 
     private static InetAddress hostOr(InetAddress fixed, Server s) {

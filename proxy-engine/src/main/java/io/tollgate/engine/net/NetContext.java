@@ -174,7 +174,10 @@ final class NetContext {
         long connectTimeout = server.backend().config().timeouts().connect();
         long timeout = connectTimeout > 0 ? connectTimeout : 30_000;
         String unixPath = server.config().unixPath();
-        ServerTransport extra = serverTransports.get(server);
+        ServerTransport configured = serverTransports.get(server);
+        // 'set server ssl off' leaves the rest of the transport (SOCKS4, PROXY header) in place
+        boolean tlsOff = Boolean.FALSE.equals(server.live().ssl());
+        ServerTransport extra = configured != null && tlsOff ? configured.clearText() : configured;
         InetSocketAddress target = unixPath == null ? server.target(ClientConnection.destination(client)) : null;
         Bootstrap b = new Bootstrap()
                 .group(client.eventLoop())

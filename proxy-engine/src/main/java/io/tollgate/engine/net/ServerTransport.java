@@ -53,6 +53,14 @@ final class ServerTransport {
         this.timeoutMillis = timeoutMillis;
     }
 
+    /**
+     * This transport without TLS, for a server whose TLS an operator turned off
+     * ({@code set server ssl off}); null when nothing else is left to do.
+     */
+    ServerTransport clearText() {
+        return socks4 == null && sendProxy == 0 ? null : new ServerTransport(socks4, sendProxy, null, timeoutMillis);
+    }
+
     /** Whether a connection serves only the client (or request) it was opened for. */
     boolean isPrivate() {
         return sendProxy > 0 || dependsOnRequest();

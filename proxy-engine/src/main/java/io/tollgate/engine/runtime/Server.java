@@ -67,6 +67,7 @@ public final class Server {
     private volatile int addressVersion;
     /** {@code set server check-port}; -1 while the configured {@code port} of the check applies. */
     private volatile int runtimeCheckPort = -1;
+    private volatile LiveSettings live = LiveSettings.NONE;
 
     public Server(ServerConfig config, Proxy backend, int index, Ticker ticker) {
         this.config = config;
@@ -404,6 +405,24 @@ public final class Server {
 
     void setCheckPort(int port) {
         this.runtimeCheckPort = port;
+    }
+
+    /** Check, agent and TLS settings set over the runtime API ({@link LiveSettings#NONE} until then). */
+    public LiveSettings live() {
+        return live;
+    }
+
+    /** Whether new connections use the server's TLS settings: as configured until {@code set server ssl}. */
+    public boolean usesTls() {
+        Boolean ssl = live.ssl();
+        return ssl != null ? ssl : config.tls() != null;
+    }
+
+    void setLive(LiveSettings settings) {
+        if (!java.util.Objects.equals(settings.ssl(), live.ssl())) {
+            addressVersion++; // pooled connections kept the other transport (HAProxy cleans them up)
+        }
+        this.live = settings;
     }
 
     public long lastChangeMillis() {

@@ -304,6 +304,14 @@ public final class StateChanges {
         }
     }
 
+    /** New check, agent or TLS settings ({@code set server check-addr|agent-*|ssl}), from the next run or connection. */
+    public synchronized void setLive(Server server, LiveSettings settings, String what, String cause) {
+        server.setLive(settings);
+        for (Listener l : listeners) {
+            l.serverChanged(server, what, cause);
+        }
+    }
+
     /** A runtime {@code maxconn} (an agent's {@code maxconn:<n>}; 0: no limit); a higher one serves the queue. */
     public synchronized void setMaxconn(Server server, int maxconn, String cause) {
         server.setMaxconn(maxconn);
