@@ -100,7 +100,9 @@ class StatsPageTest {
 
     @Test
     void downAndMaintenanceRowsAreColouredAndSayWhy() throws Exception {
-        String page = awaitPage("down1", "active_down");
+        awaitPage("down1", "active_down");
+        // up1 is UP from the start; its first check result (L4OK) may come a little later
+        String page = awaitPage("up1", "active_up", "L4OK in ");
 
         String down = row(page, "down1");
         assertThat(down).startsWith("<tr class=\"active_down\"").contains("DOWN</td>")
@@ -181,10 +183,15 @@ class StatsPageTest {
 
     /** The page once {@code server}'s row has {@code css}: checks take a few rounds. */
     private String awaitPage(String server, String css) throws Exception {
+        return awaitPage(server, css, "");
+    }
+
+    /** The page once {@code server}'s row has the class {@code css} and contains {@code text}. */
+    private String awaitPage(String server, String css, String text) throws Exception {
         String page = "";
         for (int i = 0; i < 200; i++) {
             page = Http.get(admin, "admin", "secret").body();
-            if (row(page, server).startsWith("<tr class=\"" + css + "\"")) {
+            if (row(page, server).startsWith("<tr class=\"" + css + "\"") && row(page, server).contains(text)) {
                 return page;
             }
             Thread.sleep(50);
