@@ -5,14 +5,20 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 
-/** One syslog datagram per message, from a non-blocking unconnected socket: a full buffer or no listener drops. */
+/**
+ * One syslog datagram per message from a non-blocking socket. The socket is connected so that the
+ * kernel reports a missing listener (ICMP port unreachable) as an error on a later send, which is
+ * then counted; a full socket buffer drops too. Problems are reported at most once a minute.
+ */
 final class UdpTransport implements Transport {
+
+    private static final long REPORT_INTERVAL_NANOS = 60_000_000_000L;
 
     private final Endpoint.Udp endpoint;
     private final Drops drops;
     private final DatagramChannel channel;
     private InetSocketAddress address;
-    private boolean failing;
+    private long lastReportNanos = System.nanoTime() - REPORT_INTERVAL_NANOS;
 
     UdpTransport(Endpoint.Udp endpoint, Drops drops) throws IOException {
         this.endpoint = endpoint;
@@ -29,16 +35,16 @@ final class UdpTransport implements Transport {
                 if (address.isUnresolved()) {
                     throw new IOException("cannot resolve '" + endpoint.host() + "'");
                 }
+                channel.connect(address);
             }
-            if (channel.send(ByteBuffer.wrap(buffer, 0, length + 1), address) == 0) {
+            if (channel.write(ByteBuffer.wrap(buffer, 0, length + 1)) == 0) {
                 drops.add(1);
-                return;
             }
-            failing = false;
         } catch (IOException e) {
             drops.add(1);
-            if (!failing) {
-                failing = true;
+            long now = System.nanoTime();
+            if (now - lastReportNanos >= REPORT_INTERVAL_NANOS) {
+                lastReportNanos = now;
                 drops.report("log target udp@" + endpoint.host() + ":" + endpoint.port() + ": " + e.getMessage());
             }
         }
