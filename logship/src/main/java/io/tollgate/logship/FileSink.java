@@ -26,7 +26,9 @@ import java.util.Objects;
  *
  * <h2>Rotation</h2>
  * Before a line is appended, the sink rotates if the line would take the file past {@code rotate
- * size}, or if the clock has left the day/hour in which the file was opened. Rotation writes the
+ * size}, or if the line's time stamp is past the day/hour in which the file was opened (lines go
+ * by the time they were stamped with, not the time they reach the disk). An empty file is never
+ * rotated. Rotation writes the
  * buffer to the old file, closes it, renames it ({@link RotatedFiles}) and opens a new one; lines
  * are only ever in one place, so none is lost or written twice. Compression runs on its own thread.
  *
@@ -52,7 +54,7 @@ final class FileSink implements Transport {
     private FileChannel channel;
     private Object fileKey;
     private long size;
-    private LocalDateTime periodStart;
+    private LocalDateTime periodStart; // null until the period of an empty file's first line is known
     private long periodEndMillis = Long.MAX_VALUE;
     private long lastCheckMillis;
     private boolean failing;
@@ -67,18 +69,19 @@ final class FileSink implements Transport {
     }
 
     @Override
-    public void send(byte[] line, int length) {
+    public void send(byte[] line, int length, long epochMillis) {
         int bytes = length + 1;
         if (channel == null && !open()) {
             drops.add(1);
             return;
         }
-        if (isRotationDue(bytes)) {
+        if (isRotationDue(bytes, epochMillis)) {
             rotate();
             if (channel == null) {
                 drops.add(1);
                 return;
             }
+            startPeriod(epochMillis);
         }
         if (bytes > buffer.remaining()) {
             writeBuffer();
@@ -92,11 +95,17 @@ final class FileSink implements Transport {
         size += bytes;
     }
 
-    private boolean isRotationDue(int bytes) {
-        if (rotation.maxBytes() > 0 && size > 0 && size + bytes > rotation.maxBytes()) {
+    private boolean isRotationDue(int bytes, long epochMillis) {
+        if (periodStart == null) {
+            startPeriod(epochMillis);
+        }
+        if (size == 0) {
+            return false;
+        }
+        if (rotation.maxBytes() > 0 && size + bytes > rotation.maxBytes()) {
             return true;
         }
-        return rotation.rotatesByTime() && clock.millis() >= periodEndMillis;
+        return epochMillis >= periodEndMillis;
     }
 
     private void rotate() {
@@ -156,7 +165,11 @@ final class FileSink implements Transport {
                     StandardOpenOption.APPEND);
             fileKey = Files.readAttributes(path, BasicFileAttributes.class).fileKey();
             size = channel.size();
-            startPeriod();
+            // an empty file takes the period of its first line; one written before, the present one
+            periodStart = null;
+            if (size > 0) {
+                startPeriod(clock.millis());
+            }
             if (failing) {
                 failing = false;
                 drops.report("log file " + path + ": writing again");
@@ -169,13 +182,13 @@ final class FileSink implements Transport {
         }
     }
 
-    private void startPeriod() {
+    private void startPeriod(long epochMillis) {
+        ZoneId zone = clock.getZone();
+        LocalDateTime now = LocalDateTime.ofInstant(Instant.ofEpochMilli(epochMillis), zone);
         if (!rotation.rotatesByTime()) {
-            periodStart = LocalDateTime.ofInstant(clock.instant(), clock.getZone());
+            periodStart = now;
             return;
         }
-        ZoneId zone = clock.getZone();
-        LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), zone);
         if (rotation.period() == Rotation.Period.DAILY) {
             periodStart = now.truncatedTo(ChronoUnit.DAYS);
             periodEndMillis = periodStart.plusDays(1).atZone(zone).toInstant().toEpochMilli();
@@ -187,7 +200,7 @@ final class FileSink implements Transport {
 
     /** The dateext label of the file being closed: the day (and hour when hourly) it was opened in. */
     private String periodLabel() {
-        LocalDateTime t = periodStart == null ? LocalDateTime.ofInstant(Instant.now(), clock.getZone()) : periodStart;
+        LocalDateTime t = periodStart;
         String day = String.format("%04d%02d%02d", t.getYear(), t.getMonthValue(), t.getDayOfMonth());
         return rotation.period() == Rotation.Period.HOURLY ? day + String.format("%02d", t.getHour()) : day;
     }

@@ -215,7 +215,7 @@ public final class LogShipper implements AutoCloseable {
             text.append(e.text());
             int length = Utf8.encode(text, out, target.maxLength());
             out[length] = '\n';
-            transport.send(out, length);
+            transport.send(out, length, e.epochSecond() * 1000 + e.nano() / 1_000_000);
         }
     }
 

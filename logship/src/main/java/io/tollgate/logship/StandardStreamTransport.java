@@ -16,7 +16,7 @@ final class StandardStreamTransport implements Transport {
     }
 
     @Override
-    public void send(byte[] buffer, int length) {
+    public void send(byte[] buffer, int length, long epochMillis) {
         try {
             out.write(buffer, 0, length + 1);
             dirty = true;

@@ -39,7 +39,7 @@ final class TcpTransport implements Transport {
     }
 
     @Override
-    public void send(byte[] buffer, int length) {
+    public void send(byte[] buffer, int length, long epochMillis) {
         byte[] prefix = (length + " ").getBytes(StandardCharsets.US_ASCII);
         int frameLength = prefix.length + length;
         if (pendingBytes + frameLength > MAX_PENDING_BYTES) {

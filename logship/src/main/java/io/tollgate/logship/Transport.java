@@ -8,9 +8,10 @@ interface Transport {
 
     /**
      * Sends one message. {@code buffer[length]} is always {@code '\n'}, so line-oriented transports
-     * send {@code length + 1} bytes without copying. What cannot be sent is counted as dropped.
+     * send {@code length + 1} bytes without copying. {@code epochMillis} is the time the message was
+     * stamped with. What cannot be sent is counted as dropped.
      */
-    void send(byte[] buffer, int length);
+    void send(byte[] buffer, int length, long epochMillis);
 
     /** Called often (at least every few tens of milliseconds): flush, reconnect, notice file moves. */
     default void tick(long nowMillis) {

@@ -28,7 +28,7 @@ final class UdpTransport implements Transport {
     }
 
     @Override
-    public void send(byte[] buffer, int length) {
+    public void send(byte[] buffer, int length, long epochMillis) {
         try {
             if (address == null || address.isUnresolved()) {
                 address = new InetSocketAddress(endpoint.host(), endpoint.port());

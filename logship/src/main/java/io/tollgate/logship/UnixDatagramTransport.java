@@ -56,7 +56,7 @@ final class UnixDatagramTransport implements Transport {
     }
 
     @Override
-    public void send(byte[] buffer, int length) {
+    public void send(byte[] buffer, int length, long epochMillis) {
         if (!channel.isWritable()) {
             drops.add(1);
             return;
