@@ -65,13 +65,18 @@ public final class LogShipper implements AutoCloseable {
     private final Map<LogTarget, long[]> sampleCounters = new IdentityHashMap<>();
     private final StringBuilder text = new StringBuilder(256);
     private final byte[] out = new byte[MAX_MESSAGE_BYTES + 1];
+    private int renderedLength;
 
     /**
      * @param capacity messages that may wait for the shipper's thread
      * @param clock the time stamped on messages and used for file rotation (its zone is the local time)
-     * @param problems told, once per episode, of a target that fails and when it recovers (never on the caller's thread)
+     * @param problems told of a target that fails (once per episode, or at most once a minute) and
+     *     of a file that recovers; called from the shipper's own threads, never from a caller's
      */
     public LogShipper(int capacity, Clock clock, Consumer<String> problems) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("log queue capacity must be at least 1, got " + capacity);
+        }
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.clock = clock;
         this.drops = new Drops(problems);
@@ -209,14 +214,25 @@ public final class LogShipper implements AutoCloseable {
             if (time == null) {
                 time = OffsetDateTime.ofInstant(Instant.ofEpochSecond(e.epochSecond(), e.nano()), clock.getZone());
             }
-            text.setLength(0);
-            target.format().appendHeader(text, target.facility(), target.levelFor(e.level()), time,
-                    e.route().identity(), e.structuredData());
-            text.append(e.text());
-            int length = Utf8.encode(text, out, target.maxLength());
-            out[length] = '\n';
-            transport.send(out, length, e.epochSecond() * 1000 + e.nano() / 1_000_000);
+            try {
+                render(e, target, time);
+                transport.send(out, renderedLength, e.epochSecond() * 1000 + e.nano() / 1_000_000);
+            } catch (RuntimeException ex) {
+                // a bug in one transport must not stop the thread every target depends on
+                drops.add(1);
+                drops.report("log target " + target.endpoint() + ": " + ex);
+            }
         }
+    }
+
+    /** Renders the message as {@code target} wants it into {@link #out}, followed by a newline. */
+    private void render(Entry e, LogTarget target, OffsetDateTime time) {
+        text.setLength(0);
+        target.format().appendHeader(text, target.facility(), target.levelFor(e.level()), time,
+                e.route().identity(), e.structuredData());
+        text.append(e.text());
+        renderedLength = Utf8.encode(text, out, target.maxLength());
+        out[renderedLength] = '\n';
     }
 
     private Transport transport(Endpoint endpoint) {

@@ -63,7 +63,9 @@ final class LogTargetParser {
                         return finish(words, i, endpoint(targetWord, new Rotation(maxBytes, period, keep, compress, dateext)),
                                 maxLength, format, sampling);
                     }
-                    Facility.named(word);
+                    throw new IllegalArgumentException("'log " + targetWord + "': unknown word '" + word
+                            + "' (expected len, format, sample" + (isFile ? ", rotate, keep, compress, dateext" : "")
+                            + " or a facility such as local0)");
                 }
             }
         }

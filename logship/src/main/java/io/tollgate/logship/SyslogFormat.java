@@ -3,7 +3,6 @@ package io.tollgate.logship;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
-import java.util.Locale;
 
 /**
  * HAProxy 2.6's syslog output formats ({@code log ... format <name>}): the header each one puts
@@ -134,7 +133,7 @@ public enum SyslogFormat {
 
     /** {@code 2026-11-23T19:30:00.123456+00:00}: microseconds and a numeric offset, never {@code Z}. */
     static void appendIsoTime(StringBuilder out, OffsetDateTime t) {
-        out.append(String.format(Locale.ROOT, "%04d-", t.getYear()));
+        out.append(t.getYear()).append('-');
         two(out, t.getMonthValue()).append('-');
         two(out, t.getDayOfMonth()).append('T');
         two(out, t.getHour()).append(':');

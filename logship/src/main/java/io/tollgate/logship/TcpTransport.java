@@ -16,10 +16,14 @@ import java.util.ArrayDeque;
  * are dropped while it is full. When the connection fails, the frame that was half written is
  * dropped (resending its tail would break the framing, resending it whole could duplicate it) and
  * the others wait for the next connection, attempted after a backoff that doubles from 100 ms to 5 s.
+ * A connection attempt that has not completed within {@link #CONNECT_TIMEOUT_MILLIS} fails. Syslog
+ * receivers never write, so each tick also reads: end of stream means the receiver closed, and the
+ * transport reconnects before writing into a dead connection loses a message.
  */
 final class TcpTransport implements Transport {
 
     static final int MAX_PENDING_BYTES = 256 * 1024;
+    static final long CONNECT_TIMEOUT_MILLIS = 5000;
 
     private final Endpoint.Tcp endpoint;
     private final Drops drops;
@@ -31,6 +35,8 @@ final class TcpTransport implements Transport {
     private long nextAttemptMillis;
     private boolean failing;
     private long nowMillis;
+    private long connectStartedMillis;
+    private final ByteBuffer scratch = ByteBuffer.allocate(512);
 
     TcpTransport(Endpoint.Tcp endpoint, Drops drops, Backoff backoff) {
         this.endpoint = endpoint;
@@ -67,6 +73,9 @@ final class TcpTransport implements Transport {
         if (!connected) {
             try {
                 if (!channel.finishConnect()) {
+                    if (nowMillis - connectStartedMillis >= CONNECT_TIMEOUT_MILLIS) {
+                        fail(nowMillis, new IOException("connect timed out"));
+                    }
                     return;
                 }
                 connected = true;
@@ -77,7 +86,20 @@ final class TcpTransport implements Transport {
                 return;
             }
         }
+        if (isClosedByPeer()) {
+            fail(nowMillis, new IOException("connection closed by the receiver"));
+            return;
+        }
         write();
+    }
+
+    private boolean isClosedByPeer() {
+        try {
+            scratch.clear();
+            return channel.read(scratch) < 0;
+        } catch (IOException e) {
+            return true;
+        }
     }
 
     private void connect(long now) {
@@ -88,6 +110,7 @@ final class TcpTransport implements Transport {
             }
             channel = SocketChannel.open();
             channel.configureBlocking(false);
+            connectStartedMillis = now;
             if (channel.connect(address)) {
                 connected = true;
                 failing = false;

@@ -24,7 +24,12 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Targets on this machine without a network: a Unix datagram socket (as /dev/log) and stdout. */
+/**
+ * Targets on this machine without a network: a Unix datagram socket (as /dev/log) and stdout. Like
+ * haproxy 2.6.12 ({@code log stdout local0} printed {@code <134>Nov 23 20:45:05 haproxy[32397]: ...}
+ * and {@code log stderr format raw local0} the bare line), a standard stream gets the target's
+ * format and one {@code \n} per message.
+ */
 class LocalTargetsTest {
 
     @TempDir

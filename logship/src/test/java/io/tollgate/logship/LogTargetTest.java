@@ -71,7 +71,10 @@ class LogTargetTest {
 
     @Test
     void errorsNameTheBadWord() {
-        assertThatThrownBy(() -> parse("127.0.0.1 lcoal0")).hasMessageContaining("'lcoal0'");
+        assertThatThrownBy(() -> parse("127.0.0.1 lcoal0")).hasMessageContaining("'lcoal0'")
+                .hasMessageContaining("facility");
+        assertThatThrownBy(() -> parse("127.0.0.1 lenn 100 local0")).hasMessageContaining("'lenn'")
+                .hasMessageContaining("expected len, format, sample or a facility");
         assertThatThrownBy(() -> parse("127.0.0.1 local0 inf")).hasMessageContaining("'inf'");
         assertThatThrownBy(() -> parse("127.0.0.1 local0 info debug extra")).hasMessageContaining("'extra'");
         assertThatThrownBy(() -> parse("127.0.0.1 len 10 local0")).hasMessageContaining("'len'").hasMessageContaining("'10'");
