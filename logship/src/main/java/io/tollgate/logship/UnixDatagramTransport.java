@@ -32,6 +32,9 @@ final class UnixDatagramTransport implements Transport {
     private final DomainSocketAddress address;
     private volatile boolean failing;
 
+    // Active on registration lets an unbound, unconnected socket send addressed datagrams; Netty
+    // deprecates the option without offering another way to do that.
+    @SuppressWarnings("deprecation")
     UnixDatagramTransport(Endpoint.UnixDatagram endpoint, Drops drops) {
         if (!Epoll.isAvailable()) {
             throw new IllegalStateException("log target '" + endpoint.path()

@@ -163,6 +163,7 @@ class FileSinkTest {
     }
 
     @Test
+    @SuppressWarnings("try") // closed inside the block to read what it flushed
     void aFileMovedByAnExternalLogrotateIsReopenedWithoutLosingALine() throws Exception {
         Path log = dir.resolve("ext.log");
         try (LogShipper shipper = new LogShipper(100_000, Clock.systemUTC(), p -> { })) {

@@ -35,6 +35,7 @@ class LogrotateTest {
     Path dir;
 
     @Test
+    @SuppressWarnings("try") // the shipper is closed inside the block to read what it flushed
     void forcedRotationsWhileLinesFlowLoseAndDuplicateNothing() throws Exception {
         assertThat(Files.isExecutable(LOGROTATE)).as("logrotate is installed (apt-get install logrotate)").isTrue();
         Path log = dir.resolve("haproxy.log");
