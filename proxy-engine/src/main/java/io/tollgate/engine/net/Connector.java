@@ -71,6 +71,9 @@ final class Connector {
     private boolean cancelled;
     private QueuedRequest queued;
     private long queueMillis;
+    private boolean redispatched;
+    private boolean reachedQueue;
+    private boolean timedOut;
     private long connectMillis;
     /** The server a rule or a persistence cookie asks for, tried first; null for none. */
     private Server preferred;
@@ -136,6 +139,30 @@ final class Connector {
         return connectMillis;
     }
 
+    /** Connection attempts made again, on the same server or another ({@code %rc}). */
+    int retries() {
+        return backend.config().retries() - retriesLeft;
+    }
+
+    boolean redispatched() {
+        return redispatched;
+    }
+
+    /** Whether the request waited in a queue (then {@link #queueMillis()} is its time there). */
+    boolean reachedQueue() {
+        return reachedQueue;
+    }
+
+    /** Whether it is waiting in a queue right now. */
+    boolean isQueued() {
+        return queued != null;
+    }
+
+    /** Whether the failure reported was a timeout (connect or queue) rather than a refusal. */
+    boolean failedByTimeout() {
+        return timedOut;
+    }
+
     private void pick(Server avoid) {
         Server wanted = avoid == null ? preferred : null;
         preferred = null;
@@ -165,6 +192,7 @@ final class Connector {
     /** Waits in {@code queue} for a slot, at most {@code timeout queue}. */
     private void enqueue(PendingQueue queue, Runnable join) {
         queued = new QueuedRequest(System.nanoTime(), queue);
+        reachedQueue = true;
         long timeout = backend.config().timeouts().effectiveQueue();
         if (timeout > 0) {
             queued.timer = loop.schedule(queued::expire, timeout, TimeUnit.MILLISECONDS);
@@ -208,6 +236,7 @@ final class Connector {
         BackendCounters bc = backend.backendCounters();
         Dispatcher.release(server);
         if (retriesLeft <= 0) {
+            timedOut = cause instanceof io.netty.channel.ConnectTimeoutException;
             sc.connectionErrors.increment();
             bc.connectionErrors.increment();
             uncount();
@@ -216,6 +245,7 @@ final class Connector {
         }
         retriesLeft--;
         if (backend.config().hasOption("redispatch")) {
+            redispatched = true;
             sc.redispatches.increment();
             bc.redispatches.increment();
             uncount();
@@ -267,6 +297,7 @@ final class Connector {
             if (claim()) {
                 giveUp();
                 queueMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - enqueuedNanos());
+                timedOut = true;
                 backend.backendCounters().connectionErrors.increment();
                 callback.failed(503, "timeout in queue");
             }

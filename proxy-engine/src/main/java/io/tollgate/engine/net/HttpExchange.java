@@ -18,7 +18,9 @@ import io.tollgate.engine.config.HttpConnectionMode;
 import io.tollgate.engine.http.DefaultErrorPages;
 import io.tollgate.engine.http.Reply;
 import io.tollgate.engine.lb.Dispatcher;
+import io.tollgate.engine.log.LogEvent;
 import io.tollgate.engine.persist.RequestCookie;
+import io.tollgate.engine.persist.ResponseCookie;
 import io.tollgate.engine.rules.ReplyKind;
 import io.tollgate.engine.rules.TcpRule;
 import io.tollgate.engine.runtime.CookieRouting;
@@ -94,11 +96,16 @@ final class HttpExchange implements Connector.Callback {
     private StickStores stickStores;
     /** What the request's persistence cookie said; the response side needs it back. */
     private RequestCookie requestCookie = RequestCookie.NONE;
+    private ResponseCookie responseCookie;
+    /** The session's access-log record, null when its frontend logs no lines per request. */
+    private final LogEvent log;
+    private long connectedNanos;
 
     HttpExchange(HttpSession session, HttpRequest request) {
         this.session = session;
         this.request = request;
         this.frontend = session.frontend();
+        this.log = session.logEvent();
     }
 
     boolean isRequestComplete() {
@@ -108,7 +115,11 @@ final class HttpExchange implements Connector.Callback {
     void start() {
         FrontendCounters fc = frontend.frontendCounters();
         fc.requestReceived();
+        if (log != null) {
+            ExchangeLog.started(log, request, session.accessLog());
+        }
         if (request.decoderResult().isFailure()) {
+            ended(LogEvent.END_PROXY, LogEvent.AT_REQUEST);
             // HAProxy counts an invalid request in req_tot as well as in ereq
             fc.requestErrors.increment();
             requestComplete = true;
@@ -127,6 +138,7 @@ final class HttpExchange implements Connector.Callback {
             if (fr.monitorUri() != null && isMonitorRequest(fr.monitorUri())) {
                 boolean failing = fr.monitorFail() != null && fr.monitorFail().matches(view());
                 fc.intercepted.increment();
+                ended(LogEvent.END_LOCAL, LogEvent.AT_REQUEST);
                 Reply page = frontend.errorPages().reply(failing ? 503 : 200);
                 respondLocally(page.isEmpty() ? null : page.response(), page.status(), page.closesConnection());
                 return;
@@ -134,6 +146,7 @@ final class HttpExchange implements Connector.Callback {
             if (!fr.tcpRequest().isEmpty() && !TcpRule.accepts(fr.tcpRequest(), "content", view(),
                     (counter, table, key) -> counters().track(counter, table, key, true, false))) {
                 fc.deniedRequests.increment();
+                ended(LogEvent.END_PROXY, LogEvent.AT_REQUEST);
                 requestComplete = true;
                 finish(false);
                 session.exchangeEnded(false);
@@ -153,6 +166,7 @@ final class HttpExchange implements Connector.Callback {
             backend = frontend.defaultBackend();
         }
         if (backend == null) {
+            ended(LogEvent.END_INTERNAL, LogEvent.AT_REQUEST);
             answerError(503, null);
             return;
         }
@@ -249,9 +263,14 @@ final class HttpExchange implements Connector.Callback {
     private boolean serveStats(Proxy proxy) {
         // counted before the rows are read, so that the page shows the request that asks for it
         frontend.frontendCounters().intercepted.increment();
+        ended(LogEvent.END_LOCAL, LogEvent.AT_REQUEST);
         StatsApplet.Answer answer = session.net().stats().serve(proxy, request, view(), proxy, frontend);
         if (answer == null) {
             frontend.frontendCounters().intercepted.add(-1);
+            if (log != null) {
+                log.endedBy = LogEvent.END_NORMAL;
+                log.endedAt = LogEvent.AT_NONE;
+            }
             return false;
         }
         if (answer.delayMillis() > 0) {
@@ -314,7 +333,9 @@ final class HttpExchange implements Connector.Callback {
         FrontendCounters fc = frontend.frontendCounters();
         if (kind == ReplyKind.INTERCEPT) {
             fc.intercepted.increment();
+            ended(LogEvent.END_LOCAL, LogEvent.AT_REQUEST);
         } else {
+            ended(LogEvent.END_PROXY, kind == ReplyKind.TARPIT ? LogEvent.AT_TARPIT : LogEvent.AT_REQUEST);
             fc.deniedRequests.increment();
             if (backend != null && backend != frontend) {
                 backend.backendCounters().deniedRequests.increment();
@@ -349,6 +370,7 @@ final class HttpExchange implements Connector.Callback {
      * A null {@code reply} (an empty errorfile) writes nothing and closes.
      */
     private void respondLocally(FullHttpResponse reply, int status, boolean close) {
+        logStatus(status);
         countTracked(status);
         frontend.frontendCounters().responses.count(status);
         if (backend != null) {
@@ -423,6 +445,7 @@ final class HttpExchange implements Connector.Callback {
     void clientTimeout() {
         boolean clientExpected = !requestComplete || (responseStarted && !session.client().isWritable());
         if (clientExpected) {
+            ended(LogEvent.END_CLIENT_TIMEOUT, phase());
             clientAborted();
             session.closeAfterFlush();
         }
@@ -430,6 +453,7 @@ final class HttpExchange implements Connector.Callback {
 
     /** The client reset the connection or timed out mid-exchange. */
     void clientAborted() {
+        ended(LogEvent.END_CLIENT, phase());
         if (server != null && !done && !clientAbortCounted) {
             clientAbortCounted = true;
             server.counters().clientAborts.increment();
@@ -444,6 +468,8 @@ final class HttpExchange implements Connector.Callback {
         }
         if (responseStarted) {
             clientAborted();
+        } else {
+            ended(LogEvent.END_CLIENT, phase());
         }
         if (connector != null) {
             connector.cancel();
@@ -469,6 +495,7 @@ final class HttpExchange implements Connector.Callback {
         this.server = server;
         this.serverChannel = channel;
         this.reused = reused;
+        connectedNanos = System.nanoTime();
         session.live().server(server, channel);
         ChannelPipeline p = channel.pipeline();
         serverSide = p.get(HttpServerSide.class);
@@ -510,6 +537,8 @@ final class HttpExchange implements Connector.Callback {
 
     @Override
     public void failed(int status, String reason) {
+        ended(connector.failedByTimeout() ? LogEvent.END_SERVER_TIMEOUT : LogEvent.END_SERVER,
+                connector.isQueued() || reason.startsWith("timeout in queue") ? LogEvent.AT_QUEUE : LogEvent.AT_CONNECT);
         answerError(status, server);
     }
 
@@ -524,6 +553,7 @@ final class HttpExchange implements Connector.Callback {
                 return;
             }
             countServerError();
+            ended(LogEvent.END_PROXY, responseStarted ? LogEvent.AT_DATA : LogEvent.AT_HEADERS);
             if (serverChannel != null) {
                 ErrorCapture.response(serverChannel, server, frontend, client);
             }
@@ -547,6 +577,9 @@ final class HttpExchange implements Connector.Callback {
                 return;
             }
             responseHeadNanos = System.nanoTime();
+            if (log != null && log.responseCaptures != null) {
+                ExchangeLog.captureResponse(log, resp.headers(), frontend.config());
+            }
             if (stickStores != null) {
                 view().response(resp);
                 stickStores.onResponse(backend.rules().stickRules(), view);
@@ -560,8 +593,8 @@ final class HttpExchange implements Connector.Callback {
             code = resp.status().code();
             CookieRouting routing = backend.cookieRouting();
             if (routing != null) {
-                routing.persistence().onResponse(code, request.method(), resp.headers(), server.config().cookie(),
-                        requestCookie);
+                responseCookie = routing.persistence().onResponse(code, request.method(), resp.headers(),
+                        server.config().cookie(), requestCookie);
             }
             countResponse(code);
             boolean head = request.method().equals(HttpMethod.HEAD);
@@ -619,7 +652,9 @@ final class HttpExchange implements Connector.Callback {
         boolean closes = rules.replyCloses();
         if (kind == ReplyKind.INTERCEPT) {
             frontend.frontendCounters().intercepted.increment();
+            ended(LogEvent.END_LOCAL, LogEvent.AT_HEADERS);
         } else {
+            ended(LogEvent.END_PROXY, LogEvent.AT_HEADERS);
             frontend.frontendCounters().deniedResponses.increment();
             backend.backendCounters().deniedResponses.increment();
             server.counters().deniedResponses.increment();
@@ -657,6 +692,7 @@ final class HttpExchange implements Connector.Callback {
             return;
         }
         countServerError();
+        ended(LogEvent.END_SERVER_TIMEOUT, responseStarted ? LogEvent.AT_DATA : LogEvent.AT_HEADERS);
         if (!responseStarted) {
             answerError(504, server);
         } else {
@@ -679,6 +715,7 @@ final class HttpExchange implements Connector.Callback {
             connect();
             return;
         }
+        ended(LogEvent.END_SERVER, responseStarted ? LogEvent.AT_DATA : LogEvent.AT_HEADERS);
         if (!responseStarted) {
             countServerError();
             answerError(502, server);
@@ -739,6 +776,7 @@ final class HttpExchange implements Connector.Callback {
     }
 
     private void countResponse(int code, int serverCode) {
+        logStatus(code);
         countTracked(code);
         frontend.frontendCounters().responses.count(code);
         backend.backendCounters().responses.count(code);
@@ -771,6 +809,7 @@ final class HttpExchange implements Connector.Callback {
                 ? mode != HttpConnectionMode.CLOSE && HttpUtil.isKeepAlive(request) : keepClientOpen;
         boolean keep = page != null && !responseStarted && !page.isEmpty() && !page.closesConnection()
                 && clientKeepsOpen && (requestComplete || !ConnectionHeaders.hasBody(request));
+        logStatus(status);
         countTracked(status);
         frontend.frontendCounters().responses.count(status);
         if (backend != null) {
@@ -827,6 +866,7 @@ final class HttpExchange implements Connector.Callback {
             ReferenceCountUtil.release(c);
         }
         if (backend == null) {
+            logFinished();
             return;
         }
         BackendCounters bc = backend.backendCounters();
@@ -842,5 +882,84 @@ final class HttpExchange implements Connector.Callback {
             Dispatcher.release(server);
         }
         bc.sessionEnded();
+        logFinished();
+    }
+
+    // ---- access log ----
+
+    /** The first cause found ends the exchange in the log ({@code %ts}); later ones are consequences. */
+    private void ended(char by, char at) {
+        if (log != null && log.endedBy == LogEvent.END_NORMAL) {
+            log.endedBy = by;
+            log.endedAt = at;
+        }
+    }
+
+    private void logStatus(int status) {
+        if (log != null) {
+            log.status = status;
+        }
+    }
+
+    /** Where the exchange was: HAProxy's {@code SF_FINST_*}. */
+    private char phase() {
+        if (responseStarted) {
+            return LogEvent.AT_DATA;
+        }
+        if (serverChannel != null) {
+            return LogEvent.AT_HEADERS;
+        }
+        if (connector != null) {
+            return connector.isQueued() ? LogEvent.AT_QUEUE : LogEvent.AT_CONNECT;
+        }
+        return LogEvent.AT_REQUEST;
+    }
+
+    /** Fills the times and counters of the finished exchange and hands its line to the log. */
+    private void logFinished() {
+        if (log == null) {
+            return;
+        }
+        LogEvent e = log;
+        long now = System.nanoTime();
+        long idleSince = session.idleSinceNanos();
+        long first = session.requestStartNanos(startNanos);
+        e.acceptEpochMillis = session.idleSinceEpochMillis();
+        e.idleMillis = millis(first - idleSince);
+        e.requestMillis = request.decoderResult().isFailure() ? -1 : millis(startNanos - first);
+        boolean connected = connectedNanos != 0;
+        e.queueMillis = connected || (connector != null && connector.reachedQueue()) ? connector.queueMillis() : -1;
+        e.connectMillis = connected ? connector.connectMillis() : -1;
+        e.responseMillis = responseHeadNanos != 0 && connected ? millis(responseHeadNanos - connectedNanos) : -1;
+        e.activeMillis = millis(now - first);
+        e.totalMillis = millis(now - idleSince);
+        e.bytesFromClient = session.bytesReadSinceIdle();
+        e.bytesToClient = session.bytesWrittenSinceIdle();
+        e.backend = backend;
+        e.server = connected ? server : null;
+        if (connected && serverChannel != null) {
+            e.serverAddress = serverChannel.remoteAddress() instanceof InetSocketAddress a ? a : null;
+            e.backendSource = serverChannel.localAddress() instanceof InetSocketAddress a ? a : null;
+        }
+        if (connector != null) {
+            e.retries = connector.retries();
+            e.redispatched = connector.redispatched();
+        }
+        e.activeConnections = session.gate().processConnections();
+        e.frontendConnections = frontend.frontendCounters().sessions.current();
+        e.backendConnections = backend == null ? 0 : backend.backendCounters().sessions.current();
+        e.serverConnections = e.server == null ? 0 : e.server.counters().sessions.current();
+        if (backend != null && backend.cookieRouting() != null) {
+            e.requestCookie = requestCookie.state().logChar();
+            e.responseCookie = responseCookie == null ? 'N' : responseCookie.logChar();
+        }
+        if (session.accessLog().usesSamples()) {
+            e.view = view();
+        }
+        session.accessLog().finished(e);
+    }
+
+    private static long millis(long nanos) {
+        return TimeUnit.NANOSECONDS.toMillis(Math.max(0, nanos));
     }
 }

@@ -14,6 +14,8 @@ import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.tollgate.engine.config.Timeouts;
 import io.tollgate.engine.http.DefaultErrorPages;
+import io.tollgate.engine.log.AccessLog;
+import io.tollgate.engine.log.LogEvent;
 import io.tollgate.engine.runtime.Proxy;
 import io.tollgate.engine.stats.FrontendCounters;
 
@@ -55,11 +57,69 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
     private StickCounters stickCounters;
     /** {@code sess.*} variables, created when a rule first sets one. */
     private java.util.Map<String, String> sessionVariables;
+    /** The frontend's access log, or null; with a format, the event reused by every request. */
+    private final AccessLog accessLog;
+    private final SessionBytes bytes;
+    private LogEvent logEvent;
+    /** Since when a request is awaited: the accept, then the end of each exchange. */
+    private long idleSinceNanos;
+    private long idleSinceEpochMillis;
+    private long readMark;
+    private long writtenMark;
 
-    HttpSession(NetContext net, Proxy frontend, ListenerGate gate) {
+    HttpSession(NetContext net, Proxy frontend, ListenerGate gate, AccessLog accessLog, SessionBytes bytes) {
         this.net = net;
         this.frontend = frontend;
         this.gate = gate;
+        this.accessLog = accessLog;
+        this.bytes = bytes;
+    }
+
+    /** The request log record, or null when the frontend logs no lines per request. */
+    LogEvent logEvent() {
+        return logEvent;
+    }
+
+    AccessLog accessLog() {
+        return accessLog;
+    }
+
+    ListenerGate gate() {
+        return gate;
+    }
+
+    long idleSinceNanos() {
+        return idleSinceNanos;
+    }
+
+    long idleSinceEpochMillis() {
+        return idleSinceEpochMillis;
+    }
+
+    /** When the current request's first byte arrived, or {@code fallback} when unknown (pipelined). */
+    long requestStartNanos(long fallback) {
+        long first = bytes.firstByteNanos;
+        return first == 0 || first - fallback > 0 ? fallback : first;
+    }
+
+    long bytesReadSinceIdle() {
+        return bytes.read - readMark;
+    }
+
+    long bytesWrittenSinceIdle() {
+        return bytes.written - writtenMark;
+    }
+
+    /** A request is awaited from now on: the marks its log line measures from. */
+    private void markIdle() {
+        if (logEvent == null) {
+            return;
+        }
+        idleSinceNanos = System.nanoTime();
+        idleSinceEpochMillis = System.currentTimeMillis();
+        readMark = bytes.read;
+        writtenMark = bytes.written;
+        bytes.awaitRequest();
     }
 
     NetContext net() {
@@ -99,6 +159,16 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
         admitted = true;
         frontend.frontendCounters().sessionOpened();
         live = LiveSession.register(frontend.proxies().sessions(), client, frontend);
+        if (accessLog != null) {
+            accessLog.accepted(ClientConnection.source(client), ClientConnection.destination(client));
+            if (accessLog.hasFormat()) {
+                logEvent = accessLog.newEvent();
+                logEvent.client = ClientConnection.source(client);
+                logEvent.frontendAddress = ClientConnection.destination(client);
+                logEvent.tls = client.pipeline().get(io.netty.handler.ssl.SslHandler.class) != null;
+                markIdle();
+            }
+        }
         if (hasTcpRules() && ConnectionRules.rejectsSession(frontend, client, stickCounters())) {
             return;
         }
@@ -243,6 +313,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
             closeAfterFlush();
             return;
         }
+        markIdle();
         client.flush();
         armWaitTimer();
         while (!parked.isEmpty() && (exchange == null || !exchange.isRequestComplete())) {
@@ -322,8 +393,33 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
             fc.responses.count(408);
             // HAProxy's HTTP/1 layer answers this itself, before any stream or errorfile
             client.write(DefaultErrorPages.asStored(408), client.voidPromise());
+            logTimedOutRequest();
         }
         closeAfterFlush();
+    }
+
+    /** HAProxy logs the 408 it answers a client that sent no request in time: {@code cR--}, {@code <BADREQ>}. */
+    private void logTimedOutRequest() {
+        if (logEvent == null) {
+            return;
+        }
+        LogEvent e = logEvent;
+        e.reset();
+        e.requestCounter = AccessLog.nextRequest();
+        e.status = 408;
+        e.endedBy = LogEvent.END_CLIENT_TIMEOUT;
+        e.endedAt = LogEvent.AT_REQUEST;
+        long now = System.nanoTime();
+        e.acceptEpochMillis = idleSinceEpochMillis;
+        long total = TimeUnit.NANOSECONDS.toMillis(now - idleSinceNanos);
+        e.idleMillis = total;
+        e.activeMillis = 0;
+        e.totalMillis = total;
+        e.bytesFromClient = bytesReadSinceIdle();
+        e.bytesToClient = bytesWrittenSinceIdle();
+        e.activeConnections = gate.processConnections();
+        e.frontendConnections = frontend.frontendCounters().sessions.current();
+        accessLog.finished(e);
     }
 
     /** No request is awaited any more; the timer, if pending, will find nothing to do. */
