@@ -74,6 +74,8 @@ final class Connector {
     private boolean redispatched;
     private boolean reachedQueue;
     private boolean timedOut;
+    /** The last server a connection was attempted to, shown in the log line of a failure. */
+    private Server lastTried;
     private long connectMillis;
     /** The server a rule or a persistence cookie asks for, tried first; null for none. */
     private Server preferred;
@@ -144,6 +146,10 @@ final class Connector {
         return backend.config().retries() - retriesLeft;
     }
 
+    Server lastTried() {
+        return lastTried;
+    }
+
     boolean redispatched() {
         return redispatched;
     }
@@ -201,6 +207,7 @@ final class Connector {
     }
 
     private void connect(Server server) {
+        lastTried = server;
         countAttempt(server);
         Channel idle = pool == null ? null : pool.poll(server);
         if (idle != null) {

@@ -928,7 +928,8 @@ final class HttpExchange implements Connector.Callback {
         e.idleMillis = millis(first - idleSince);
         e.requestMillis = request.decoderResult().isFailure() ? -1 : millis(startNanos - first);
         boolean connected = connectedNanos != 0;
-        e.queueMillis = connected || (connector != null && connector.reachedQueue()) ? connector.queueMillis() : -1;
+        e.queueMillis = connector != null && (connected || connector.reachedQueue() || connector.lastTried() != null)
+                ? connector.queueMillis() : -1;
         e.connectMillis = connected ? connector.connectMillis() : -1;
         e.responseMillis = responseHeadNanos != 0 && connected ? millis(responseHeadNanos - connectedNanos) : -1;
         e.activeMillis = millis(now - first);
@@ -936,7 +937,7 @@ final class HttpExchange implements Connector.Callback {
         e.bytesFromClient = session.bytesReadSinceIdle();
         e.bytesToClient = session.bytesWrittenSinceIdle();
         e.backend = backend;
-        e.server = connected ? server : null;
+        e.server = connected ? server : connector == null ? null : connector.lastTried();
         if (connected && serverChannel != null) {
             e.serverAddress = serverChannel.remoteAddress() instanceof InetSocketAddress a ? a : null;
             e.backendSource = serverChannel.localAddress() instanceof InetSocketAddress a ? a : null;

@@ -207,6 +207,9 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements Connector
         if (!admitted) {
             return;
         }
+        // as HAProxy's line shows them: this session still counted in actconn and feconn
+        long activeConnections = gate.processConnections();
+        long frontendConnections = frontend.frontendCounters().sessions.current();
         frontend.frontendCounters().sessionClosed();
         gate.released();
         if (backend == null) {
@@ -236,11 +239,11 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements Connector
             Dispatcher.release(server);
         }
         bc.sessionEnded();
-        logFinished(serverChannel);
+        logFinished(serverChannel, activeConnections, frontendConnections);
     }
 
     /** HAProxy's line for a TCP session, built once the session is over. */
-    private void logFinished(Channel serverChannel) {
+    private void logFinished(Channel serverChannel, long activeConnections, long frontendConnections) {
         if (bytes == null) {
             return;
         }
@@ -252,13 +255,13 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements Connector
         e.tls = client.pipeline().get(io.netty.handler.ssl.SslHandler.class) != null;
         e.acceptEpochMillis = acceptEpochMillis;
         e.backend = backend;
-        e.server = connected ? server : null;
+        e.server = connected ? server : connector == null ? null : connector.lastTried();
         if (connected && serverChannel != null) {
             e.serverAddress = serverChannel.remoteAddress() instanceof java.net.InetSocketAddress a ? a : null;
             e.backendSource = serverChannel.localAddress() instanceof java.net.InetSocketAddress a ? a : null;
         }
         if (connector != null) {
-            e.queueMillis = connected || connector.reachedQueue() ? connector.queueMillis() : -1;
+            e.queueMillis = connected || connector.reachedQueue() || connector.lastTried() != null ? connector.queueMillis() : -1;
             e.connectMillis = connected ? connector.connectMillis() : -1;
             e.retries = connector.retries();
             e.redispatched = connector.redispatched();
@@ -283,8 +286,8 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements Connector
                 e.endedAt = LogEvent.AT_DATA;
             }
         }
-        e.activeConnections = gate.processConnections();
-        e.frontendConnections = frontend.frontendCounters().sessions.current();
+        e.activeConnections = activeConnections;
+        e.frontendConnections = frontendConnections;
         e.backendConnections = backend == null ? 0 : backend.backendCounters().sessions.current();
         e.serverConnections = e.server == null ? 0 : e.server.counters().sessions.current();
         if (accessLog.usesSamples()) {
