@@ -70,7 +70,8 @@ public final class LogFormat {
         switch (v) {
             case REQUEST_HEADERS, RESPONSE_HEADERS -> {
                 String[] caps = v == LogVariable.REQUEST_HEADERS ? e.requestCaptures : e.responseCaptures;
-                if (caps == null) {
+                if (caps == null || e.method == null) {
+                    // nothing was captured of a request that could not be parsed
                     return false;
                 }
                 boolean quote = (flags & LogText.QUOTE) != 0;
@@ -94,7 +95,8 @@ public final class LogFormat {
             }
             case REQUEST_HEADER_LIST, RESPONSE_HEADER_LIST -> {
                 String[] caps = v == LogVariable.REQUEST_HEADER_LIST ? e.requestCaptures : e.responseCaptures;
-                if (caps == null) {
+                if (caps == null || e.method == null) {
+                    // nothing was captured of a request that could not be parsed
                     return false;
                 }
                 boolean quote = (flags & LogText.QUOTE) != 0;

@@ -106,12 +106,12 @@ enum LogVariable {
             sb.append('"');
         }
     }),
-    METHOD("HM", true, (e, sb, f) -> text(sb, e.method, f)),
-    URI("HU", true, (e, sb, f) -> text(sb, e.uri, f)),
-    PATH("HP", true, (e, sb, f) -> text(sb, e.uri == null ? null : beforeQuery(e.uri), f)),
-    PATH_ONLY("HPO", true, (e, sb, f) -> text(sb, e.uri == null ? null : pathOnly(e.uri), f)),
-    QUERY("HQ", true, (e, sb, f) -> text(sb, e.uri == null ? null : query(e.uri), f)),
-    VERSION("HV", true, (e, sb, f) -> text(sb, e.version, f)),
+    METHOD("HM", true, (e, sb, f) -> requestPart(sb, e.method, f)),
+    URI("HU", true, (e, sb, f) -> requestPart(sb, e.uri, f)),
+    PATH("HP", true, (e, sb, f) -> requestPart(sb, e.uri == null ? null : beforeQuery(e.uri), f)),
+    PATH_ONLY("HPO", true, (e, sb, f) -> requestPart(sb, e.uri == null ? null : pathOnly(e.uri), f)),
+    QUERY("HQ", true, (e, sb, f) -> requestPart(sb, e.uri == null ? null : query(e.uri), f)),
+    VERSION("HV", true, (e, sb, f) -> requestPart(sb, e.version, f)),
     UNIQUE_ID("ID", false, (e, sb, f) -> text(sb, null, f)),
     PID("pid", false, (e, sb, f) -> number(sb, Host.PID, f)),
     HOSTNAME("H", false, (e, sb, f) -> text(sb, Host.NAME, f)),
@@ -191,6 +191,25 @@ enum LogVariable {
         }
     }
 
+    /**
+     * A piece of the request line, encoded as {@code %r} is: {@code <BADREQ>} when there is no
+     * request line, and nothing (not {@code -}) when the piece is empty.
+     */
+    private static void requestPart(StringBuilder sb, CharSequence part, int flags) {
+        boolean quote = (flags & LogText.QUOTE) != 0;
+        if (quote) {
+            sb.append('"');
+        }
+        if (part == null) {
+            sb.append("<BADREQ>");
+        } else {
+            LogText.encoded(sb, part);
+        }
+        if (quote) {
+            sb.append('"');
+        }
+    }
+
     private static CharSequence beforeQuery(String uri) {
         int q = uri.indexOf('?');
         return q < 0 ? uri : uri.subSequence(0, q);
@@ -210,7 +229,7 @@ enum LogVariable {
 
     private static CharSequence query(String uri) {
         int q = uri.indexOf('?');
-        return q < 0 ? null : uri.subSequence(q, uri.length());
+        return q < 0 ? "" : uri.subSequence(q, uri.length());
     }
 
     /** The host name, read once ({@code %H}). */

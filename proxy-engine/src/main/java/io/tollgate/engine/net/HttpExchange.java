@@ -935,7 +935,8 @@ final class HttpExchange implements Connector.Callback {
         e.activeMillis = millis(now - first);
         e.totalMillis = millis(now - idleSince);
         e.bytesFromClient = session.bytesReadSinceIdle();
-        e.bytesToClient = session.bytesWrittenSinceIdle();
+        // the error HAProxy's HTTP/1 layer answers an unparsable request with is not counted
+        e.bytesToClient = request.decoderResult().isFailure() ? 0 : session.bytesWrittenSinceIdle();
         e.backend = backend;
         e.server = connected ? server : connector == null ? null : connector.lastTried();
         if (connected && serverChannel != null) {

@@ -273,6 +273,9 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
             // the client sent all it will send; answer what it asked, then close
             inputClosed = true;
             if (exchange == null) {
+                if (parked.isEmpty()) {
+                    clientLeftWithoutRequest();
+                }
                 closeAfterFlush();
             }
         } else {
@@ -282,6 +285,9 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        if (exchange == null) {
+            clientLeftWithoutRequest();
+        }
         closed = true;
         stopWaitTimer();
         if (exchange != null) {
@@ -393,30 +399,39 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
             fc.responses.count(408);
             // HAProxy's HTTP/1 layer answers this itself, before any stream or errorfile
             client.write(DefaultErrorPages.asStored(408), client.voidPromise());
-            logTimedOutRequest();
+            logWithoutRequest(408, LogEvent.END_CLIENT_TIMEOUT);
         }
         closeAfterFlush();
     }
 
-    /** HAProxy logs the 408 it answers a client that sent no request in time: {@code cR--}, {@code <BADREQ>}. */
-    private void logTimedOutRequest() {
+    /** Gone before its first request, or in the middle of the next one: HAProxy logs that too. */
+    private void clientLeftWithoutRequest() {
+        if (logEvent != null && admitted && !closed && (firstRequest || bytesReadSinceIdle() > 0)) {
+            logWithoutRequest(400, LogEvent.END_CLIENT);
+        }
+    }
+
+    /**
+     * HAProxy's line for a connection that ended without a whole request: the 408 of
+     * {@code timeout http-request} ({@code cR--}), or a client that closed before sending one
+     * ({@code CR--}, logged as a 400), both {@code <BADREQ>} with nothing counted as sent.
+     */
+    private void logWithoutRequest(int status, char endedBy) {
         if (logEvent == null) {
             return;
         }
         LogEvent e = logEvent;
         e.reset();
         e.requestCounter = AccessLog.nextRequest();
-        e.status = 408;
-        e.endedBy = LogEvent.END_CLIENT_TIMEOUT;
+        e.status = status;
+        e.endedBy = endedBy;
         e.endedAt = LogEvent.AT_REQUEST;
         long now = System.nanoTime();
         e.acceptEpochMillis = idleSinceEpochMillis;
         long total = TimeUnit.NANOSECONDS.toMillis(now - idleSinceNanos);
-        e.idleMillis = total;
-        e.activeMillis = 0;
+        e.activeMillis = total;
         e.totalMillis = total;
         e.bytesFromClient = bytesReadSinceIdle();
-        e.bytesToClient = bytesWrittenSinceIdle();
         e.activeConnections = gate.processConnections();
         e.frontendConnections = frontend.frontendCounters().sessions.current();
         accessLog.finished(e);

@@ -247,4 +247,56 @@ class AccessLogTrafficTest {
         assertThat(lines.get(0).message()).contains(" --NI ");
         assertThat(lines.get(1).message()).contains(" --VN ");
     }
+
+    @Test
+    void aClientGoneBeforeItsRequestIsCRAndDontlognullDropsIt() throws Exception {
+        Upstream s1 = upstream();
+        start("    option httplog", "    server s1 127.0.0.1:" + s1.port());
+        try (RawHttp c = new RawHttp(port)) {
+            c.send("GET /a");
+        }
+        assertThat(log.message(0)).matches("127\\.0\\.0\\.1:\\d+ \\[" + DATE + "] fe fe/<NOSRV> -1/-1/-1/-1/\\d+ 400 0 - - "
+                + "CR-- 1/1/0/0/0 0/0 \"<BADREQ>\"");
+    }
+
+    @Test
+    void dontlognullDropsConnectionsThatSentNothing() throws Exception {
+        Upstream s1 = upstream();
+        start("    option httplog\n    option dontlognull", "    server s1 127.0.0.1:" + s1.port());
+        new RawHttp(port).close();
+        try (RawHttp c = new RawHttp(port)) {
+            assertThat(c.get("/after").status()).isEqualTo(200);
+        }
+        assertThat(log.message(0)).endsWith("\"GET /after HTTP/1.1\"");
+        assertThat(log.all()).hasSize(1);
+    }
+
+    @Test
+    void aRequestNotSentInTimeIsCRWith408() throws Exception {
+        Upstream s1 = upstream();
+        start("    option httplog\n    timeout http-request 200", "    server s1 127.0.0.1:" + s1.port());
+        try (RawHttp c = new RawHttp(port)) {
+            assertThat(c.read(false).status()).isEqualTo(408);
+        }
+        assertThat(log.message(0)).matches(".* fe fe/<NOSRV> -1/-1/-1/-1/\\d+ 408 0 - - cR-- 1/1/0/0/0 0/0 \"<BADREQ>\"");
+    }
+
+    @Test
+    void requestLinePiecesAreEncodedAndBadRequestsShowBADREQ() throws Exception {
+        Upstream s1 = upstream();
+        start("    capture request header Host len 3\n    log-format \"%{+Q}HM %HU %HP %HPO %HQ %HV %hr %{+Q}r\"",
+                "    server s1 127.0.0.1:" + s1.port());
+        try (RawHttp c = new RawHttp(port)) {
+            assertThat(c.get("/p%7Bx%7D").status()).isEqualTo(200);
+            c.send("GET http://h/a|b?q=\"1\" HTTP/1.1\r\nHost: example\r\n\r\n");
+            c.read(false);
+            c.send("GET / HTTP/1.1\r\nHost x\r\n\r\n");
+            c.read(false);
+        }
+        List<CapturedLog.Line> lines = log.await(3);
+        assertThat(lines.get(0).message()).isEqualTo("\"GET\" /p%7Bx%7D /p%7Bx%7D /p%7Bx%7D  HTTP/1.1 {tes} \"GET /p%7Bx%7D HTTP/1.1\"");
+        assertThat(lines.get(1).message()).isEqualTo("\"GET\" http://h/a#7Cb?q=#221#22 http://h/a#7Cb /a#7Cb ?q=#221#22 "
+                + "HTTP/1.1 {exa} \"GET http://h/a#7Cb?q=#221#22 HTTP/1.1\"");
+        assertThat(lines.get(2).message()).isEqualTo("\"<BADREQ>\" <BADREQ> <BADREQ> <BADREQ> <BADREQ> <BADREQ> \"<BADREQ>\"");
+    }
 }
