@@ -100,6 +100,8 @@ final class HttpExchange implements Connector.Callback {
     /** The session's access-log record, null when its frontend logs no lines per request. */
     private final LogEvent log;
     private long connectedNanos;
+    private long sentToClient;
+    private boolean chunkedResponse;
 
     HttpExchange(HttpSession session, HttpRequest request) {
         this.session = session;
@@ -380,6 +382,7 @@ final class HttpExchange implements Connector.Callback {
         if (reply != null) {
             ConnectionHeaders.toClient(reply, request.protocolVersion(), keep);
             Channel client = session.client();
+            sent(reply);
             client.write(reply, client.voidPromise());
         }
         responseStarted = true;
@@ -573,6 +576,7 @@ final class HttpExchange implements Connector.Callback {
             responseStarted = true;
             if (code < 200) {
                 interim = true;
+                sentHead(resp);
                 client.write(resp, client.voidPromise());
                 return;
             }
@@ -611,6 +615,7 @@ final class HttpExchange implements Connector.Callback {
                 keepClientOpen = false;
             }
             ConnectionHeaders.toClient(resp, request.protocolVersion(), keepClientOpen);
+            sentHead(resp);
             client.write(resp, client.voidPromise());
             return;
         }
@@ -619,9 +624,11 @@ final class HttpExchange implements Connector.Callback {
                 if (c instanceof LastHttpContent) {
                     interim = false;
                 }
+                sentBody(c);
                 client.write(c, client.voidPromise());
                 return;
             }
+            sentBody(c);
             client.write(c, client.voidPromise());
             if (!client.isWritable()) {
                 serverChannel.config().setAutoRead(false);
@@ -671,6 +678,7 @@ final class HttpExchange implements Connector.Callback {
         if (reply != null) {
             Channel client = session.client();
             ConnectionHeaders.toClient(reply, request.protocolVersion(), keep);
+            sent(reply);
             client.write(reply, client.voidPromise());
         }
         finish(true);
@@ -748,6 +756,7 @@ final class HttpExchange implements Connector.Callback {
         Channel client = session.client();
         responseStarted = true;
         countResponse(101);
+        sentHead(resp);
         client.writeAndFlush(resp);
         Tunnel tunnel = new Tunnel(client, serverChannel, () -> finish(true));
         ChannelPipeline cp = client.pipeline();
@@ -827,6 +836,7 @@ final class HttpExchange implements Connector.Callback {
         } else if (!responseStarted && !page.isEmpty()) {
             FullHttpResponse response = page.response();
             ConnectionHeaders.toClient(response, request.protocolVersion(), keep);
+            sent(response);
             client.write(response, client.voidPromise());
         }
         responseStarted = true;
@@ -895,6 +905,29 @@ final class HttpExchange implements Connector.Callback {
         }
     }
 
+    /** What HAProxy counts as sent for {@code %B} (see {@link ResponseSize}). */
+    private void sentHead(HttpResponse r) {
+        if (log != null) {
+            sentToClient += ResponseSize.head(r);
+            chunkedResponse = HttpUtil.isTransferEncodingChunked(r);
+        }
+    }
+
+    private void sentBody(HttpContent c) {
+        if (log != null) {
+            sentToClient += c.content().readableBytes();
+            if (chunkedResponse && c instanceof LastHttpContent) {
+                sentToClient += ResponseSize.END_OF_TRAILERS;
+            }
+        }
+    }
+
+    private void sent(FullHttpResponse r) {
+        if (log != null) {
+            sentToClient += ResponseSize.of(r);
+        }
+    }
+
     private void logStatus(int status) {
         if (log != null) {
             log.status = status;
@@ -936,7 +969,7 @@ final class HttpExchange implements Connector.Callback {
         e.totalMillis = millis(now - idleSince);
         e.bytesFromClient = session.bytesReadSinceIdle();
         // the error HAProxy's HTTP/1 layer answers an unparsable request with is not counted
-        e.bytesToClient = request.decoderResult().isFailure() ? 0 : session.bytesWrittenSinceIdle();
+        e.bytesToClient = sentToClient;
         e.backend = backend;
         e.server = connected ? server : connector == null ? null : connector.lastTried();
         if (connected && serverChannel != null) {

@@ -65,7 +65,6 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
     private long idleSinceNanos;
     private long idleSinceEpochMillis;
     private long readMark;
-    private long writtenMark;
 
     HttpSession(NetContext net, Proxy frontend, ListenerGate gate, AccessLog accessLog, SessionBytes bytes) {
         this.net = net;
@@ -106,10 +105,6 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
         return bytes.read - readMark;
     }
 
-    long bytesWrittenSinceIdle() {
-        return bytes.written - writtenMark;
-    }
-
     /** A request is awaited from now on: the marks its log line measures from. */
     private void markIdle() {
         if (logEvent == null) {
@@ -118,7 +113,6 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
         idleSinceNanos = System.nanoTime();
         idleSinceEpochMillis = System.currentTimeMillis();
         readMark = bytes.read;
-        writtenMark = bytes.written;
         bytes.awaitRequest();
     }
 
