@@ -208,13 +208,21 @@ public final class LogFormat {
                     throw new LogFormatException("missing ']' after '" + s.substring(i + 1) + "'");
                 }
                 String expr = s.substring(i + 1, end);
+                SampleExpression sample;
                 try {
-                    flushLiteral();
-                    nodes.add(new Node(null, null, SampleExpression.compile(expr), flags));
+                    sample = SampleExpression.compile(expr);
                 } catch (AclException e) {
-                    throw new LogFormatException("failed to parse sample expression <" + s.substring(i + 1) + "> : "
-                            + e.getMessage());
+                    String why = e.getMessage().endsWith(".") ? e.getMessage().substring(0, e.getMessage().length() - 1)
+                            : e.getMessage();
+                    throw new LogFormatException("failed to parse sample expression <" + s.substring(i + 1) + "> : " + why);
                 }
+                String missing = LogSamples.missing(sample.fetchName());
+                if (missing != null) {
+                    throw new LogFormatException("sample fetch <" + s.substring(i + 1) + "> may not be reliably used "
+                            + "here because it needs '" + missing + "' which is not available here");
+                }
+                flushLiteral();
+                nodes.add(new Node(null, null, sample, flags));
                 return end + 1;
             }
             int start = i;

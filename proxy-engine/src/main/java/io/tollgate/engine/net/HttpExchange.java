@@ -101,6 +101,9 @@ final class HttpExchange implements Connector.Callback {
     private final LogEvent log;
     private long connectedNanos;
     private long sentToClient;
+    /** What HAProxy counts as received for {@code %U}: the request's HTX size (see {@link HtxSize}). */
+    private long receivedFromClient;
+    private boolean chunkedRequest;
     private boolean chunkedResponse;
 
     HttpExchange(HttpSession session, HttpRequest request) {
@@ -119,6 +122,10 @@ final class HttpExchange implements Connector.Callback {
         fc.requestReceived();
         if (log != null) {
             ExchangeLog.started(log, request, session.accessLog());
+            if (!request.decoderResult().isFailure()) {
+                receivedFromClient = HtxSize.head(request);
+                chunkedRequest = HttpUtil.isTransferEncodingChunked(request);
+            }
         }
         if (request.decoderResult().isFailure()) {
             ended(LogEvent.END_PROXY, LogEvent.AT_REQUEST);
@@ -412,6 +419,12 @@ final class HttpExchange implements Connector.Callback {
                 finishStatsActions();
             }
             return;
+        }
+        if (log != null) {
+            receivedFromClient += c.content().readableBytes();
+            if (chunkedRequest && c instanceof LastHttpContent) {
+                receivedFromClient += HtxSize.END_OF_TRAILERS;
+            }
         }
         if (c instanceof LastHttpContent) {
             requestComplete = true;
@@ -905,10 +918,10 @@ final class HttpExchange implements Connector.Callback {
         }
     }
 
-    /** What HAProxy counts as sent for {@code %B} (see {@link ResponseSize}). */
+    /** What HAProxy counts as sent for {@code %B} (see {@link HtxSize}). */
     private void sentHead(HttpResponse r) {
         if (log != null) {
-            sentToClient += ResponseSize.head(r);
+            sentToClient += HtxSize.head(r);
             chunkedResponse = HttpUtil.isTransferEncodingChunked(r);
         }
     }
@@ -917,14 +930,14 @@ final class HttpExchange implements Connector.Callback {
         if (log != null) {
             sentToClient += c.content().readableBytes();
             if (chunkedResponse && c instanceof LastHttpContent) {
-                sentToClient += ResponseSize.END_OF_TRAILERS;
+                sentToClient += HtxSize.END_OF_TRAILERS;
             }
         }
     }
 
     private void sent(FullHttpResponse r) {
         if (log != null) {
-            sentToClient += ResponseSize.of(r);
+            sentToClient += HtxSize.of(r);
         }
     }
 
@@ -967,7 +980,7 @@ final class HttpExchange implements Connector.Callback {
         e.responseMillis = responseHeadNanos != 0 && connected ? millis(responseHeadNanos - connectedNanos) : -1;
         e.activeMillis = millis(now - first);
         e.totalMillis = millis(now - idleSince);
-        e.bytesFromClient = session.bytesReadSinceIdle();
+        e.bytesFromClient = request.decoderResult().isFailure() ? session.bytesReadSinceIdle() : receivedFromClient;
         // the error HAProxy's HTTP/1 layer answers an unparsable request with is not counted
         e.bytesToClient = sentToClient;
         e.backend = backend;

@@ -35,11 +35,16 @@ class AccessLogSideBySideTest {
     }
 
     /** One proxy's listening ports. */
-    private record Ports(int http, int clf, int tcp, int stats) {
+    private record Ports(int http, int clf, int tcp, int custom, int stats) {
         static Ports free() throws IOException {
-            return new Ports(freePort(), freePort(), freePort(), freePort());
+            return new Ports(freePort(), freePort(), freePort(), freePort(), freePort());
         }
     }
+
+    /** Most variables at once (not those that differ by nature: ports, dates, timers, pid, counters). */
+    private static final String CUSTOM = "custom %ci %f %ft %b %s %si %sp %ST %B %U %ts %tsc %ac/%fc/%bc/%sc/%rc %sq %bq "
+            + "%hr %hrl %{+Q}hrl %{+Q}r %HM %HU %HP %HPO %HQ %HV %ID %H %lc %CC %{+Q}CS %{+X}si:%{+X}sp %{+Q}f %[src] "
+            + "%[method] %{+Q}[ssl_fc] %%";
 
     private static String config(Ports p, int syslog, int upstream, int echo) {
         return """
@@ -64,6 +69,13 @@ class AccessLogSideBySideTest {
                     bind 127.0.0.1:%d
                     option httplog clf
                     default_backend be_app
+                frontend fe_custom
+                    mode http
+                    bind 127.0.0.1:%d
+                    capture request header Host len 4
+                    capture request header X-Missing len 4
+                    log-format "%s"
+                    default_backend be_app
                 frontend fe_tcp
                     mode tcp
                     bind 127.0.0.1:%d
@@ -83,7 +95,7 @@ class AccessLogSideBySideTest {
                     no log
                     stats enable
                     stats uri /
-                """.formatted(syslog, p.http, p.clf, p.tcp, upstream, echo, p.stats);
+                """.formatted(syslog, p.http, p.clf, p.custom, CUSTOM, p.tcp, upstream, echo, p.stats);
     }
 
     /** Receives HAProxy's datagrams and keeps their messages, without the syslog header. */
@@ -110,7 +122,7 @@ class AccessLogSideBySideTest {
                 // "<134>Nov 23 20:48:04 haproxy[2040]: message\n"
                 int start = datagram.indexOf("]: ");
                 String message = datagram.substring(start + 3).replaceAll("\n$", "");
-                if (message.startsWith("127.0.0.1")) {
+                if (message.startsWith("127.0.0.1") || message.startsWith("custom ")) {
                     // not its event lines ("Proxy fe_http started.")
                     messages.add(message);
                 }
@@ -171,6 +183,18 @@ class AccessLogSideBySideTest {
             logged.run();
         }
         settled.run();
+        try (RawHttp c = new RawHttp(p.custom)) {
+            c.send("GET /c/d?x=1&y=%7B HTTP/1.1\r\nHost: example\r\n\r\n");
+            c.read(false);
+            logged.run();
+            c.send("POST /upload HTTP/1.1\r\nHost: ex\r\nContent-Length: 11\r\n\r\nhello world");
+            c.read(false);
+            logged.run();
+            c.send("GET /none HTTP/1.1\r\nHost: ex\r\n\r\n");
+            c.read(false);
+            logged.run();
+        }
+        settled.run();
         try (Socket s = new Socket(InetAddress.getLoopbackAddress(), p.tcp)) {
             s.getOutputStream().write("hello".getBytes(StandardCharsets.US_ASCII));
             assertThat(s.getInputStream().readNBytes(5)).hasSize(5);
@@ -227,7 +251,7 @@ class AccessLogSideBySideTest {
     private static void settle(Csv csv) {
         long end = System.nanoTime() + 10_000_000_000L;
         try {
-            while (!List.of("fe_http", "fe_clf", "fe_tcp").stream()
+            while (!List.of("fe_http", "fe_clf", "fe_custom", "fe_tcp").stream()
                     .allMatch(fe -> rowsOf(csv).get(fe + "/FRONTEND").get("scur").equals("0"))) {
                 if (System.nanoTime() > end) {
                     throw new AssertionError("frontends still have sessions: " + rowsOf(csv));
@@ -251,6 +275,9 @@ class AccessLogSideBySideTest {
     static String masked(String line) {
         String s = line.replaceAll("\\[[^\\]]*]", "[DATE]").replaceFirst("^127\\.0\\.0\\.1:\\d+", "127.0.0.1:PORT");
         String[] t = s.split(" ", -1);
+        if (s.startsWith("custom ")) {
+            return s;
+        }
         if (s.startsWith("127.0.0.1:PORT")) {
             // httplog and tcplog: the timers follow backend/server
             t[4] = t[4].replaceAll("\\d+", "N");

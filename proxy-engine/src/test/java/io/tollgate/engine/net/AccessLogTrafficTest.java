@@ -150,7 +150,7 @@ class AccessLogTrafficTest {
         String line = request("GET /p?a=b HTTP/1.1\r\nHost: example\r\n\r\n");
         assertThat(line).matches("ci=127\\.0\\.0\\.1 cp=[0-9A-F]{4} fi=127\\.0\\.0\\.1 fp=" + port + " f=fe ft=fe b=be s=s1 "
                 + "si=127\\.0\\.0\\.1 sp=" + s1.port() + " bi=127\\.0\\.0\\.1 "
-                + "ST=200 B=\\d+ U=38 ts=-- tsc=---- ac=1 fc=1 bc=0 sc=0 rc=0 sq=0 bq=0 "
+                + "ST=200 B=\\d+ U=49 ts=-- tsc=---- ac=1 fc=1 bc=0 sc=0 rc=0 sq=0 bq=0 "
                 + "hr=\\{exa\\|} hs=\\{\\d+} hrl=exa - hsl=\"\\d+\" "
                 + "r=\"GET /p\\?a=b HTTP/1\\.1\" HM=GET HU=/p\\?a=b HP=/p HQ=\\?a=b HV=HTTP/1\\.1 ID=- "
                 + "pid=" + ProcessHandle.current().pid() + " rt=\\d+ lc=0 CC=- CS=\"\" "
