@@ -27,8 +27,8 @@ public final class AccessLog {
     private final boolean dontLogNull;
     private final boolean dontLogNormal;
     private final boolean separateErrors;
-    private final int requestCaptures;
-    private final int responseCaptures;
+    private final List<CapturedHeaders.Capture> requestCaptures;
+    private final List<CapturedHeaders.Capture> responseCaptures;
     private final AtomicLong lines = new AtomicLong();
 
     private AccessLog(Proxy frontend, LogFormat format, AccessLogSink sink) {
@@ -39,8 +39,8 @@ public final class AccessLog {
         this.dontLogNull = c.hasOption("dontlognull");
         this.dontLogNormal = c.hasOption("dontlog-normal");
         this.separateErrors = c.hasOption("log-separate-errors");
-        this.requestCaptures = CapturedHeaders.requestNames(c).size();
-        this.responseCaptures = CapturedHeaders.responseNames(c).size();
+        this.requestCaptures = CapturedHeaders.requestNames(c);
+        this.responseCaptures = CapturedHeaders.responseNames(c);
     }
 
     /**
@@ -101,6 +101,15 @@ public final class AccessLog {
         return format != null;
     }
 
+    /** The {@code capture request header} lines, in {@code %hr} order. */
+    public List<CapturedHeaders.Capture> requestCaptures() {
+        return requestCaptures;
+    }
+
+    public List<CapturedHeaders.Capture> responseCaptures() {
+        return responseCaptures;
+    }
+
     /** Whether the session must hand its {@link LogEvent} a request view for {@code %[sample]}. */
     public boolean usesSamples() {
         return format != null && format.usesSamples();
@@ -111,11 +120,11 @@ public final class AccessLog {
         LogEvent e = new LogEvent();
         e.frontend = frontend;
         e.http = frontend.mode() == ProxyMode.HTTP;
-        if (e.http && requestCaptures > 0) {
-            e.requestCaptures = new String[requestCaptures];
+        if (e.http && !requestCaptures.isEmpty()) {
+            e.requestCaptures = new String[requestCaptures.size()];
         }
-        if (e.http && responseCaptures > 0) {
-            e.responseCaptures = new String[responseCaptures];
+        if (e.http && !responseCaptures.isEmpty()) {
+            e.responseCaptures = new String[responseCaptures.size()];
         }
         return e;
     }

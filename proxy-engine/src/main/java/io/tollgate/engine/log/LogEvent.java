@@ -37,6 +37,8 @@ public final class LogEvent {
     public Proxy frontend;
     public Proxy backend;
     public Server server;
+    /** The stats applet answered: the server shows as {@code <STATS>}. */
+    public boolean stats;
     public InetSocketAddress client;
     public InetSocketAddress frontendAddress;
     public InetSocketAddress serverAddress;
@@ -89,6 +91,7 @@ public final class LogEvent {
     public void reset() {
         backend = null;
         server = null;
+        stats = false;
         serverAddress = null;
         backendSource = null;
         handshakeMillis = 0;

@@ -52,7 +52,7 @@ enum LogVariable {
         }
     }),
     BACKEND("b", false, (e, sb, f) -> text(sb, (e.backend != null ? e.backend : e.frontend).name(), f)),
-    SERVER("s", false, (e, sb, f) -> text(sb, e.server != null ? e.server.name() : "<NOSRV>", f)),
+    SERVER("s", false, (e, sb, f) -> text(sb, e.server != null ? e.server.name() : e.stats ? "<STATS>" : "<NOSRV>", f)),
     TH("Th", false, (e, sb, f) -> sb.append(e.handshakeMillis)),
     TI("Ti", true, (e, sb, f) -> sb.append(e.idleMillis)),
     TQ("Tq", true, (e, sb, f) -> sb.append(e.requestMillis < 0 ? -1 : e.handshakeMillis + e.idleMillis + e.requestMillis)),

@@ -2,7 +2,6 @@ package io.tollgate.engine.net;
 
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
-import io.tollgate.engine.config.ProxyConfig;
 import io.tollgate.engine.log.AccessLog;
 import io.tollgate.engine.log.CapturedHeaders;
 import io.tollgate.engine.log.LogEvent;
@@ -25,12 +24,12 @@ final class ExchangeLog {
         e.uri = request.uri();
         e.version = request.protocolVersion().text();
         if (e.requestCaptures != null) {
-            capture(e.requestCaptures, CapturedHeaders.requestNames(log.frontend().config()), request.headers());
+            capture(e.requestCaptures, log.requestCaptures(), request.headers());
         }
     }
 
-    static void captureResponse(LogEvent e, HttpHeaders headers, ProxyConfig frontend) {
-        capture(e.responseCaptures, CapturedHeaders.responseNames(frontend), headers);
+    static void captureResponse(LogEvent e, HttpHeaders headers, AccessLog log) {
+        capture(e.responseCaptures, log.responseCaptures(), headers);
     }
 
     private static void capture(String[] into, List<CapturedHeaders.Capture> captures, HttpHeaders headers) {

@@ -273,12 +273,16 @@ final class HttpExchange implements Connector.Callback {
         // counted before the rows are read, so that the page shows the request that asks for it
         frontend.frontendCounters().intercepted.increment();
         ended(LogEvent.END_LOCAL, LogEvent.AT_REQUEST);
+        if (log != null) {
+            log.stats = true;
+        }
         StatsApplet.Answer answer = session.net().stats().serve(proxy, request, view(), proxy, frontend);
         if (answer == null) {
             frontend.frontendCounters().intercepted.add(-1);
             if (log != null) {
                 log.endedBy = LogEvent.END_NORMAL;
                 log.endedAt = LogEvent.AT_NONE;
+                log.stats = false;
             }
             return false;
         }
@@ -595,7 +599,7 @@ final class HttpExchange implements Connector.Callback {
             }
             responseHeadNanos = System.nanoTime();
             if (log != null && log.responseCaptures != null) {
-                ExchangeLog.captureResponse(log, resp.headers(), frontend.config());
+                ExchangeLog.captureResponse(log, resp.headers(), session.accessLog());
             }
             if (stickStores != null) {
                 view().response(resp);
@@ -978,6 +982,12 @@ final class HttpExchange implements Connector.Callback {
                 ? connector.queueMillis() : -1;
         e.connectMillis = connected ? connector.connectMillis() : -1;
         e.responseMillis = responseHeadNanos != 0 && connected ? millis(responseHeadNanos - connectedNanos) : -1;
+        if (e.stats) {
+            // HAProxy's stats applet counts as a server reached at once
+            e.queueMillis = 0;
+            e.connectMillis = 0;
+            e.responseMillis = 0;
+        }
         e.activeMillis = millis(now - first);
         e.totalMillis = millis(now - idleSince);
         e.bytesFromClient = request.decoderResult().isFailure() ? session.bytesReadSinceIdle() : receivedFromClient;

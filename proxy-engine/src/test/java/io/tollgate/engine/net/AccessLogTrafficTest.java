@@ -299,4 +299,12 @@ class AccessLogTrafficTest {
                 + "HTTP/1.1 {exa} \"GET http://h/a#7Cb?q=#221#22 HTTP/1.1\"");
         assertThat(lines.get(2).message()).isEqualTo("\"<BADREQ>\" <BADREQ> <BADREQ> <BADREQ> <BADREQ> <BADREQ> \"<BADREQ>\"");
     }
+
+    @Test
+    void theStatsPageIsLoggedAsLocallyHandledBySTATS() throws Exception {
+        start("    option httplog\n    use_backend st if { path_beg /stats }", "    server s1 127.0.0.1:1\n"
+                + "backend st\n    stats enable\n    stats uri /stats");
+        String line = request("GET /stats;csv HTTP/1.1\r\nHost: x\r\n\r\n");
+        assertThat(line).matches(".* fe st/<STATS> \\d+/0/0/0/\\d+ 200 \\d+ - - LR-- 1/1/0/0/0 0/0 \"GET /stats;csv HTTP/1.1\"");
+    }
 }
