@@ -50,7 +50,7 @@ final class ConfigAssembler {
             ErrorPages pages = ErrorPageKeywords.resolve(proxy, httpErrors, problems);
             ProxyConfig config = proxy.toConfig(ids.get(proxy), servers(proxy), pages);
             if (parsed) {
-                LogFormatKeywords.check(config, problems);
+                LogFormatKeywords.check(proxy, config, problems);
             }
             proxies.add(config);
         }

@@ -36,7 +36,7 @@ final class LogFormatKeywords {
      * After the sections are read: a frontend's format compiles for its mode; an HTTP log option
      * in a TCP frontend falls back to tcplog with HAProxy's warning.
      */
-    static void check(ProxyConfig proxy, Problems problems) {
+    static void check(ProxyState state, ProxyConfig proxy, Problems problems) {
         if (!proxy.kind().isFrontend()) {
             return;
         }
@@ -44,7 +44,8 @@ final class LogFormatKeywords {
         if (!http && proxy.rules().logFormat() == null) {
             for (String option : List.of("httplog", "httpslog")) {
                 if (proxy.hasOption(option)) {
-                    problems.warn(null, "parsing [" + proxy.source() + "] : 'option " + option
+                    Source where = state.logOptionSource != null ? state.logOptionSource : proxy.source();
+                    problems.warn(null, "parsing [" + where + "] : 'option " + option
                             + "' not usable with frontend '" + proxy.name() + "' (needs 'mode http'). Falling back to 'option tcplog'.");
                 }
             }

@@ -134,6 +134,7 @@ final class OptionKeywords {
             proxy.options.removeAll(List.of("httplog", "httplog-clf", "httpslog", "tcplog"));
             proxy.logFormat = null;
             proxy.options.add(option);
+            proxy.logOptionSource = line.source();
         };
     }
 

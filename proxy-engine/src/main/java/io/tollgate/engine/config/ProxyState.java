@@ -65,6 +65,8 @@ final class ProxyState {
     final List<Directive> logs = new ArrayList<>();
     /** The {@code log-format} line, or null; cleared by a later {@code option *log}. */
     Directive logFormat;
+    /** Where the {@code option *log} in force was set, for the warnings about it. */
+    Source logOptionSource;
     ErrorPageSettings errorPages = ErrorPageSettings.none();
     /** The check option in effect ({@code option httpchk}, ...); null for a plain TCP connect. */
     CheckDefinition healthCheck;
@@ -99,6 +101,7 @@ final class ProxyState {
         p.statsInherited = !stats.isEmpty();
         p.logs.addAll(logs);
         p.logFormat = logFormat;
+        p.logOptionSource = logOptionSource;
         p.acls.addAll(acls);
         p.httpRequestRules.addAll(httpRequestRules);
         p.httpResponseRules.addAll(httpResponseRules);

@@ -74,6 +74,13 @@ final class Connector {
     private boolean redispatched;
     private boolean reachedQueue;
     private boolean timedOut;
+    /**
+     * HAProxy's {@code %sq}/{@code %bq}: how many requests left the server's or the backend's
+     * queue until this one did (itself included), 0 when it was not queued. The queue being FIFO,
+     * that is its position when it joined.
+     */
+    private long serverQueuePosition;
+    private long backendQueuePosition;
     /** The last server a connection was attempted to, shown in the log line of a failure. */
     private Server lastTried;
     private long connectMillis;
@@ -146,6 +153,14 @@ final class Connector {
         return backend.config().retries() - retriesLeft;
     }
 
+    long serverQueuePosition() {
+        return serverQueuePosition;
+    }
+
+    long backendQueuePosition() {
+        return backendQueuePosition;
+    }
+
     Server lastTried() {
         return lastTried;
     }
@@ -180,6 +195,7 @@ final class Connector {
             int maxQueue = wanted.config().maxqueue();
             if (maxQueue <= 0 || wanted.queue().size() < maxQueue) {
                 // HAProxy queues a request for a named server on that server, not the backend
+                serverQueuePosition = wanted.queue().size() + 1;
                 enqueue(wanted.queue(), () -> Dispatcher.enqueueOn(wanted, queued));
                 return;
             }
@@ -188,6 +204,7 @@ final class Connector {
         if (s != null) {
             connect(s);
         } else if (Dispatcher.hasCandidates(backend)) {
+            backendQueuePosition = backend.queue().size() + 1;
             enqueue(backend.queue(), () -> Dispatcher.enqueue(backend, queued));
         } else {
             backend.backendCounters().connectionErrors.increment();

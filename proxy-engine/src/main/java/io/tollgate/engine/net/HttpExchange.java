@@ -101,6 +101,7 @@ final class HttpExchange implements Connector.Callback {
     private final LogEvent log;
     private long connectedNanos;
     private long sentToClient;
+    private long serverConnectionsAtEnd;
     /** What HAProxy counts as received for {@code %U}: the request's HTX size (see {@link HtxSize}). */
     private long receivedFromClient;
     private boolean chunkedRequest;
@@ -906,6 +907,8 @@ final class HttpExchange implements Connector.Callback {
             recordTimes(sc, total, response);
             recordTimes(bc, total, response);
             sc.sessionEnded();
+            // as HAProxy logs it: without this session, before the slot goes to a queued request
+            serverConnectionsAtEnd = sc.sessions.current();
             Dispatcher.release(server);
         }
         bc.sessionEnded();
@@ -1002,11 +1005,14 @@ final class HttpExchange implements Connector.Callback {
         if (connector != null) {
             e.retries = connector.retries();
             e.redispatched = connector.redispatched();
+            e.serverQueuePosition = connector.serverQueuePosition();
+            e.backendQueuePosition = connector.backendQueuePosition();
         }
         e.activeConnections = session.gate().processConnections();
         e.frontendConnections = frontend.frontendCounters().sessions.current();
         e.backendConnections = backend == null ? 0 : backend.backendCounters().sessions.current();
-        e.serverConnections = e.server == null ? 0 : e.server.counters().sessions.current();
+        e.serverConnections = e.server == null ? 0 : e.server == server ? serverConnectionsAtEnd
+                : e.server.counters().sessions.current();
         if (backend != null && backend.cookieRouting() != null) {
             e.requestCookie = requestCookie.state().logChar();
             e.responseCookie = responseCookie == null ? 'N' : responseCookie.logChar();

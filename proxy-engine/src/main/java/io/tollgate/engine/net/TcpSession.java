@@ -47,6 +47,7 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements Connector
     private long acceptEpochMillis;
     private boolean connected;
     private Channel serverChannel;
+    private long serverConnectionsAtEnd;
     private char endedBy = LogEvent.END_NORMAL;
     private char endedAt = LogEvent.AT_NONE;
 
@@ -236,6 +237,8 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements Connector
                 c.totalTime.add(total);
             }
             sc.sessionEnded();
+            // as HAProxy logs it: without this session, before the slot goes to a queued request
+            serverConnectionsAtEnd = sc.sessions.current();
             Dispatcher.release(server);
         }
         bc.sessionEnded();
@@ -265,6 +268,8 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements Connector
             e.connectMillis = connected ? connector.connectMillis() : -1;
             e.retries = connector.retries();
             e.redispatched = connector.redispatched();
+            e.serverQueuePosition = connector.serverQueuePosition();
+            e.backendQueuePosition = connector.backendQueuePosition();
         }
         e.totalMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
         e.bytesFromClient = bytes.read;
@@ -289,7 +294,8 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements Connector
         e.activeConnections = activeConnections;
         e.frontendConnections = frontendConnections;
         e.backendConnections = backend == null ? 0 : backend.backendCounters().sessions.current();
-        e.serverConnections = e.server == null ? 0 : e.server.counters().sessions.current();
+        e.serverConnections = e.server == null ? 0 : e.server == server ? serverConnectionsAtEnd
+                : e.server.counters().sessions.current();
         if (accessLog.usesSamples()) {
             e.view = new ConnectionView(client);
         }

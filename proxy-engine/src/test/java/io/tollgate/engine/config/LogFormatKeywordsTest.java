@@ -66,7 +66,7 @@ class LogFormatKeywordsTest {
         assertThat(TestConfigs.warnings(proxies("", "  log-format \"%ci\"\n"))).contains(
                 "[WARNING] parsing [t.cfg:10] : backend 'be' : 'log-format' directive is ignored in backends.");
         assertThat(TestConfigs.warnings(proxies("  option httplog\n", ""))).contains(
-                "[WARNING] config : parsing [t.cfg:5] : 'option httplog' not usable with frontend 'fe' (needs 'mode http'). "
+                "[WARNING] config : parsing [t.cfg:8] : 'option httplog' not usable with frontend 'fe' (needs 'mode http'). "
                         + "Falling back to 'option tcplog'.");
     }
 

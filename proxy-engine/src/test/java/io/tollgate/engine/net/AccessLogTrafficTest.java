@@ -307,4 +307,30 @@ class AccessLogTrafficTest {
         String line = request("GET /stats;csv HTTP/1.1\r\nHost: x\r\n\r\n");
         assertThat(line).matches(".* fe st/<STATS> \\d+/0/0/0/\\d+ 200 \\d+ - - LR-- 1/1/0/0/0 0/0 \"GET /stats;csv HTTP/1.1\"");
     }
+
+    @Test
+    void queuedRequestsShowHowManyWaitedBeforeThem() throws Exception {
+        Upstream s1 = upstream();
+        start("    option httplog", "    server s1 127.0.0.1:" + s1.port() + " maxconn 1");
+        List<Thread> clients = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Thread t = new Thread(() -> {
+                try (RawHttp c = new RawHttp(port)) {
+                    c.get("/slow?ms=300");
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            t.start();
+            clients.add(t);
+        }
+        for (Thread t : clients) {
+            t.join(10_000);
+        }
+        List<String> queues = log.await(3).stream().map(l -> l.message().split(" ")[11]).sorted().toList();
+        // the server's count leaves out the request logged, and the one the queue gives its slot to
+        assertThat(log.all()).allSatisfy(l -> assertThat(l.message().split(" ")[10]).endsWith("/0/0"));
+        // as haproxy -db logs three such requests: 0/0, 0/1, 0/2
+        assertThat(queues).containsExactly("0/0", "0/1", "0/2");
+    }
 }
