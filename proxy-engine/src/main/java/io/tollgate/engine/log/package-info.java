@@ -28,7 +28,7 @@
  * {@code option httpslog} (its TLS fetches do not exist in Tollgate; such frontends log with
  * {@code option httplog}, and the configuration says so), {@code error-log-format},
  * {@code capture cookie} ({@code %CC}/{@code %CS} show {@code -}), {@code unique-id-format}
- * ({@code %ID} shows {@code -}), {@code option logasap}, the queue positions ({@code %sq}/{@code %bq}
- * are 0) and the handshake time ({@code %Th} is 0).
+ * ({@code %ID} shows {@code -}) and {@code option logasap}. {@code %Th} times the TLS
+ * handshake only; HAProxy's also includes reading a PROXY protocol header.
  */
 package io.tollgate.engine.log;

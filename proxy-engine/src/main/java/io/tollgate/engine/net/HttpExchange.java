@@ -978,7 +978,9 @@ final class HttpExchange implements Connector.Callback {
         long idleSince = session.idleSinceNanos();
         long first = session.requestStartNanos(startNanos);
         e.acceptEpochMillis = session.idleSinceEpochMillis();
-        e.idleMillis = millis(first - idleSince);
+        long handshake = session.handshakeNanos();
+        e.handshakeMillis = handshake == 0 ? 0 : millis(handshake - idleSince);
+        e.idleMillis = millis(first - (handshake == 0 ? idleSince : handshake));
         e.requestMillis = request.decoderResult().isFailure() ? -1 : millis(startNanos - first);
         boolean connected = connectedNanos != 0;
         e.queueMillis = connector != null && (connected || connector.reachedQueue() || connector.lastTried() != null)

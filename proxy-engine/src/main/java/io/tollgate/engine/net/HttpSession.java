@@ -65,6 +65,8 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
     private long idleSinceNanos;
     private long idleSinceEpochMillis;
     private long readMark;
+    /** When the TLS handshake ended, for the first request's {@code Th}; 0 without one, or after it. */
+    private long handshakeNanos;
 
     HttpSession(NetContext net, Proxy frontend, ListenerGate gate, AccessLog accessLog, SessionBytes bytes) {
         this.net = net;
@@ -91,6 +93,11 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
         return idleSinceNanos;
     }
 
+    /** When the TLS handshake ended if the current request is the connection's first, else 0. */
+    long handshakeNanos() {
+        return handshakeNanos;
+    }
+
     long idleSinceEpochMillis() {
         return idleSinceEpochMillis;
     }
@@ -111,6 +118,8 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
             return;
         }
         idleSinceNanos = System.nanoTime();
+        // only a connection's first request waited for its handshake (HAProxy's t_handshake)
+        handshakeNanos = 0;
         idleSinceEpochMillis = System.currentTimeMillis();
         readMark = bytes.read;
         bytes.awaitRequest();
@@ -159,8 +168,16 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
                 logEvent = accessLog.newEvent();
                 logEvent.client = ClientConnection.source(client);
                 logEvent.frontendAddress = ClientConnection.destination(client);
-                logEvent.tls = client.pipeline().get(io.netty.handler.ssl.SslHandler.class) != null;
+                io.netty.handler.ssl.SslHandler tls = client.pipeline().get(io.netty.handler.ssl.SslHandler.class);
+                logEvent.tls = tls != null;
                 markIdle();
+                if (tls != null) {
+                    tls.handshakeFuture().addListener(f -> {
+                        if (f.isSuccess() && firstRequest) {
+                            handshakeNanos = System.nanoTime();
+                        }
+                    });
+                }
             }
         }
         if (hasTcpRules() && ConnectionRules.rejectsSession(frontend, client, stickCounters())) {

@@ -333,4 +333,29 @@ class AccessLogTrafficTest {
         // as haproxy -db logs three such requests: 0/0, 0/1, 0/2
         assertThat(queues).containsExactly("0/0", "0/1", "0/2");
     }
+
+    @Test
+    void aTlsFrontendIsMarkedWithATildeAndTimesItsHandshake() throws Exception {
+        Upstream s1 = upstream();
+        port = freePort();
+        closing.add(RunningEngine.start("""
+                defaults
+                    mode http
+                    timeout connect 2s
+                    timeout client 10s
+                    timeout server 10s
+                frontend fe
+                    bind 127.0.0.1:%d ssl crt %s
+                    log 127.0.0.1:514 local0
+                    log-format "%%ft %%b/%%s %%Th %%Ti %%ST %%{+Q}r"
+                    default_backend be
+                backend be
+                    server s1 127.0.0.1:%d
+                """.formatted(port, io.tollgate.engine.tls.TlsFixtures.path("localhost.pem"), s1.port()), log));
+        try (javax.net.ssl.SSLSocket s = TlsListenerTest.tls(port, "localhost", null)) {
+            s.getOutputStream().write("GET /tls HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            assertThat(s.getInputStream().read()).isEqualTo('H');
+        }
+        assertThat(log.message(0)).matches("fe~ be/s1 \\d+ \\d+ 200 \"GET /tls HTTP/1.1\"");
+    }
 }
