@@ -48,7 +48,11 @@ final class ConfigAssembler {
                 HttpOnlySettings.warn(proxy, problems);
             }
             ErrorPages pages = ErrorPageKeywords.resolve(proxy, httpErrors, problems);
-            proxies.add(proxy.toConfig(ids.get(proxy), servers(proxy), pages));
+            ProxyConfig config = proxy.toConfig(ids.get(proxy), servers(proxy), pages);
+            if (parsed) {
+                LogFormatKeywords.check(proxy, config, problems);
+            }
+            proxies.add(config);
         }
         List<UserlistConfig> userlists = session.userlists.stream().map(u -> userlist(u, problems)).toList();
         if (!problems.hasAlerts()) {

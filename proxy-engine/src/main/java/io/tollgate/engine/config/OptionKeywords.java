@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * {@code [no] option <name> [args]}. Tollgate acts on the connection mode
  * ({@code http-keep-alive}, {@code http-server-close}, {@code httpclose}), {@code forwardfor},
- * the log options ({@code httplog [clf]}, {@code httpslog}, {@code tcplog}, {@code dontlognull})
+ * the log options ({@code httplog [clf]}, {@code httpslog}, {@code tcplog}, {@code dontlognull},
+ * {@code dontlog-normal}, {@code log-separate-errors})
  * {@code redispatch}, {@code allbackups}, {@code persist}, {@code log-health-checks} and the health-check types ({@code httpchk},
  * {@code tcp-check}, {@link ProtocolCheckOptions the protocol checks}); the other real options are ignored
  * with a warning (logging, TCP and HTTP tunables, health-check types that a later issue
@@ -17,7 +18,7 @@ final class OptionKeywords {
     private static final List<String> IGNORED_FLAGS = List.of("abortonclose", "checkcache", "clitcpka", "contstats",
             "http-buffer-request", "http-ignore-probes", "idle-close-on-response", "prefer-last-server", "logasap",
             "nolinger", "srvtcpka", "tcpka", "splice-request", "splice-response", "splice-auto",
-            "accept-invalid-http-request", "accept-invalid-http-response", "dontlog-normal", "log-separate-errors",
+            "accept-invalid-http-request", "accept-invalid-http-response",
             "socket-stats", "tcp-smart-accept", "tcp-smart-connect", "independent-streams",
             "http-use-proxy-header", "http-pretend-keepalive", "http-no-delay", "h1-case-adjust-bogus-client",
             "h1-case-adjust-bogus-server", "disable-h2-upgrade");
@@ -60,6 +61,8 @@ final class OptionKeywords {
         t.add("httpslog", notNegatable(logFormat("httpslog")));
         t.add("tcplog", notNegatable(logFormat("tcplog")));
         t.add("dontlognull", Capabilities.frontend(flag("dontlognull")));
+        t.add("dontlog-normal", Capabilities.frontend(flag("dontlog-normal")));
+        t.add("log-separate-errors", Capabilities.frontend(flag("log-separate-errors")));
         t.add("redispatch", Capabilities.backend(OptionKeywords::redispatch));
         t.add("allbackups", Capabilities.backend(flag("allbackups")));
         t.add("persist", Capabilities.backend(flag("persist")));
@@ -129,7 +132,9 @@ final class OptionKeywords {
                         + label + "' in 'defaults' section.");
             }
             proxy.options.removeAll(List.of("httplog", "httplog-clf", "httpslog", "tcplog"));
+            proxy.logFormat = null;
             proxy.options.add(option);
+            proxy.logOptionSource = line.source();
         };
     }
 

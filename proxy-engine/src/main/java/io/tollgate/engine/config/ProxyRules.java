@@ -21,16 +21,18 @@ import java.util.List;
  *   <li>{@code cookie}: the backend's {@code cookie} persistence, or null (also in TCP mode,
  *       where HAProxy ignores it);</li>
  *   <li>{@code stickRules}: {@code stick on|match|store-request|store-response} lines, args from
- *       the kind on.</li>
+ *       the kind on;</li>
+ *   <li>{@code logFormat}: the {@code log-format} line in force (its one argument), or null when
+ *       an {@code option *log} or nothing chose the access-log format.</li>
  * </ul>
  */
 public record ProxyRules(List<Directive> httpResponse, List<Directive> tcpRequest, List<Directive> redirects,
                          List<Directive> useServers, String monitorUri, List<Directive> monitorFail,
                          List<Directive> captures, Directive stickTable, CookieSettings cookie,
-                         List<Directive> stickRules, CheckDefinition healthCheck) {
+                         List<Directive> stickRules, CheckDefinition healthCheck, Directive logFormat) {
 
     public static final ProxyRules NONE = new ProxyRules(List.of(), List.of(), List.of(), List.of(), null, List.of(),
-            List.of(), null, null, List.of(), null);
+            List.of(), null, null, List.of(), null, null);
 
     /**
      * The table a {@code stick} rule's {@code args} (kind first) name: {@code table <name>}, or

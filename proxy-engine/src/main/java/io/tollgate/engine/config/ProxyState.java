@@ -63,6 +63,10 @@ final class ProxyState {
     /** True while {@link #stats} holds only what the defaults section set. */
     boolean statsInherited;
     final List<Directive> logs = new ArrayList<>();
+    /** The {@code log-format} line, or null; cleared by a later {@code option *log}. */
+    Directive logFormat;
+    /** Where the {@code option *log} in force was set, for the warnings about it. */
+    Source logOptionSource;
     ErrorPageSettings errorPages = ErrorPageSettings.none();
     /** The check option in effect ({@code option httpchk}, ...); null for a plain TCP connect. */
     CheckDefinition healthCheck;
@@ -96,6 +100,8 @@ final class ProxyState {
         p.stats.addAll(stats);
         p.statsInherited = !stats.isEmpty();
         p.logs.addAll(logs);
+        p.logFormat = logFormat;
+        p.logOptionSource = logOptionSource;
         p.acls.addAll(acls);
         p.httpRequestRules.addAll(httpRequestRules);
         p.httpResponseRules.addAll(httpResponseRules);
@@ -170,7 +176,8 @@ final class ProxyState {
                         List.copyOf(captures), stickTable,
                         kind.isBackend() && mode == ProxyMode.HTTP ? cookie : null,
                         kind.isBackend() ? List.copyOf(stickRules) : List.of(),
-                        kind.isBackend() ? healthCheckDefinition() : null), pages);
+                        kind.isBackend() ? healthCheckDefinition() : null,
+                        kind.isFrontend() ? logFormat : null), pages);
     }
 
     /** The check the servers run: the selected option, completed by its rules. */

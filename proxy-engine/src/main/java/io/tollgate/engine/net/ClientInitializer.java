@@ -61,15 +61,20 @@ final class ClientInitializer extends ChannelInitializer<SocketChannel> {
             p.addLast(Pipelines.TLS, h);
         }
         p.addLast(Pipelines.TRAFFIC, traffic);
+        io.tollgate.engine.log.AccessLog log = net.accessLog(frontend);
+        SessionBytes bytes = log != null && log.hasFormat() ? new SessionBytes() : null;
+        if (bytes != null) {
+            p.addLast(Pipelines.SESSION_BYTES, bytes);
+        }
         if (frontend.mode() == ProxyMode.HTTP) {
             p.addLast(Pipelines.CAPTURE, new ErrorCapture());
             p.addLast(Pipelines.HTTP_CODEC, new HttpServerCodec(NetContext.decoderConfig()));
             if (clientTimeout() > 0) {
                 p.addLast(Pipelines.IDLE, NetContext.idle(clientTimeout()));
             }
-            p.addLast(Pipelines.HTTP_SESSION, new HttpSession(net, frontend, gate));
+            p.addLast(Pipelines.HTTP_SESSION, new HttpSession(net, frontend, gate, log, bytes));
         } else {
-            p.addLast(Pipelines.RELAY, new TcpSession(net, frontend, gate));
+            p.addLast(Pipelines.RELAY, new TcpSession(net, frontend, gate, log, bytes));
         }
     }
 

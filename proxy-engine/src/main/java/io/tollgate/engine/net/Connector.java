@@ -71,6 +71,18 @@ final class Connector {
     private boolean cancelled;
     private QueuedRequest queued;
     private long queueMillis;
+    private boolean redispatched;
+    private boolean reachedQueue;
+    private boolean timedOut;
+    /**
+     * HAProxy's {@code %sq}/{@code %bq}: how many requests left the server's or the backend's
+     * queue until this one did (itself included), 0 when it was not queued. The queue being FIFO,
+     * that is its position when it joined.
+     */
+    private long serverQueuePosition;
+    private long backendQueuePosition;
+    /** The last server a connection was attempted to, shown in the log line of a failure. */
+    private Server lastTried;
     private long connectMillis;
     /** The server a rule or a persistence cookie asks for, tried first; null for none. */
     private Server preferred;
@@ -136,6 +148,42 @@ final class Connector {
         return connectMillis;
     }
 
+    /** Connection attempts made again, on the same server or another ({@code %rc}). */
+    int retries() {
+        return backend.config().retries() - retriesLeft;
+    }
+
+    long serverQueuePosition() {
+        return serverQueuePosition;
+    }
+
+    long backendQueuePosition() {
+        return backendQueuePosition;
+    }
+
+    Server lastTried() {
+        return lastTried;
+    }
+
+    boolean redispatched() {
+        return redispatched;
+    }
+
+    /** Whether the request waited in a queue (then {@link #queueMillis()} is its time there). */
+    boolean reachedQueue() {
+        return reachedQueue;
+    }
+
+    /** Whether it is waiting in a queue right now. */
+    boolean isQueued() {
+        return queued != null;
+    }
+
+    /** Whether the failure reported was a timeout (connect or queue) rather than a refusal. */
+    boolean failedByTimeout() {
+        return timedOut;
+    }
+
     private void pick(Server avoid) {
         Server wanted = avoid == null ? preferred : null;
         preferred = null;
@@ -147,6 +195,7 @@ final class Connector {
             int maxQueue = wanted.config().maxqueue();
             if (maxQueue <= 0 || wanted.queue().size() < maxQueue) {
                 // HAProxy queues a request for a named server on that server, not the backend
+                serverQueuePosition = wanted.queue().size() + 1;
                 enqueue(wanted.queue(), () -> Dispatcher.enqueueOn(wanted, queued));
                 return;
             }
@@ -155,6 +204,7 @@ final class Connector {
         if (s != null) {
             connect(s);
         } else if (Dispatcher.hasCandidates(backend)) {
+            backendQueuePosition = backend.queue().size() + 1;
             enqueue(backend.queue(), () -> Dispatcher.enqueue(backend, queued));
         } else {
             backend.backendCounters().connectionErrors.increment();
@@ -165,6 +215,7 @@ final class Connector {
     /** Waits in {@code queue} for a slot, at most {@code timeout queue}. */
     private void enqueue(PendingQueue queue, Runnable join) {
         queued = new QueuedRequest(System.nanoTime(), queue);
+        reachedQueue = true;
         long timeout = backend.config().timeouts().effectiveQueue();
         if (timeout > 0) {
             queued.timer = loop.schedule(queued::expire, timeout, TimeUnit.MILLISECONDS);
@@ -173,6 +224,7 @@ final class Connector {
     }
 
     private void connect(Server server) {
+        lastTried = server;
         countAttempt(server);
         Channel idle = pool == null ? null : pool.poll(server);
         if (idle != null) {
@@ -208,6 +260,7 @@ final class Connector {
         BackendCounters bc = backend.backendCounters();
         Dispatcher.release(server);
         if (retriesLeft <= 0) {
+            timedOut = cause instanceof io.netty.channel.ConnectTimeoutException;
             sc.connectionErrors.increment();
             bc.connectionErrors.increment();
             uncount();
@@ -216,6 +269,7 @@ final class Connector {
         }
         retriesLeft--;
         if (backend.config().hasOption("redispatch")) {
+            redispatched = true;
             sc.redispatches.increment();
             bc.redispatches.increment();
             uncount();
@@ -267,6 +321,7 @@ final class Connector {
             if (claim()) {
                 giveUp();
                 queueMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - enqueuedNanos());
+                timedOut = true;
                 backend.backendCounters().connectionErrors.increment();
                 callback.failed(503, "timeout in queue");
             }

@@ -18,7 +18,9 @@ import io.tollgate.engine.config.HttpConnectionMode;
 import io.tollgate.engine.http.DefaultErrorPages;
 import io.tollgate.engine.http.Reply;
 import io.tollgate.engine.lb.Dispatcher;
+import io.tollgate.engine.log.LogEvent;
 import io.tollgate.engine.persist.RequestCookie;
+import io.tollgate.engine.persist.ResponseCookie;
 import io.tollgate.engine.rules.ReplyKind;
 import io.tollgate.engine.rules.TcpRule;
 import io.tollgate.engine.runtime.CookieRouting;
@@ -94,11 +96,22 @@ final class HttpExchange implements Connector.Callback {
     private StickStores stickStores;
     /** What the request's persistence cookie said; the response side needs it back. */
     private RequestCookie requestCookie = RequestCookie.NONE;
+    private ResponseCookie responseCookie;
+    /** The session's access-log record, null when its frontend logs no lines per request. */
+    private final LogEvent log;
+    private long connectedNanos;
+    private long sentToClient;
+    private long serverConnectionsAtEnd;
+    /** What HAProxy counts as received for {@code %U}: the request's HTX size (see {@link HtxSize}). */
+    private long receivedFromClient;
+    private boolean chunkedRequest;
+    private boolean chunkedResponse;
 
     HttpExchange(HttpSession session, HttpRequest request) {
         this.session = session;
         this.request = request;
         this.frontend = session.frontend();
+        this.log = session.logEvent();
     }
 
     boolean isRequestComplete() {
@@ -108,7 +121,15 @@ final class HttpExchange implements Connector.Callback {
     void start() {
         FrontendCounters fc = frontend.frontendCounters();
         fc.requestReceived();
+        if (log != null) {
+            ExchangeLog.started(log, request, session.accessLog());
+            if (!request.decoderResult().isFailure()) {
+                receivedFromClient = HtxSize.head(request);
+                chunkedRequest = HttpUtil.isTransferEncodingChunked(request);
+            }
+        }
         if (request.decoderResult().isFailure()) {
+            ended(LogEvent.END_PROXY, LogEvent.AT_REQUEST);
             // HAProxy counts an invalid request in req_tot as well as in ereq
             fc.requestErrors.increment();
             requestComplete = true;
@@ -127,6 +148,7 @@ final class HttpExchange implements Connector.Callback {
             if (fr.monitorUri() != null && isMonitorRequest(fr.monitorUri())) {
                 boolean failing = fr.monitorFail() != null && fr.monitorFail().matches(view());
                 fc.intercepted.increment();
+                ended(LogEvent.END_LOCAL, LogEvent.AT_REQUEST);
                 Reply page = frontend.errorPages().reply(failing ? 503 : 200);
                 respondLocally(page.isEmpty() ? null : page.response(), page.status(), page.closesConnection());
                 return;
@@ -134,6 +156,7 @@ final class HttpExchange implements Connector.Callback {
             if (!fr.tcpRequest().isEmpty() && !TcpRule.accepts(fr.tcpRequest(), "content", view(),
                     (counter, table, key) -> counters().track(counter, table, key, true, false))) {
                 fc.deniedRequests.increment();
+                ended(LogEvent.END_PROXY, LogEvent.AT_REQUEST);
                 requestComplete = true;
                 finish(false);
                 session.exchangeEnded(false);
@@ -153,6 +176,7 @@ final class HttpExchange implements Connector.Callback {
             backend = frontend.defaultBackend();
         }
         if (backend == null) {
+            ended(LogEvent.END_INTERNAL, LogEvent.AT_REQUEST);
             answerError(503, null);
             return;
         }
@@ -249,9 +273,18 @@ final class HttpExchange implements Connector.Callback {
     private boolean serveStats(Proxy proxy) {
         // counted before the rows are read, so that the page shows the request that asks for it
         frontend.frontendCounters().intercepted.increment();
+        ended(LogEvent.END_LOCAL, LogEvent.AT_REQUEST);
+        if (log != null) {
+            log.stats = true;
+        }
         StatsApplet.Answer answer = session.net().stats().serve(proxy, request, view(), proxy, frontend);
         if (answer == null) {
             frontend.frontendCounters().intercepted.add(-1);
+            if (log != null) {
+                log.endedBy = LogEvent.END_NORMAL;
+                log.endedAt = LogEvent.AT_NONE;
+                log.stats = false;
+            }
             return false;
         }
         if (answer.delayMillis() > 0) {
@@ -314,7 +347,9 @@ final class HttpExchange implements Connector.Callback {
         FrontendCounters fc = frontend.frontendCounters();
         if (kind == ReplyKind.INTERCEPT) {
             fc.intercepted.increment();
+            ended(LogEvent.END_LOCAL, LogEvent.AT_REQUEST);
         } else {
+            ended(LogEvent.END_PROXY, kind == ReplyKind.TARPIT ? LogEvent.AT_TARPIT : LogEvent.AT_REQUEST);
             fc.deniedRequests.increment();
             if (backend != null && backend != frontend) {
                 backend.backendCounters().deniedRequests.increment();
@@ -349,6 +384,7 @@ final class HttpExchange implements Connector.Callback {
      * A null {@code reply} (an empty errorfile) writes nothing and closes.
      */
     private void respondLocally(FullHttpResponse reply, int status, boolean close) {
+        logStatus(status);
         countTracked(status);
         frontend.frontendCounters().responses.count(status);
         if (backend != null) {
@@ -358,6 +394,7 @@ final class HttpExchange implements Connector.Callback {
         if (reply != null) {
             ConnectionHeaders.toClient(reply, request.protocolVersion(), keep);
             Channel client = session.client();
+            sent(reply);
             client.write(reply, client.voidPromise());
         }
         responseStarted = true;
@@ -387,6 +424,12 @@ final class HttpExchange implements Connector.Callback {
                 finishStatsActions();
             }
             return;
+        }
+        if (log != null) {
+            receivedFromClient += c.content().readableBytes();
+            if (chunkedRequest && c instanceof LastHttpContent) {
+                receivedFromClient += HtxSize.END_OF_TRAILERS;
+            }
         }
         if (c instanceof LastHttpContent) {
             requestComplete = true;
@@ -423,6 +466,7 @@ final class HttpExchange implements Connector.Callback {
     void clientTimeout() {
         boolean clientExpected = !requestComplete || (responseStarted && !session.client().isWritable());
         if (clientExpected) {
+            ended(LogEvent.END_CLIENT_TIMEOUT, phase());
             clientAborted();
             session.closeAfterFlush();
         }
@@ -430,6 +474,7 @@ final class HttpExchange implements Connector.Callback {
 
     /** The client reset the connection or timed out mid-exchange. */
     void clientAborted() {
+        ended(LogEvent.END_CLIENT, phase());
         if (server != null && !done && !clientAbortCounted) {
             clientAbortCounted = true;
             server.counters().clientAborts.increment();
@@ -444,6 +489,8 @@ final class HttpExchange implements Connector.Callback {
         }
         if (responseStarted) {
             clientAborted();
+        } else {
+            ended(LogEvent.END_CLIENT, phase());
         }
         if (connector != null) {
             connector.cancel();
@@ -469,6 +516,7 @@ final class HttpExchange implements Connector.Callback {
         this.server = server;
         this.serverChannel = channel;
         this.reused = reused;
+        connectedNanos = System.nanoTime();
         session.live().server(server, channel);
         ChannelPipeline p = channel.pipeline();
         serverSide = p.get(HttpServerSide.class);
@@ -510,6 +558,8 @@ final class HttpExchange implements Connector.Callback {
 
     @Override
     public void failed(int status, String reason) {
+        ended(connector.failedByTimeout() ? LogEvent.END_SERVER_TIMEOUT : LogEvent.END_SERVER,
+                connector.isQueued() || reason.startsWith("timeout in queue") ? LogEvent.AT_QUEUE : LogEvent.AT_CONNECT);
         answerError(status, server);
     }
 
@@ -524,6 +574,7 @@ final class HttpExchange implements Connector.Callback {
                 return;
             }
             countServerError();
+            ended(LogEvent.END_PROXY, responseStarted ? LogEvent.AT_DATA : LogEvent.AT_HEADERS);
             if (serverChannel != null) {
                 ErrorCapture.response(serverChannel, server, frontend, client);
             }
@@ -543,10 +594,14 @@ final class HttpExchange implements Connector.Callback {
             responseStarted = true;
             if (code < 200) {
                 interim = true;
+                sentHead(resp);
                 client.write(resp, client.voidPromise());
                 return;
             }
             responseHeadNanos = System.nanoTime();
+            if (log != null && log.responseCaptures != null) {
+                ExchangeLog.captureResponse(log, resp.headers(), session.accessLog());
+            }
             if (stickStores != null) {
                 view().response(resp);
                 stickStores.onResponse(backend.rules().stickRules(), view);
@@ -560,8 +615,8 @@ final class HttpExchange implements Connector.Callback {
             code = resp.status().code();
             CookieRouting routing = backend.cookieRouting();
             if (routing != null) {
-                routing.persistence().onResponse(code, request.method(), resp.headers(), server.config().cookie(),
-                        requestCookie);
+                responseCookie = routing.persistence().onResponse(code, request.method(), resp.headers(),
+                        server.config().cookie(), requestCookie);
             }
             countResponse(code);
             boolean head = request.method().equals(HttpMethod.HEAD);
@@ -578,6 +633,7 @@ final class HttpExchange implements Connector.Callback {
                 keepClientOpen = false;
             }
             ConnectionHeaders.toClient(resp, request.protocolVersion(), keepClientOpen);
+            sentHead(resp);
             client.write(resp, client.voidPromise());
             return;
         }
@@ -586,9 +642,11 @@ final class HttpExchange implements Connector.Callback {
                 if (c instanceof LastHttpContent) {
                     interim = false;
                 }
+                sentBody(c);
                 client.write(c, client.voidPromise());
                 return;
             }
+            sentBody(c);
             client.write(c, client.voidPromise());
             if (!client.isWritable()) {
                 serverChannel.config().setAutoRead(false);
@@ -619,7 +677,9 @@ final class HttpExchange implements Connector.Callback {
         boolean closes = rules.replyCloses();
         if (kind == ReplyKind.INTERCEPT) {
             frontend.frontendCounters().intercepted.increment();
+            ended(LogEvent.END_LOCAL, LogEvent.AT_HEADERS);
         } else {
+            ended(LogEvent.END_PROXY, LogEvent.AT_HEADERS);
             frontend.frontendCounters().deniedResponses.increment();
             backend.backendCounters().deniedResponses.increment();
             server.counters().deniedResponses.increment();
@@ -636,6 +696,7 @@ final class HttpExchange implements Connector.Callback {
         if (reply != null) {
             Channel client = session.client();
             ConnectionHeaders.toClient(reply, request.protocolVersion(), keep);
+            sent(reply);
             client.write(reply, client.voidPromise());
         }
         finish(true);
@@ -657,6 +718,7 @@ final class HttpExchange implements Connector.Callback {
             return;
         }
         countServerError();
+        ended(LogEvent.END_SERVER_TIMEOUT, responseStarted ? LogEvent.AT_DATA : LogEvent.AT_HEADERS);
         if (!responseStarted) {
             answerError(504, server);
         } else {
@@ -679,6 +741,7 @@ final class HttpExchange implements Connector.Callback {
             connect();
             return;
         }
+        ended(LogEvent.END_SERVER, responseStarted ? LogEvent.AT_DATA : LogEvent.AT_HEADERS);
         if (!responseStarted) {
             countServerError();
             answerError(502, server);
@@ -711,6 +774,7 @@ final class HttpExchange implements Connector.Callback {
         Channel client = session.client();
         responseStarted = true;
         countResponse(101);
+        sentHead(resp);
         client.writeAndFlush(resp);
         Tunnel tunnel = new Tunnel(client, serverChannel, () -> finish(true));
         ChannelPipeline cp = client.pipeline();
@@ -739,6 +803,7 @@ final class HttpExchange implements Connector.Callback {
     }
 
     private void countResponse(int code, int serverCode) {
+        logStatus(code);
         countTracked(code);
         frontend.frontendCounters().responses.count(code);
         backend.backendCounters().responses.count(code);
@@ -771,6 +836,7 @@ final class HttpExchange implements Connector.Callback {
                 ? mode != HttpConnectionMode.CLOSE && HttpUtil.isKeepAlive(request) : keepClientOpen;
         boolean keep = page != null && !responseStarted && !page.isEmpty() && !page.closesConnection()
                 && clientKeepsOpen && (requestComplete || !ConnectionHeaders.hasBody(request));
+        logStatus(status);
         countTracked(status);
         frontend.frontendCounters().responses.count(status);
         if (backend != null) {
@@ -788,6 +854,7 @@ final class HttpExchange implements Connector.Callback {
         } else if (!responseStarted && !page.isEmpty()) {
             FullHttpResponse response = page.response();
             ConnectionHeaders.toClient(response, request.protocolVersion(), keep);
+            sent(response);
             client.write(response, client.voidPromise());
         }
         responseStarted = true;
@@ -827,6 +894,7 @@ final class HttpExchange implements Connector.Callback {
             ReferenceCountUtil.release(c);
         }
         if (backend == null) {
+            logFinished();
             return;
         }
         BackendCounters bc = backend.backendCounters();
@@ -839,8 +907,125 @@ final class HttpExchange implements Connector.Callback {
             recordTimes(sc, total, response);
             recordTimes(bc, total, response);
             sc.sessionEnded();
+            // as HAProxy logs it: without this session, before the slot goes to a queued request
+            serverConnectionsAtEnd = sc.sessions.current();
             Dispatcher.release(server);
         }
         bc.sessionEnded();
+        logFinished();
+    }
+
+    // ---- access log ----
+
+    /** The first cause found ends the exchange in the log ({@code %ts}); later ones are consequences. */
+    private void ended(char by, char at) {
+        if (log != null && log.endedBy == LogEvent.END_NORMAL) {
+            log.endedBy = by;
+            log.endedAt = at;
+        }
+    }
+
+    /** What HAProxy counts as sent for {@code %B} (see {@link HtxSize}). */
+    private void sentHead(HttpResponse r) {
+        if (log != null) {
+            sentToClient += HtxSize.head(r);
+            chunkedResponse = HttpUtil.isTransferEncodingChunked(r);
+        }
+    }
+
+    private void sentBody(HttpContent c) {
+        if (log != null) {
+            sentToClient += c.content().readableBytes();
+            if (chunkedResponse && c instanceof LastHttpContent) {
+                sentToClient += HtxSize.END_OF_TRAILERS;
+            }
+        }
+    }
+
+    private void sent(FullHttpResponse r) {
+        if (log != null) {
+            sentToClient += HtxSize.of(r);
+        }
+    }
+
+    private void logStatus(int status) {
+        if (log != null) {
+            log.status = status;
+        }
+    }
+
+    /** Where the exchange was: HAProxy's {@code SF_FINST_*}. */
+    private char phase() {
+        if (responseStarted) {
+            return LogEvent.AT_DATA;
+        }
+        if (serverChannel != null) {
+            return LogEvent.AT_HEADERS;
+        }
+        if (connector != null) {
+            return connector.isQueued() ? LogEvent.AT_QUEUE : LogEvent.AT_CONNECT;
+        }
+        return LogEvent.AT_REQUEST;
+    }
+
+    /** Fills the times and counters of the finished exchange and hands its line to the log. */
+    private void logFinished() {
+        if (log == null) {
+            return;
+        }
+        LogEvent e = log;
+        long now = System.nanoTime();
+        long idleSince = session.idleSinceNanos();
+        long first = session.requestStartNanos(startNanos);
+        e.acceptEpochMillis = session.idleSinceEpochMillis();
+        long handshake = session.handshakeNanos();
+        e.handshakeMillis = handshake == 0 ? 0 : millis(handshake - idleSince);
+        e.idleMillis = millis(first - (handshake == 0 ? idleSince : handshake));
+        e.requestMillis = request.decoderResult().isFailure() ? -1 : millis(startNanos - first);
+        boolean connected = connectedNanos != 0;
+        e.queueMillis = connector != null && (connected || connector.reachedQueue() || connector.lastTried() != null)
+                ? connector.queueMillis() : -1;
+        e.connectMillis = connected ? connector.connectMillis() : -1;
+        e.responseMillis = responseHeadNanos != 0 && connected ? millis(responseHeadNanos - connectedNanos) : -1;
+        if (e.stats) {
+            // HAProxy's stats applet counts as a server reached at once
+            e.queueMillis = 0;
+            e.connectMillis = 0;
+            e.responseMillis = 0;
+        }
+        e.activeMillis = millis(now - first);
+        e.totalMillis = millis(now - idleSince);
+        e.bytesFromClient = request.decoderResult().isFailure() ? session.bytesReadSinceIdle() : receivedFromClient;
+        // the error HAProxy's HTTP/1 layer answers an unparsable request with is not counted
+        e.bytesToClient = sentToClient;
+        e.backend = backend;
+        e.server = connected ? server : connector == null ? null : connector.lastTried();
+        if (connected && serverChannel != null) {
+            e.serverAddress = serverChannel.remoteAddress() instanceof InetSocketAddress a ? a : null;
+            e.backendSource = serverChannel.localAddress() instanceof InetSocketAddress a ? a : null;
+        }
+        if (connector != null) {
+            e.retries = connector.retries();
+            e.redispatched = connector.redispatched();
+            e.serverQueuePosition = connector.serverQueuePosition();
+            e.backendQueuePosition = connector.backendQueuePosition();
+        }
+        e.activeConnections = session.gate().processConnections();
+        e.frontendConnections = frontend.frontendCounters().sessions.current();
+        e.backendConnections = backend == null ? 0 : backend.backendCounters().sessions.current();
+        e.serverConnections = e.server == null ? 0 : e.server == server ? serverConnectionsAtEnd
+                : e.server.counters().sessions.current();
+        if (backend != null && backend.cookieRouting() != null) {
+            e.requestCookie = requestCookie.state().logChar();
+            e.responseCookie = responseCookie == null ? 'N' : responseCookie.logChar();
+        }
+        if (session.accessLog().usesSamples()) {
+            e.view = view();
+        }
+        session.accessLog().finished(e);
+    }
+
+    private static long millis(long nanos) {
+        return TimeUnit.NANOSECONDS.toMillis(Math.max(0, nanos));
     }
 }

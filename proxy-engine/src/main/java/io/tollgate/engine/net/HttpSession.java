@@ -14,6 +14,8 @@ import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.tollgate.engine.config.Timeouts;
 import io.tollgate.engine.http.DefaultErrorPages;
+import io.tollgate.engine.log.AccessLog;
+import io.tollgate.engine.log.LogEvent;
 import io.tollgate.engine.runtime.Proxy;
 import io.tollgate.engine.stats.FrontendCounters;
 
@@ -55,11 +57,72 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
     private StickCounters stickCounters;
     /** {@code sess.*} variables, created when a rule first sets one. */
     private java.util.Map<String, String> sessionVariables;
+    /** The frontend's access log, or null; with a format, the event reused by every request. */
+    private final AccessLog accessLog;
+    private final SessionBytes bytes;
+    private LogEvent logEvent;
+    /** Since when a request is awaited: the accept, then the end of each exchange. */
+    private long idleSinceNanos;
+    private long idleSinceEpochMillis;
+    private long readMark;
+    /** When the TLS handshake ended, for the first request's {@code Th}; 0 without one, or after it. */
+    private long handshakeNanos;
 
-    HttpSession(NetContext net, Proxy frontend, ListenerGate gate) {
+    HttpSession(NetContext net, Proxy frontend, ListenerGate gate, AccessLog accessLog, SessionBytes bytes) {
         this.net = net;
         this.frontend = frontend;
         this.gate = gate;
+        this.accessLog = accessLog;
+        this.bytes = bytes;
+    }
+
+    /** The request log record, or null when the frontend logs no lines per request. */
+    LogEvent logEvent() {
+        return logEvent;
+    }
+
+    AccessLog accessLog() {
+        return accessLog;
+    }
+
+    ListenerGate gate() {
+        return gate;
+    }
+
+    long idleSinceNanos() {
+        return idleSinceNanos;
+    }
+
+    /** When the TLS handshake ended if the current request is the connection's first, else 0. */
+    long handshakeNanos() {
+        return handshakeNanos;
+    }
+
+    long idleSinceEpochMillis() {
+        return idleSinceEpochMillis;
+    }
+
+    /** When the current request's first byte arrived, or {@code fallback} when unknown (pipelined). */
+    long requestStartNanos(long fallback) {
+        long first = bytes.firstByteNanos;
+        return first == 0 || first - fallback > 0 ? fallback : first;
+    }
+
+    long bytesReadSinceIdle() {
+        return bytes.read - readMark;
+    }
+
+    /** A request is awaited from now on: the marks its log line measures from. */
+    private void markIdle() {
+        if (logEvent == null) {
+            return;
+        }
+        idleSinceNanos = System.nanoTime();
+        // only a connection's first request waited for its handshake (HAProxy's t_handshake)
+        handshakeNanos = 0;
+        idleSinceEpochMillis = System.currentTimeMillis();
+        readMark = bytes.read;
+        bytes.awaitRequest();
     }
 
     NetContext net() {
@@ -99,6 +162,24 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
         admitted = true;
         frontend.frontendCounters().sessionOpened();
         live = LiveSession.register(frontend.proxies().sessions(), client, frontend);
+        if (accessLog != null) {
+            accessLog.accepted(ClientConnection.source(client), ClientConnection.destination(client));
+            if (accessLog.hasFormat()) {
+                logEvent = accessLog.newEvent();
+                logEvent.client = ClientConnection.source(client);
+                logEvent.frontendAddress = ClientConnection.destination(client);
+                io.netty.handler.ssl.SslHandler tls = client.pipeline().get(io.netty.handler.ssl.SslHandler.class);
+                logEvent.tls = tls != null;
+                markIdle();
+                if (tls != null) {
+                    tls.handshakeFuture().addListener(f -> {
+                        if (f.isSuccess() && firstRequest) {
+                            handshakeNanos = System.nanoTime();
+                        }
+                    });
+                }
+            }
+        }
         if (hasTcpRules() && ConnectionRules.rejectsSession(frontend, client, stickCounters())) {
             return;
         }
@@ -203,6 +284,9 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
             // the client sent all it will send; answer what it asked, then close
             inputClosed = true;
             if (exchange == null) {
+                if (parked.isEmpty()) {
+                    clientLeftWithoutRequest();
+                }
                 closeAfterFlush();
             }
         } else {
@@ -212,6 +296,9 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        if (exchange == null) {
+            clientLeftWithoutRequest();
+        }
         closed = true;
         stopWaitTimer();
         if (exchange != null) {
@@ -243,6 +330,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
             closeAfterFlush();
             return;
         }
+        markIdle();
         client.flush();
         armWaitTimer();
         while (!parked.isEmpty() && (exchange == null || !exchange.isRequestComplete())) {
@@ -322,8 +410,42 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
             fc.responses.count(408);
             // HAProxy's HTTP/1 layer answers this itself, before any stream or errorfile
             client.write(DefaultErrorPages.asStored(408), client.voidPromise());
+            logWithoutRequest(408, LogEvent.END_CLIENT_TIMEOUT);
         }
         closeAfterFlush();
+    }
+
+    /** Gone before its first request, or in the middle of the next one: HAProxy logs that too. */
+    private void clientLeftWithoutRequest() {
+        if (logEvent != null && admitted && !closed && (firstRequest || bytesReadSinceIdle() > 0)) {
+            logWithoutRequest(400, LogEvent.END_CLIENT);
+        }
+    }
+
+    /**
+     * HAProxy's line for a connection that ended without a whole request: the 408 of
+     * {@code timeout http-request} ({@code cR--}), or a client that closed before sending one
+     * ({@code CR--}, logged as a 400), both {@code <BADREQ>} with nothing counted as sent.
+     */
+    private void logWithoutRequest(int status, char endedBy) {
+        if (logEvent == null) {
+            return;
+        }
+        LogEvent e = logEvent;
+        e.reset();
+        e.requestCounter = AccessLog.nextRequest();
+        e.status = status;
+        e.endedBy = endedBy;
+        e.endedAt = LogEvent.AT_REQUEST;
+        long now = System.nanoTime();
+        e.acceptEpochMillis = idleSinceEpochMillis;
+        long total = TimeUnit.NANOSECONDS.toMillis(now - idleSinceNanos);
+        e.activeMillis = total;
+        e.totalMillis = total;
+        e.bytesFromClient = bytesReadSinceIdle();
+        e.activeConnections = gate.processConnections();
+        e.frontendConnections = frontend.frontendCounters().sessions.current();
+        accessLog.finished(e);
     }
 
     /** No request is awaited any more; the timer, if pending, will find nothing to do. */

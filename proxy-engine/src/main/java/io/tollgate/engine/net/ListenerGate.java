@@ -62,6 +62,11 @@ final class ListenerGate implements FrontendListeners {
     private final Object sockets = new Object();
 
     /** The limit at start is the frontend's ({@code maxconn}, else the global one); none when 0. */
+    /** The process's current sessions ({@code %ac}). */
+    long processConnections() {
+        return process.active();
+    }
+
     ListenerGate(Proxy frontend, ProcessSlots process) {
         this.frontend = frontend;
         this.process = process;

@@ -56,6 +56,8 @@ final class NetContext {
     private final Set<Proxy> requestDependent = ConcurrentHashMap.newKeySet();
 
     private final StatsApplet stats;
+    /** The frontends that log, set once before the listeners start. */
+    private Map<Proxy, io.tollgate.engine.log.AccessLog> accessLogs = Map.of();
 
     /** Without stats pages (tests of the server side alone). */
     NetContext(Transport transport, Map<Server, ServerTransport> serverTransports) {
@@ -85,6 +87,15 @@ final class NetContext {
 
     void removeServerTransport(Server server) {
         serverTransports.remove(server);
+    }
+
+    void accessLogs(Map<Proxy, io.tollgate.engine.log.AccessLog> logs) {
+        this.accessLogs = Map.copyOf(logs);
+    }
+
+    /** The access log of {@code frontend}, or null when it does not log. */
+    io.tollgate.engine.log.AccessLog accessLog(Proxy frontend) {
+        return accessLogs.get(frontend);
     }
 
     Transport transport() {

@@ -16,6 +16,8 @@ import io.tollgate.engine.config.ProxyConfig;
 import io.tollgate.engine.config.ProxyMode;
 import io.tollgate.engine.config.ServerConfig;
 import io.tollgate.engine.runtime.Proxies;
+import io.tollgate.engine.log.AccessLog;
+import io.tollgate.engine.log.AccessLogSink;
 import io.tollgate.engine.runtime.Proxy;
 import io.tollgate.engine.runtime.Server;
 import io.tollgate.engine.runtime.StateChanges;
@@ -82,7 +84,24 @@ public final class NetEngine implements Engine {
      * already listening; on a bind failure, releases all and throws.
      */
     public static NetEngine start(Config config, List<StateChanges.Listener> listeners) throws InterruptedException {
+        return start(config, listeners, null);
+    }
+
+    /**
+     * As {@link #start(Config, List)}, the access-log lines of the frontends that log going to
+     * {@code accessLogs} (none when null).
+     */
+    public static NetEngine start(Config config, List<StateChanges.Listener> listeners, AccessLogSink accessLogs)
+            throws InterruptedException {
         NetEngine engine = new NetEngine(config, Ticker.SYSTEM);
+        Map<Proxy, AccessLog> logs = new java.util.HashMap<>();
+        for (Proxy p : engine.proxies.all()) {
+            AccessLog log = AccessLog.of(p, config.global().logs(), accessLogs);
+            if (log != null) {
+                logs.put(p, log);
+            }
+        }
+        engine.net.accessLogs(logs);
         listeners.forEach(engine.proxies.stateChanges()::addListener);
         try {
             engine.resolveServers();

@@ -21,6 +21,7 @@ final class Pipelines {
     static final String SEND_PROXY = "send-proxy";
     static final String TLS = "tls";
     static final String TRAFFIC = "traffic";
+    static final String SESSION_BYTES = "session-bytes";
     static final String CAPTURE = "capture";
     static final String HTTP_CODEC = "http-codec";
     static final String IDLE = "idle";

@@ -49,6 +49,11 @@ final class ProcessSlots {
         wakeAll();
     }
 
+    /** HAProxy's {@code actconn}: sessions in the process right now. */
+    int active() {
+        return active.get();
+    }
+
     boolean hasRoom() {
         return active.get() < max();
     }

@@ -8,6 +8,8 @@ import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.tollgate.engine.config.Timeouts;
 import io.tollgate.engine.lb.Dispatcher;
+import io.tollgate.engine.log.AccessLog;
+import io.tollgate.engine.log.LogEvent;
 import io.tollgate.engine.runtime.Proxy;
 import io.tollgate.engine.runtime.Server;
 import io.tollgate.engine.stats.BackendCounters;
@@ -40,11 +42,21 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements Connector
     /** What the client sent before the server was connected (at most one read: autoRead is off). */
     private final ArrayDeque<Object> early = new ArrayDeque<>();
     private boolean earlyShutdown;
+    private final AccessLog accessLog;
+    private final SessionBytes bytes;
+    private long acceptEpochMillis;
+    private boolean connected;
+    private Channel serverChannel;
+    private long serverConnectionsAtEnd;
+    private char endedBy = LogEvent.END_NORMAL;
+    private char endedAt = LogEvent.AT_NONE;
 
-    TcpSession(NetContext net, Proxy frontend, ListenerGate gate) {
+    TcpSession(NetContext net, Proxy frontend, ListenerGate gate, AccessLog accessLog, SessionBytes bytes) {
         this.net = net;
         this.frontend = frontend;
         this.gate = gate;
+        this.accessLog = accessLog;
+        this.bytes = bytes;
     }
 
     /** Connections of a frontend without tcp-request rules skip them, allocating nothing. */
@@ -66,6 +78,10 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements Connector
         admitted = true;
         frontend.frontendCounters().sessionOpened();
         live = LiveSession.register(frontend.proxies().sessions(), client, frontend);
+        if (accessLog != null) {
+            acceptEpochMillis = System.currentTimeMillis();
+            accessLog.accepted(ClientConnection.source(client), ClientConnection.destination(client));
+        }
         if (hasTcpRules() && (ConnectionRules.rejectsSession(frontend, client, stickCounters())
                 || ConnectionRules.rejectsContent(frontend, client, stickCounters()))) {
             return;
@@ -95,6 +111,8 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements Connector
             return;
         }
         this.server = server;
+        this.connected = true;
+        this.serverChannel = channel;
         live.server(server, channel);
         if (stickStores != null) {
             stickStores.store(server);
@@ -144,6 +162,8 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements Connector
 
     @Override
     public void failed(int status, String reason) {
+        endedBy = connector.failedByTimeout() ? LogEvent.END_SERVER_TIMEOUT : LogEvent.END_SERVER;
+        endedAt = reason.startsWith("timeout in queue") ? LogEvent.AT_QUEUE : LogEvent.AT_CONNECT;
         early.forEach(ReferenceCountUtil::release);
         early.clear();
         client.close();
@@ -165,6 +185,10 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements Connector
             stickCounters.releaseAll();
         }
         if (connector != null) {
+            if (!connected && endedBy == LogEvent.END_NORMAL) {
+                endedBy = LogEvent.END_CLIENT;
+                endedAt = connector.isQueued() ? LogEvent.AT_QUEUE : LogEvent.AT_CONNECT;
+            }
             connector.cancel();
         }
         end();
@@ -184,6 +208,9 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements Connector
         if (!admitted) {
             return;
         }
+        // as HAProxy's line shows them: this session still counted in actconn and feconn
+        long activeConnections = gate.processConnections();
+        long frontendConnections = frontend.frontendCounters().sessions.current();
         frontend.frontendCounters().sessionClosed();
         gate.released();
         if (backend == null) {
@@ -210,8 +237,68 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements Connector
                 c.totalTime.add(total);
             }
             sc.sessionEnded();
+            // as HAProxy logs it: without this session, before the slot goes to a queued request
+            serverConnectionsAtEnd = sc.sessions.current();
             Dispatcher.release(server);
         }
         bc.sessionEnded();
+        logFinished(serverChannel, activeConnections, frontendConnections);
+    }
+
+    /** HAProxy's line for a TCP session, built once the session is over. */
+    private void logFinished(Channel serverChannel, long activeConnections, long frontendConnections) {
+        if (bytes == null) {
+            return;
+        }
+        LogEvent e = accessLog.newEvent();
+        e.reset();
+        e.requestCounter = AccessLog.nextRequest();
+        e.client = ClientConnection.source(client);
+        e.frontendAddress = ClientConnection.destination(client);
+        e.tls = client.pipeline().get(io.netty.handler.ssl.SslHandler.class) != null;
+        e.acceptEpochMillis = acceptEpochMillis;
+        e.backend = backend;
+        e.server = connected ? server : connector == null ? null : connector.lastTried();
+        if (connected && serverChannel != null) {
+            e.serverAddress = serverChannel.remoteAddress() instanceof java.net.InetSocketAddress a ? a : null;
+            e.backendSource = serverChannel.localAddress() instanceof java.net.InetSocketAddress a ? a : null;
+        }
+        if (connector != null) {
+            e.queueMillis = connected || connector.reachedQueue() || connector.lastTried() != null ? connector.queueMillis() : -1;
+            e.connectMillis = connected ? connector.connectMillis() : -1;
+            e.retries = connector.retries();
+            e.redispatched = connector.redispatched();
+            e.serverQueuePosition = connector.serverQueuePosition();
+            e.backendQueuePosition = connector.backendQueuePosition();
+        }
+        e.totalMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+        e.bytesFromClient = bytes.read;
+        e.bytesToClient = bytes.written;
+        e.endedBy = endedBy;
+        e.endedAt = endedAt;
+        if (tunnel != null && endedBy == LogEvent.END_NORMAL) {
+            if (tunnel.clientTimedOut()) {
+                e.endedBy = LogEvent.END_CLIENT_TIMEOUT;
+                e.endedAt = LogEvent.AT_DATA;
+            } else if (tunnel.serverTimedOut()) {
+                e.endedBy = LogEvent.END_SERVER_TIMEOUT;
+                e.endedAt = LogEvent.AT_DATA;
+            } else if (tunnel.clientAborted()) {
+                e.endedBy = LogEvent.END_CLIENT;
+                e.endedAt = LogEvent.AT_DATA;
+            } else if (tunnel.serverAborted()) {
+                e.endedBy = LogEvent.END_SERVER;
+                e.endedAt = LogEvent.AT_DATA;
+            }
+        }
+        e.activeConnections = activeConnections;
+        e.frontendConnections = frontendConnections;
+        e.backendConnections = backend == null ? 0 : backend.backendCounters().sessions.current();
+        e.serverConnections = e.server == null ? 0 : e.server == server ? serverConnectionsAtEnd
+                : e.server.counters().sessions.current();
+        if (accessLog.usesSamples()) {
+            e.view = new ConnectionView(client);
+        }
+        accessLog.finished(e);
     }
 }

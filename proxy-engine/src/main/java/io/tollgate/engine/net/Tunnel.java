@@ -37,6 +37,8 @@ final class Tunnel {
     private boolean closed;
     private boolean clientAborted;
     private boolean serverAborted;
+    private boolean clientTimedOut;
+    private boolean serverTimedOut;
 
     Tunnel(Channel client, Channel server, Runnable onClosed) {
         this.client = client;
@@ -61,6 +63,14 @@ final class Tunnel {
 
     boolean serverAborted() {
         return serverAborted;
+    }
+
+    boolean clientTimedOut() {
+        return clientTimedOut;
+    }
+
+    boolean serverTimedOut() {
+        return serverTimedOut;
     }
 
     void close() {
@@ -154,6 +164,11 @@ final class Tunnel {
                             .addListener(f -> shutdownOutput(sc));
                 }
             } else if (evt instanceof IdleStateEvent) {
+                if (clientSide) {
+                    clientTimedOut = true;
+                } else {
+                    serverTimedOut = true;
+                }
                 close();
             } else {
                 ctx.fireUserEventTriggered(evt);

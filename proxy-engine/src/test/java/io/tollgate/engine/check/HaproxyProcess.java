@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>The tests need the real program: without it they fail, saying how to install it.
  */
-final class HaproxyProcess implements AutoCloseable {
+public final class HaproxyProcess implements AutoCloseable {
     static final Path PROGRAM = Path.of("/usr/sbin/haproxy");
     private static final java.util.regex.Pattern STDERR =
             java.util.regex.Pattern.compile("^\\[(?:WARNING|ALERT)\\]\\s+\\(\\d+\\) : (.*)$");
@@ -58,7 +58,7 @@ final class HaproxyProcess implements AutoCloseable {
      *
      * @param statsPort the port of the configuration's stats listener
      */
-    static HaproxyProcess start(String configText, int statsPort) throws IOException, InterruptedException {
+    public static HaproxyProcess start(String configText, int statsPort) throws IOException, InterruptedException {
         if (!Files.isExecutable(PROGRAM)) {
             throw new AssertionError(PROGRAM + " is missing: this test compares Tollgate with HAProxy 2.6; install "
                     + "Debian's haproxy package (apt-get install haproxy; bin/test does it when run as root)");
@@ -91,12 +91,12 @@ final class HaproxyProcess implements AutoCloseable {
     }
 
     /** Every line printed so far. */
-    List<String> output() {
+    public List<String> output() {
         return List.copyOf(output);
     }
 
     /** The stats CSV, rows keyed {@code px/sv}, each row keyed by column name. */
-    Map<String, Map<String, String>> csv() throws IOException, InterruptedException {
+    public Map<String, Map<String, String>> csv() throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + statsPort + "/;csv"))
                 .timeout(Duration.ofSeconds(5))
                 .build();

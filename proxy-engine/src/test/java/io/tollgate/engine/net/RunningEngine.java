@@ -35,6 +35,18 @@ final class RunningEngine implements AutoCloseable {
         }
     }
 
+    /** As {@link #start(String)}, the access-log lines going to {@code accessLogs}. */
+    static RunningEngine start(String configText, io.tollgate.engine.log.AccessLogSink accessLogs) throws Exception {
+        Path file = Files.createTempFile("tollgate-test", ".cfg");
+        try {
+            Files.writeString(file, configText);
+            Config config = ConfigLoader.load(List.of(file), Map.of(), file.getParent());
+            return new RunningEngine(NetEngine.start(config, List.of(), accessLogs));
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
     Engine engine() {
         return engine;
     }

@@ -1,0 +1,34 @@
+/**
+ * Access-log lines in HAProxy 2.6's formats, up to the finished message text; what carries them
+ * to syslog or files is behind {@link io.tollgate.engine.log.AccessLogSink}.
+ *
+ * <h2>What is compiled, and when</h2>
+ * At startup each frontend with an effective {@code log} target gets an
+ * {@link io.tollgate.engine.log.AccessLog}: its {@code log-format}, or the format of its
+ * {@code option tcplog}/{@code httplog [clf]} ({@link io.tollgate.engine.log.BuiltInFormats}),
+ * compiled once into a {@link io.tollgate.engine.log.LogFormat}. A frontend without a format
+ * writes HAProxy's legacy {@code Connect from ...} line at accept time instead. A frontend
+ * without targets has no {@code AccessLog}: its sessions record nothing and pay nothing.
+ *
+ * <h2>What is recorded</h2>
+ * The sessions of a logging frontend fill one {@link io.tollgate.engine.log.LogEvent} per
+ * client connection, reset for each keep-alive request: addresses, {@link System#nanoTime()}
+ * marks turned into HAProxy's timers ({@code Th Ti TR Tw Tc Tr Ta Tt}), the sizes HAProxy
+ * counts ({@code %B}/{@code %U} are the HTX sizes of the messages in HTTP, bytes in TCP), the
+ * status, the backend and server, retries, the connection counts at log time and the
+ * termination state ({@code %ts}: who ended the session and in which phase, plus the
+ * persistence cookie's two flags for {@code %tsc}).
+ *
+ * <h2>Rendering</h2>
+ * At the end of each request (HTTP) or session (TCP) the event is rendered into a builder reused
+ * by the event loop, filtered by {@code dontlognull} and {@code dontlog-normal}, and handed to
+ * the sink at {@code info}, or {@code err} under {@code log-separate-errors}: one String per line.
+ *
+ * <h2>Not here yet</h2>
+ * {@code option httpslog} (its TLS fetches do not exist in Tollgate; such frontends log with
+ * {@code option httplog}, and the configuration says so), {@code error-log-format},
+ * {@code capture cookie} ({@code %CC}/{@code %CS} show {@code -}), {@code unique-id-format}
+ * ({@code %ID} shows {@code -}) and {@code option logasap}. {@code %Th} times the TLS
+ * handshake only; HAProxy's also includes reading a PROXY protocol header.
+ */
+package io.tollgate.engine.log;
