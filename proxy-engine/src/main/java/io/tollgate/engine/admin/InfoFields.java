@@ -68,8 +68,9 @@ final class InfoFields {
         f.add(new Field(53, "Jobs", "MGP", "u32", p.currentConns()));
         zeros(f, 54, "MGP Unstoppable Jobs");
         f.add(new Field(55, "Listeners", "MGP", "u32", p.listeners() + otherListeners));
-        zeros(f, 56, "MGP ActivePeers", "MGP ConnectedPeers", "MGP DroppedLogs", "MGP BusyPolling",
-                "MGP FailedResolutions");
+        zeros(f, 56, "MGP ActivePeers", "MGP ConnectedPeers");
+        f.add(new Field(58, "DroppedLogs", "MGP", "u32", p.droppedLogs()));
+        zeros(f, 59, "MGP BusyPolling", "MGP FailedResolutions");
         f.add(new Field(61, "TotalBytesOut", "MGP", "u64", t.bytesOut));
         f.add(new Field(62, "TotalSplicdedBytesOut", "MGP", "u64", 0));
         f.add(new Field(63, "BytesOutRate", "MRP", "u64", p.bitRate() / 8));

@@ -13,10 +13,20 @@ package io.tollgate.engine.api;
  * @param hardMaxconn the configured one, which {@code maxconn} may not exceed
  * @param idlePct     share of time the event loops were idle lately (HAProxy's {@code Idle_pct})
  * @param listeners   sockets the engine listens on (frontends' binds; admin sockets are counted apart)
+ * @param droppedLogs log messages dropped so far (HAProxy's {@code DroppedLogs})
  */
 public record ProcessInfo(long pid, long startMillis, long nowMillis, int nbthread, int maxconn, long currentConns,
                           long connRate, long maxFiles, String node, String description, long bitRate,
-                          long runningTasks, long totalTasks, int hardMaxconn, int idlePct, int listeners) {
+                          long runningTasks, long totalTasks, int hardMaxconn, int idlePct, int listeners,
+                          long droppedLogs) {
+
+    /** Figures without a log shipper: nothing dropped. */
+    public ProcessInfo(long pid, long startMillis, long nowMillis, int nbthread, int maxconn, long currentConns,
+                       long connRate, long maxFiles, String node, String description, long bitRate,
+                       long runningTasks, long totalTasks, int hardMaxconn, int idlePct, int listeners) {
+        this(pid, startMillis, nowMillis, nbthread, maxconn, currentConns, connRate, maxFiles, node, description,
+                bitRate, runningTasks, totalTasks, hardMaxconn, idlePct, listeners, 0);
+    }
 
     /** Figures without loop measurements (tests, tools): configured maxconn, idle, nothing listening. */
     public ProcessInfo(long pid, long startMillis, long nowMillis, int nbthread, int maxconn, long currentConns,

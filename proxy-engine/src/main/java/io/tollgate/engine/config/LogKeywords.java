@@ -1,13 +1,16 @@
 package io.tollgate.engine.config;
 
+import io.tollgate.logship.LogTarget;
+
 import java.util.List;
 import java.util.Set;
 
 /**
  * {@code log} lines, in {@code global} and in proxies: {@code log global}, {@code no log}, or
  * {@code log <target> [len <n>] [format <fmt>] [sample <ranges>:<size>] <facility> [<level>
- * [<minlevel>]]} (FORMATS.md section 6.5). The line is checked here and kept as a
- * {@link Directive} for the logging issue, which resolves targets.
+ * [<minlevel>]]} (FORMATS.md section 6.5). The line is checked here, its target by the log
+ * shipper's own parser so that {@code -c} reports a bad one, and kept as a {@link Directive};
+ * the engine's {@code LogRoutes} turns the directives into targets at start.
  */
 final class LogKeywords {
     static final List<String> FACILITIES = List.of("kern", "user", "mail", "daemon", "auth", "syslog", "lpr",
@@ -71,5 +74,11 @@ final class LogKeywords {
             }
         }
         Args.atMost(line, i + 2, "log");
+        try {
+            // the target itself (address, port, prefix) is only understood by the shipper's parser
+            LogTarget.parse(line.toDirective().args());
+        } catch (IllegalArgumentException e) {
+            throw new KeywordException(e.getMessage());
+        }
     }
 }

@@ -18,6 +18,9 @@ import io.tollgate.engine.config.ServerConfig;
 import io.tollgate.engine.runtime.Proxies;
 import io.tollgate.engine.log.AccessLog;
 import io.tollgate.engine.log.AccessLogSink;
+import io.tollgate.engine.log.LogRoutes;
+import io.tollgate.engine.log.ShippedAccessLogs;
+import io.tollgate.logship.LogShipper;
 import io.tollgate.engine.runtime.Proxy;
 import io.tollgate.engine.runtime.Server;
 import io.tollgate.engine.runtime.StateChanges;
@@ -59,6 +62,13 @@ public final class NetEngine implements Engine {
     private HealthChecks checks;
     private final Map<Server, ServerTlsContext> checkTls;
     private final LoopUsage loopUsage;
+    /**
+     * Access lines that may wait for the log shipper's thread: about a second of a busy
+     * frontend's lines, a few MB at most; past it lines are dropped and counted (DroppedLogs),
+     * never waited for.
+     */
+    private static final int LOG_QUEUE = 4096;
+    private volatile LogShipper shipper;
 
     private NetEngine(Config config, Ticker ticker) {
         this.proxies = new Proxies(config, ticker);
@@ -84,7 +94,20 @@ public final class NetEngine implements Engine {
      * already listening; on a bind failure, releases all and throws.
      */
     public static NetEngine start(Config config, List<StateChanges.Listener> listeners) throws InterruptedException {
-        return start(config, listeners, null);
+        LogRoutes routes = LogRoutes.of(config);
+        if (routes.isEmpty()) {
+            return start(config, listeners, null);
+        }
+        LogShipper shipper = LogShipper.start(LOG_QUEUE);
+        NetEngine engine;
+        try {
+            engine = start(config, listeners, new ShippedAccessLogs(routes, shipper));
+        } catch (RuntimeException | InterruptedException e) {
+            shipper.close();
+            throw e;
+        }
+        engine.shipper = shipper;
+        return engine;
     }
 
     /**
@@ -341,7 +364,8 @@ public final class NetEngine implements Engine {
         long now = ticker.wallMillis();
         return new ProcessInfo(ProcessHandle.current().pid(), started, now, threads, proxies.globalMaxconn().current(),
                 conns, rate, files, config.global().node(), config.global().description(), bitRate.read(bytes, now),
-                queued, checkTasks + conns, proxies.globalMaxconn().hard(), loopUsage.idlePct(), gates.stream().mapToInt(ListenerGate::size).sum());
+                queued, checkTasks + conns, proxies.globalMaxconn().hard(), loopUsage.idlePct(), gates.stream().mapToInt(ListenerGate::size).sum(),
+                shipper == null ? 0 : shipper.dropped());
     }
 
     @Override
@@ -361,6 +385,9 @@ public final class NetEngine implements Engine {
 
     @Override
     public void close() {
+        if (shipper != null) {
+            shipper.close();
+        }
         if (checks != null) {
             checks.close();
         }
