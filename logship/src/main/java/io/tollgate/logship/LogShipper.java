@@ -241,7 +241,7 @@ public final class LogShipper implements AutoCloseable {
             try {
                 transport = open(endpoint);
             } catch (IOException | RuntimeException ex) {
-                drops.report("cannot open log target " + endpoint + ": " + ex.getMessage());
+                drops.report("cannot open log target " + endpoint + ": " + FailureText.of(ex));
             }
             transports.put(endpoint, transport);
         }

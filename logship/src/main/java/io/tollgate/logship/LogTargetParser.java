@@ -158,7 +158,7 @@ final class LogTargetParser {
             }
             return new String[] {host, Integer.toString(defaultPort)};
         }
-        return new String[] {host, Integer.toString(integer(port, "port of '" + word + "'", 1, 65535))};
+        return new String[] {host, Integer.toString(integer(port, "port of " + word, 1, 65535))};
     }
 
     static long size(String text) {

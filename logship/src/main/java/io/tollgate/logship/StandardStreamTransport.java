@@ -32,7 +32,7 @@ final class StandardStreamTransport implements Transport {
             try {
                 out.flush();
             } catch (IOException e) {
-                drops.report("log target stdout/stderr: " + e.getMessage());
+                drops.report("log target stdout/stderr: " + FailureText.of(e));
             }
         }
     }

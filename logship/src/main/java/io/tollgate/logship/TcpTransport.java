@@ -149,7 +149,7 @@ final class TcpTransport implements Transport {
         nextAttemptMillis = now + backoff.nextDelayMillis();
         if (!failing) {
             failing = true;
-            drops.report("log target tcp@" + endpoint.host() + ":" + endpoint.port() + ": " + cause.getMessage());
+            drops.report("log target tcp@" + endpoint.host() + ":" + endpoint.port() + ": " + FailureText.of(cause));
         }
     }
 

@@ -45,7 +45,7 @@ final class UdpTransport implements Transport {
             long now = System.nanoTime();
             if (now - lastReportNanos >= REPORT_INTERVAL_NANOS) {
                 lastReportNanos = now;
-                drops.report("log target udp@" + endpoint.host() + ":" + endpoint.port() + ": " + e.getMessage());
+                drops.report("log target udp@" + endpoint.host() + ":" + endpoint.port() + ": " + FailureText.of(e));
             }
         }
     }

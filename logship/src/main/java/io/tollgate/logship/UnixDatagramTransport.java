@@ -72,7 +72,7 @@ final class UnixDatagramTransport implements Transport {
                 drops.add(1);
                 if (!failing) {
                     failing = true;
-                    drops.report("log target " + endpoint.path() + ": " + future.cause().getMessage());
+                    drops.report("log target " + endpoint.path() + ": " + FailureText.of(future.cause()));
                 }
             }
         });

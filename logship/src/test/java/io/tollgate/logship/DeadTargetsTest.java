@@ -93,7 +93,8 @@ class DeadTargetsTest {
         try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
             port = probe.getLocalPort();
         }
-        LogShipper shipper = new LogShipper(100, Clock.systemUTC(), p -> { });
+        java.util.List<String> problems = new java.util.concurrent.CopyOnWriteArrayList<>();
+        LogShipper shipper = new LogShipper(100, Clock.systemUTC(), problems::add);
         LogRoute route = Routes.of("127.0.0.1:" + port + " local0");
         int refused;
         try {
@@ -106,6 +107,9 @@ class DeadTargetsTest {
             shipper.close();
         }
         assertThat(shipper.dropped()).isPositive().isGreaterThanOrEqualTo(refused);
+        // the operator is told why in words, not with an exception's missing message
+        assertThat(problems).isNotEmpty().allSatisfy(p -> assertThat(p).doesNotContain("null"))
+                .anySatisfy(p -> assertThat(p).contains("udp@127.0.0.1:" + port + ": nothing listens there"));
     }
 
     @Test

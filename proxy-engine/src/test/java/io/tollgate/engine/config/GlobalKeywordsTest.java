@@ -110,7 +110,7 @@ class GlobalKeywordsTest {
                     log [::1 local0
                 """)).containsExactly(
                 "[ALERT] parsing [t.cfg:2] : log target 'tcp@' has nothing after 'tcp@'",
-                "[ALERT] parsing [t.cfg:3] : 'port of '127.0.0.1:http'' expects a number between 1 and 65535, got 'http'",
+                "[ALERT] parsing [t.cfg:3] : 'port of 127.0.0.1:http' expects a number between 1 and 65535, got 'http'",
                 "[ALERT] parsing [t.cfg:4] : unsupported log target 'smtp@mail' (expected ip[:port], udp@, tcp@ip:port, "
                         + "a Unix socket path, stdout, stderr or file@<path>)",
                 "[ALERT] parsing [t.cfg:6] : log target '[::1' has no closing ']'");
