@@ -1,7 +1,5 @@
 package io.tollgate.engine.admin;
 
-import io.tollgate.engine.config.Config;
-import io.tollgate.engine.config.ConfigLoader;
 import io.tollgate.engine.runtime.CheckState;
 import io.tollgate.engine.runtime.CheckStatus;
 import io.tollgate.engine.runtime.Proxies;
@@ -17,11 +15,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import static io.tollgate.engine.admin.CliActors.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -31,9 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * second, while {@code scur}, {@code qcur} and {@code downtime} stay).
  */
 class CounterCommandsTest {
-    private static final Actor USER = new Actor("u", "/run/t.sock", "socket", AccessLevel.USER);
-    private static final Actor OPERATOR = new Actor("o", "/run/t.sock", "socket", AccessLevel.OPERATOR);
-    private static final Actor ADMIN = new Actor("a", "/run/t.sock", "socket", AccessLevel.ADMIN);
 
     @TempDir
     Path dir;
@@ -43,8 +38,7 @@ class CounterCommandsTest {
 
     @BeforeEach
     void load() throws Exception {
-        Path cfg = dir.resolve("t.cfg");
-        Files.writeString(cfg, """
+        proxies = CliActors.proxies(dir, """
                 defaults
                   mode http
                   timeout connect 1s
@@ -56,8 +50,6 @@ class CounterCommandsTest {
                 backend be
                   server s1 127.0.0.1:27312 check inter 1h observe layer7
                 """);
-        Config config = ConfigLoader.load(List.of(cfg), Map.of(), dir);
-        proxies = new Proxies(config, Ticker.SYSTEM);
         stats = new StatsRegistry(proxies, Ticker.SYSTEM);
         api = new RuntimeApi(proxies, stats, () -> null);
         traffic();

@@ -1,20 +1,16 @@
 package io.tollgate.engine.admin;
 
-import io.tollgate.engine.config.Config;
-import io.tollgate.engine.config.ConfigLoader;
 import io.tollgate.engine.runtime.Proxies;
 import io.tollgate.engine.runtime.Server;
-import io.tollgate.engine.stats.Ticker;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
+import static io.tollgate.engine.admin.CliActors.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -23,8 +19,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * like on the read surfaces.
  */
 class DynamicServerCommandsTest {
-    private static final Actor ADMIN = new Actor("ops", "/run/t.sock", "socket", AccessLevel.ADMIN);
-    private static final Actor OPERATOR = new Actor("ops", "/run/t.sock", "socket", AccessLevel.OPERATOR);
 
     @TempDir
     Path dir;
@@ -34,8 +28,7 @@ class DynamicServerCommandsTest {
 
     @BeforeEach
     void load() throws Exception {
-        Path cfg = dir.resolve("t.cfg");
-        Files.writeString(cfg, """
+        proxies = CliActors.proxies(dir, """
                 defaults
                   mode http
                   timeout connect 1s
@@ -61,8 +54,6 @@ class DynamicServerCommandsTest {
                   server a 127.0.0.1:27412
                   server b 127.0.0.1:27413 track rr/s2
                 """);
-        Config config = ConfigLoader.load(List.of(cfg), Map.of(), dir);
-        proxies = new Proxies(config, Ticker.SYSTEM);
         api = new RuntimeApi(proxies);
         api.addAuditListener((actor, command, output, allowed) -> audit.add(command + (allowed ? "" : " (denied)")));
     }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import static io.tollgate.engine.admin.CliActors.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -20,7 +21,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code haproxy -db} 2.6.12 gave them for the same files (entry addresses aside).
  */
 class PatternCommandsTest {
-    private static final Actor USER = new Actor("ops", "/run/t.sock", "socket", AccessLevel.USER);
 
     @TempDir
     Path dir;

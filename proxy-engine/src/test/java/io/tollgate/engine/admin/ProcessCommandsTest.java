@@ -2,8 +2,6 @@ package io.tollgate.engine.admin;
 
 import io.tollgate.engine.api.LoopActivity;
 import io.tollgate.engine.api.ProcessInfo;
-import io.tollgate.engine.config.Config;
-import io.tollgate.engine.config.ConfigLoader;
 import io.tollgate.engine.runtime.Proxies;
 import io.tollgate.engine.stats.StatsRegistry;
 import io.tollgate.engine.stats.Ticker;
@@ -11,11 +9,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
+import static io.tollgate.engine.admin.CliActors.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -23,8 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code Listeners}, and severity output, on the command layer (texts from HAProxy 2.6.12).
  */
 class ProcessCommandsTest {
-    private static final Actor ADMIN = new Actor("ops", "/run/t.sock", "socket", AccessLevel.ADMIN);
-    private static final Actor USER = new Actor("ops", "/run/t.sock", "socket", AccessLevel.USER);
 
     @TempDir
     Path dir;
@@ -32,8 +27,7 @@ class ProcessCommandsTest {
 
     @BeforeEach
     void load() throws Exception {
-        Path cfg = dir.resolve("t.cfg");
-        Files.writeString(cfg, """
+        proxies = CliActors.proxies(dir, """
                 defaults
                   mode http
                   timeout connect 1s
@@ -42,8 +36,6 @@ class ProcessCommandsTest {
                 backend b
                   server s1 127.0.0.1:8080
                 """);
-        Config config = ConfigLoader.load(List.of(cfg), Map.of(), dir);
-        proxies = new Proxies(config, Ticker.SYSTEM);
     }
 
     @Test

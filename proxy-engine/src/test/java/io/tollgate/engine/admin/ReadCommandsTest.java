@@ -1,6 +1,5 @@
 package io.tollgate.engine.admin;
 
-import io.tollgate.engine.config.Config;
 import io.tollgate.engine.config.ConfigLoader;
 import io.tollgate.engine.runtime.Proxies;
 import io.tollgate.engine.stats.CsvStatsWriter;
@@ -17,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import static io.tollgate.engine.admin.CliActors.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -25,8 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * taken over {@code haproxy -db}'s stats socket for the same configuration.
  */
 class ReadCommandsTest {
-    private static final Actor ADMIN = new Actor("ops", "/run/t.sock", "socket", AccessLevel.ADMIN);
-    private static final Actor USER = new Actor("ops", "/run/t.sock", "socket", AccessLevel.USER);
     private static final String ALWAYS = """
               help [<command>]                        : list matching or all commands
               prompt                                  : toggle interactive mode with prompt
@@ -39,8 +37,7 @@ class ReadCommandsTest {
 
     @BeforeEach
     void load() throws Exception {
-        Path cfg = dir.resolve("t.cfg");
-        Files.writeString(cfg, """
+        api = new RuntimeApi(CliActors.proxies(dir, """
                 defaults
                   mode http
                   timeout connect 1s
@@ -52,9 +49,7 @@ class ReadCommandsTest {
                 backend be
                   server s1 127.0.0.1:28081 check weight 50
                   server s2 127.0.0.1:28082 disabled
-                """);
-        Config config = ConfigLoader.load(List.of(cfg), Map.of(), dir);
-        api = new RuntimeApi(new Proxies(config, io.tollgate.engine.stats.Ticker.SYSTEM));
+                """));
     }
 
     private static String reference(String name) throws IOException {

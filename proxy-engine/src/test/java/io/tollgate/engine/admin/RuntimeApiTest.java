@@ -1,26 +1,20 @@
 package io.tollgate.engine.admin;
 
-import io.tollgate.engine.config.Config;
-import io.tollgate.engine.config.ConfigLoader;
 import io.tollgate.engine.runtime.Proxies;
 import io.tollgate.engine.runtime.Server;
-import io.tollgate.engine.stats.Ticker;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
+import static io.tollgate.engine.admin.CliActors.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The server commands of the runtime API with HAProxy 2.6.12's answers (taken over its stats socket). */
 class RuntimeApiTest {
-    private static final Actor ADMIN = new Actor("ops", "/run/t.sock", "socket", AccessLevel.ADMIN);
-    private static final Actor OPERATOR = new Actor("ops", "/run/t.sock", "socket", AccessLevel.OPERATOR);
 
     @TempDir
     Path dir;
@@ -30,8 +24,7 @@ class RuntimeApiTest {
 
     @BeforeEach
     void load() throws Exception {
-        Path cfg = dir.resolve("t.cfg");
-        Files.writeString(cfg, """
+        proxies = CliActors.proxies(dir, """
                 defaults
                   mode http
                   timeout connect 1s
@@ -42,8 +35,6 @@ class RuntimeApiTest {
                   server s2 127.0.0.1:8080
                   server t1 127.0.0.1:8080 track s1
                 """);
-        Config config = ConfigLoader.load(List.of(cfg), Map.of(), dir);
-        proxies = new Proxies(config, Ticker.SYSTEM);
         api = new RuntimeApi(proxies);
         api.addAuditListener((actor, command, output, allowed) -> audit.add(command + (allowed ? "" : " (denied)")));
     }

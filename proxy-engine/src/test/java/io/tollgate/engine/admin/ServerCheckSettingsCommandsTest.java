@@ -1,23 +1,19 @@
 package io.tollgate.engine.admin;
 
-import io.tollgate.engine.config.Config;
-import io.tollgate.engine.config.ConfigLoader;
 import io.tollgate.engine.runtime.CheckState;
 import io.tollgate.engine.runtime.LiveSettings;
 import io.tollgate.engine.runtime.Proxies;
 import io.tollgate.engine.runtime.Server;
-import io.tollgate.engine.stats.Ticker;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.InetAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
+import static io.tollgate.engine.admin.CliActors.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -28,8 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code check.ServerCheckSettingsTrafficTest}.
  */
 class ServerCheckSettingsCommandsTest {
-    private static final Actor ADMIN = new Actor("ops", "/run/t.sock", "socket", AccessLevel.ADMIN);
-    private static final Actor OPERATOR = new Actor("ops", "/run/t.sock", "socket", AccessLevel.OPERATOR);
 
     @TempDir
     Path dir;
@@ -39,8 +33,7 @@ class ServerCheckSettingsCommandsTest {
 
     @BeforeEach
     void load() throws Exception {
-        Path cfg = dir.resolve("t.cfg");
-        Files.writeString(cfg, """
+        proxies = CliActors.proxies(dir, """
                 defaults
                   mode tcp
                   timeout connect 1s
@@ -56,8 +49,6 @@ class ServerCheckSettingsCommandsTest {
                   server t1 127.0.0.1:23411
                   server t3 127.0.0.1:23413 check inter 60s agent-check agent-port 23414 agent-addr 127.0.0.3
                 """);
-        Config config = ConfigLoader.load(List.of(cfg), Map.of(), dir);
-        proxies = new Proxies(config, Ticker.SYSTEM);
         // the agent's state is made when checks start (HealthChecks); no checks run here
         server("b", "s1").setAgent(new CheckState(true, 1, 1));
         server("t", "t3").setAgent(new CheckState(true, 1, 1));

@@ -1,7 +1,5 @@
 package io.tollgate.engine.admin;
 
-import io.tollgate.engine.config.Config;
-import io.tollgate.engine.config.ConfigLoader;
 import io.tollgate.engine.runtime.Proxies;
 import io.tollgate.engine.runtime.Server;
 import io.tollgate.engine.stats.CsvRows;
@@ -13,12 +11,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static io.tollgate.engine.admin.CliActors.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -27,8 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * on the same servers) and what they change in the runtime, the CSV and {@code show servers state}.
  */
 class ServerSettingsCommandsTest {
-    private static final Actor ADMIN = new Actor("ops", "/run/t.sock", "socket", AccessLevel.ADMIN);
-    private static final Actor OPERATOR = new Actor("ops", "/run/t.sock", "socket", AccessLevel.OPERATOR);
     private static final InetSocketAddress CLIENT_DST = new InetSocketAddress("127.0.0.1", 8000);
 
     @TempDir
@@ -40,8 +36,7 @@ class ServerSettingsCommandsTest {
 
     @BeforeEach
     void load() throws Exception {
-        Path cfg = dir.resolve("t.cfg");
-        Files.writeString(cfg, """
+        proxies = CliActors.proxies(dir, """
                 global
                   maxconn 500
                 defaults
@@ -60,8 +55,6 @@ class ServerSettingsCommandsTest {
                   server s4 127.0.0.1:27316 check addr 127.0.0.9 inter 1h
                   server s5 127.0.0.1
                 """);
-        Config config = ConfigLoader.load(List.of(cfg), Map.of(), dir);
-        proxies = new Proxies(config, Ticker.SYSTEM);
         for (Server s : proxies.backend("be").servers()) {
             s.resolve();
         }

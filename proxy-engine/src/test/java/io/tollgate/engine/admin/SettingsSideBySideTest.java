@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import static io.tollgate.engine.admin.CliActors.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -33,7 +34,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SettingsSideBySideTest {
     private static final Path HAPROXY = Path.of("/usr/sbin/haproxy");
-    private static final Actor ADMIN = new Actor("ops", "/run/t.sock", "socket", AccessLevel.ADMIN);
 
     private static final List<String> COMMANDS = List.of(
             "set server be/s1 addr 127.0.0.2",

@@ -1,19 +1,14 @@
 package io.tollgate.engine.admin;
 
-import io.tollgate.engine.config.Config;
-import io.tollgate.engine.config.ConfigLoader;
 import io.tollgate.engine.runtime.Proxies;
-import io.tollgate.engine.stats.Ticker;
 import io.tollgate.engine.stick.StickTable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 
+import static io.tollgate.engine.admin.CliActors.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -22,9 +17,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * milliseconds aside, shown here as {@code 0x?} and {@code exp=?}).
  */
 class TableCommandsTest {
-    private static final Actor ADMIN = new Actor("ops", "/run/t.sock", "socket", AccessLevel.ADMIN);
-    private static final Actor OPERATOR = new Actor("ops", "/run/t.sock", "socket", AccessLevel.OPERATOR);
-    private static final Actor USER = new Actor("ops", "/run/t.sock", "socket", AccessLevel.USER);
     private static final String SHOW_A = "# table: be_a, type: ip, size:204800, used:";
 
     @TempDir
@@ -34,8 +26,7 @@ class TableCommandsTest {
 
     @BeforeEach
     void load() throws Exception {
-        Path cfg = dir.resolve("t.cfg");
-        Files.writeString(cfg, """
+        proxies = CliActors.proxies(dir, """
                 defaults
                   mode http
                   timeout connect 1s
@@ -53,8 +44,6 @@ class TableCommandsTest {
                 backend tb
                   stick-table type binary len 8 size 10 store gpc0
                 """);
-        Config config = ConfigLoader.load(List.of(cfg), Map.of(), dir);
-        proxies = new Proxies(config, Ticker.SYSTEM);
         api = new RuntimeApi(proxies);
     }
 
