@@ -4,7 +4,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
-/** Reads a {@code log} line's words into a {@link LogTarget}; the syntax is documented there. */
+/**
+ * Reads a {@code log} line's words into a {@link LogTarget}; the syntax is documented there. This is
+ * the only judge of a {@code log} line's target and options (the configuration check calls it too),
+ * and where HAProxy 2.6 refuses the same words its messages are HAProxy's ({@code src/log.c}
+ * {@code parse_logsrv}), so {@code -c} reads alike.
+ */
 final class LogTargetParser {
 
     private static final int DEFAULT_SYSLOG_PORT = 514;
@@ -32,10 +37,9 @@ final class LogTargetParser {
             String word = words.get(i);
             switch (word) {
                 case "len" -> {
-                    String value = argument(words, ++i, "len", "a length in bytes");
-                    maxLength = integer(value, "len", SyslogFormat.MIN_MAX_LENGTH, SyslogFormat.MAX_MAX_LENGTH);
+                    maxLength = length(i + 1 < words.size() ? words.get(++i) : "");
                 }
-                case "format" -> format = SyslogFormat.named(argument(words, ++i, "format", "a format name"));
+                case "format" -> format = format(i + 1 < words.size() ? words.get(++i) : "");
                 case "sample" -> sampling = Sampling.parse(argument(words, ++i, "sample", "<ranges>:<size>"));
                 case "rotate", "keep", "compress", "dateext" -> {
                     if (!isFile) {
@@ -63,9 +67,10 @@ final class LogTargetParser {
                         return finish(words, i, endpoint(targetWord, new Rotation(maxBytes, period, keep, compress, dateext)),
                                 maxLength, format, sampling);
                     }
-                    throw new IllegalArgumentException("'log " + targetWord + "': unknown word '" + word
-                            + "' (expected len, format, sample" + (isFile ? ", rotate, keep, compress, dateext" : "")
-                            + " or a facility such as local0)");
+                    // HAProxy's words; what else could have been meant is only worth saying for file@
+                    throw new IllegalArgumentException("unknown log facility '" + word + "'" + (isFile
+                            ? " (expected len, format, sample, rotate, keep, compress, dateext or a facility such as local0)"
+                            : ""));
                 }
             }
         }
@@ -84,13 +89,42 @@ final class LogTargetParser {
     private static LogTarget finish(List<String> words, int i, Endpoint endpoint, int maxLength, SyslogFormat format,
                                     Sampling sampling) {
         Facility facility = Facility.named(words.get(i));
-        Severity max = i + 1 < words.size() ? Severity.named(words.get(i + 1)) : Severity.DEBUG;
-        Severity min = i + 2 < words.size() ? Severity.named(words.get(i + 2)) : Severity.EMERG;
+        Severity max = i + 1 < words.size() ? level(words.get(i + 1), "unknown optional log level") : Severity.DEBUG;
+        Severity min = i + 2 < words.size() ? level(words.get(i + 2), "unknown optional minimum log level")
+                : Severity.EMERG;
         if (i + 3 < words.size()) {
-            throw new IllegalArgumentException("unexpected word '" + words.get(i + 3)
-                    + "' after the min level in 'log " + words.get(0) + "'");
+            throw new IllegalArgumentException("cannot handle unexpected argument '" + words.get(i + 3) + "'");
         }
         return new LogTarget(endpoint, maxLength, format, sampling, facility, max, min);
+    }
+
+    private static Severity level(String word, String complaint) {
+        if (!Severity.isName(word)) {
+            throw new IllegalArgumentException(complaint + " '" + word + "'");
+        }
+        return Severity.named(word);
+    }
+
+    private static int length(String text) {
+        try {
+            int n = Integer.parseInt(text);
+            if (n >= SyslogFormat.MIN_MAX_LENGTH && n <= SyslogFormat.MAX_MAX_LENGTH) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("invalid log length '" + text + "', must be between "
+                + SyslogFormat.MIN_MAX_LENGTH + " and " + SyslogFormat.MAX_MAX_LENGTH);
+    }
+
+    private static SyslogFormat format(String word) {
+        for (SyslogFormat f : SyslogFormat.values()) {
+            if (f.keyword().equals(word)) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException("unknown log format '" + word + "'");
     }
 
     static Endpoint endpoint(String word, Rotation rotation) {

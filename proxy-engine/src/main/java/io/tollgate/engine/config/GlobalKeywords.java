@@ -58,7 +58,7 @@ final class GlobalKeywords {
             }
             g.description = line.joined(1);
         });
-        t.add("log", (line, g, p) -> LogKeywords.apply(line, g.logs));
+        t.add("log", (line, g, p) -> LogKeywords.applyGlobal(line, g.logs));
         t.add("stats", GlobalKeywords::stats);
         t.add("daemon", (line, g, p) -> {
             Args.atMost(line, 0);

@@ -93,9 +93,9 @@ class GlobalKeywordsTest {
                 "[ALERT] parsing [t.cfg:2] : 'maxconn' expects an integer argument (got 'abc').",
                 "[ALERT] parsing [t.cfg:3] : 'nbthread' expects an integer between 1 and 4096 (got '0').",
                 "[ALERT] parsing [t.cfg:4] : 'stats' only supports 'socket', 'maxconn', 'bind-process' and 'timeout' (got 'socke').",
-                "[ALERT] parsing [t.cfg:5] : unknown log facility 'local9'",
-                "[ALERT] parsing [t.cfg:6] : unknown optional log level 'loud'",
-                "[ALERT] parsing [t.cfg:7] : 'log' expects either <address[:port]> and <facility> or 'global' as arguments.",
+                "[ALERT] parsing [t.cfg:5] : log : unknown log facility 'local9'",
+                "[ALERT] parsing [t.cfg:6] : log : unknown optional log level 'loud'",
+                "[ALERT] parsing [t.cfg:7] : log : expects <address> and <facility>  as arguments",
                 "[ALERT] parsing [t.cfg:8] : unknown keyword 'maxcon' in 'global' section; did you mean 'maxconn' maybe ?");
     }
 
@@ -109,11 +109,82 @@ class GlobalKeywordsTest {
                 frontend fe
                     log [::1 local0
                 """)).containsExactly(
-                "[ALERT] parsing [t.cfg:2] : log target 'tcp@' has nothing after 'tcp@'",
-                "[ALERT] parsing [t.cfg:3] : 'port of 127.0.0.1:http' expects a number between 1 and 65535, got 'http'",
-                "[ALERT] parsing [t.cfg:4] : unsupported log target 'smtp@mail' (expected ip[:port], udp@, tcp@ip:port, "
-                        + "a Unix socket path, stdout, stderr or file@<path>)",
-                "[ALERT] parsing [t.cfg:6] : log target '[::1' has no closing ']'");
+                "[ALERT] parsing [t.cfg:2] : log : log target 'tcp@' has nothing after 'tcp@'",
+                "[ALERT] parsing [t.cfg:3] : log : 'port of 127.0.0.1:http' expects a number between 1 and 65535, got 'http'",
+                "[ALERT] parsing [t.cfg:4] : log : unsupported log target 'smtp@mail' (expected ip[:port], udp@, "
+                        + "tcp@ip:port, a Unix socket path, stdout, stderr or file@<path>)",
+                "[ALERT] parsing [t.cfg:6] : log : log target '[::1' has no closing ']'");
+    }
+
+    /** HAProxy 2.6.12's own messages for the same lines (haproxy -c), headed as Tollgate heads alerts. */
+    @Test
+    void logLinesHaproxyRefusesAreRefusedInItsWords() {
+        assertThat(TestConfigs.errors("""
+                global
+                    log 127.0.0.1 local0 info loud
+                    log 127.0.0.1 local0 info err extra
+                    log 127.0.0.1 len 20 local0
+                    log 127.0.0.1 len abc local0
+                    log 127.0.0.1 format foo local0
+                    log 127.0.0.1 len 100 format raw rotat local0
+                    log global
+                frontend fe
+                    log 127.0.0.1
+                    no log extra
+                    log global extra
+                """)).containsExactly(
+                "[ALERT] parsing [t.cfg:2] : log : unknown optional minimum log level 'loud'",
+                "[ALERT] parsing [t.cfg:3] : log : cannot handle unexpected argument 'extra'",
+                "[ALERT] parsing [t.cfg:4] : log : invalid log length '20', must be between 80 and 65535",
+                "[ALERT] parsing [t.cfg:5] : log : invalid log length 'abc', must be between 80 and 65535",
+                "[ALERT] parsing [t.cfg:6] : log : unknown log format 'foo'",
+                "[ALERT] parsing [t.cfg:7] : log : unknown log facility 'rotat'",
+                "[ALERT] parsing [t.cfg:8] : log : 'global' is not supported for a global syslog server",
+                "[ALERT] parsing [t.cfg:10] : log : expects <address> and <facility> or global as arguments",
+                "[ALERT] parsing [t.cfg:11] : log : 'no log' does not expect arguments",
+                "[ALERT] parsing [t.cfg:12] : log : unknown log facility 'extra'");
+    }
+
+    /** What the shipper runs, the check accepts: file@ targets with their rotation words. */
+    @Test
+    void fileTargetsWithRotationPassTheCheck() {
+        Config config = TestConfigs.load("""
+                global
+                    log file@/var/log/tollgate.log rotate daily keep 7 compress dateext local0 info
+                    log file@/var/log/t2.log len 2048 format rfc5424 rotate size 10m keep 3 compress local1 notice err
+                defaults
+                    timeout client 5s
+                    timeout server 5s
+                    timeout connect 5s
+                frontend fe
+                    mode tcp
+                    bind 127.0.0.1:8080
+                    log file@/var/log/fe.log rotate hourly rotate size 1g local2
+                    default_backend be
+                backend be
+                    server s 127.0.0.1:1
+                """);
+        assertThat(config.global().logs()).hasSize(2);
+        assertThat(config.warnings()).isEmpty();
+    }
+
+    @Test
+    void wrongFileOptionsAreNamed() {
+        assertThat(TestConfigs.errors("""
+                global
+                    log file@/var/log/t.log rotate weekly local0
+                    log file@/var/log/t.log rotate size 10x local0
+                    log file@/var/log/t.log keep many local0
+                    log 127.0.0.1 compress local0
+                    log file@/var/log/t.log compres local0
+                """)).containsExactly(
+                "[ALERT] parsing [t.cfg:2] : log : 'rotate' expects size <n>, daily or hourly, got 'weekly'",
+                "[ALERT] parsing [t.cfg:3] : log : 'rotate size' expects a positive size such as 512k, 100m or 1g, "
+                        + "got '10x'",
+                "[ALERT] parsing [t.cfg:4] : log : 'keep' expects a number between 0 and 10000, got 'many'",
+                "[ALERT] parsing [t.cfg:5] : log : 'compress' only applies to file@ targets, not to '127.0.0.1'",
+                "[ALERT] parsing [t.cfg:6] : log : unknown log facility 'compres' (expected len, format, sample, "
+                        + "rotate, keep, compress, dateext or a facility such as local0)");
     }
 
     @Test
