@@ -16,6 +16,12 @@ import java.util.List;
  * sharing its leading words, or the closest ones by {@link WordFingerprint}. The whole list is
  * shown at every level, as HAProxy 2.6 does (the level is enforced when a command runs), so
  * tools see the same list; it includes commands Tollgate answers as unknown.
+ *
+ * <p>Tollgate's own commands ({@code cli-usage-tollgate.txt}, such as {@code reopen logs}) are
+ * listed with HAProxy's, sorted among them, since a user reading {@code help} needs them: in the
+ * whole list, and when the first word is theirs (then chosen among themselves as HAProxy chooses
+ * among its own). So they never push one of HAProxy's out of a suggestion list, nor appear where
+ * nothing of theirs was typed: without their lines, every answer is HAProxy's.
  */
 final class CliUsage {
     /** HAProxy's {@code CLI_MAX_MATCHES} and {@code CLI_PREFIX_KW_NB}. */
@@ -31,7 +37,8 @@ final class CliUsage {
     private record Entry(List<String> keywords, String line) {
     }
 
-    private static final List<Entry> ENTRIES = load();
+    private static final List<Entry> HAPROXY = load("cli-usage.txt");
+    private static final List<Entry> TOLLGATE = load("cli-usage-tollgate.txt");
 
     private CliUsage() {
     }
@@ -44,24 +51,19 @@ final class CliUsage {
     /** The answer to a command line no command takes. */
     static String unknown(List<String> words) {
         boolean blank = words.isEmpty() || words.get(0).isEmpty();
-        String head = blank && matchedWords(words) == 0
+        String head = blank && matchedWords(HAPROXY, words) == 0
                 ? "Unknown command. Please enter one of the following commands only:\n"
                 : "Unknown command, but maybe one of the following ones is a better match:\n";
         return message(head, words);
     }
 
     private static String message(String head, List<String> words) {
-        int length = matchedWords(words);
         List<Entry> picked = new ArrayList<>();
-        if (words.size() > length) {
-            picked.addAll(closest(words, length));
-        }
-        if (picked.isEmpty()) {
-            for (Entry e : ENTRIES) {
-                if (startsWith(e, words, length)) {
-                    picked.add(e);
-                }
-            }
+        boolean listedAll = pick(HAPROXY, words, picked);
+        if (listedAll && matchedWords(HAPROXY, words) == 0) {
+            picked.addAll(TOLLGATE);
+        } else if (matchedWords(TOLLGATE, words) > 0) {
+            pick(TOLLGATE, words, picked);
         }
         picked.sort((x, y) -> x.line.compareTo(y.line)); // strcmp on the usage, as HAProxy sorts
         StringBuilder out = new StringBuilder(head);
@@ -71,10 +73,31 @@ final class CliUsage {
         return out.append(ALWAYS).toString();
     }
 
+    /**
+     * HAProxy's choice among {@code entries}: the closest commands past the words some command has,
+     * or when none is close, every command starting with those words. True when it listed that way.
+     */
+    private static boolean pick(List<Entry> entries, List<String> words, List<Entry> picked) {
+        int length = matchedWords(entries, words);
+        if (words.size() > length) {
+            List<Entry> close = closest(entries, words, length);
+            if (!close.isEmpty()) {
+                picked.addAll(close);
+                return false;
+            }
+        }
+        for (Entry e : entries) {
+            if (startsWith(e, words, length)) {
+                picked.add(e);
+            }
+        }
+        return true;
+    }
+
     /** The number of leading words some command has exactly. */
-    private static int matchedWords(List<String> words) {
+    private static int matchedWords(List<Entry> entries, List<String> words) {
         int best = 0;
-        for (Entry e : ENTRIES) {
+        for (Entry e : entries) {
             int n = 0;
             while (n < Math.min(PREFIX_WORDS, Math.min(e.keywords.size(), words.size()))
                     && e.keywords.get(n).equals(words.get(n))) {
@@ -94,11 +117,11 @@ final class CliUsage {
      * fingerprint distance of the remaining words, kept only when close enough (HAProxy's
      * thresholds: under 2.5 times the compared length, and within 2.5 times the best).
      */
-    private static List<Entry> closest(List<String> words, int length) {
+    private static List<Entry> closest(List<Entry> entries, List<String> words, int length) {
         List<Entry> matches = new ArrayList<>();
         List<Integer> dists = new ArrayList<>();
         List<String> rest = words.subList(length, Math.min(PREFIX_WORDS, words.size()));
-        for (Entry e : ENTRIES) {
+        for (Entry e : entries) {
             if (!startsWith(e, words, length)) {
                 continue;
             }
@@ -132,10 +155,10 @@ final class CliUsage {
         return kept;
     }
 
-    private static List<Entry> load() {
-        try (InputStream in = CliUsage.class.getResourceAsStream("cli-usage.txt")) {
+    private static List<Entry> load(String resource) {
+        try (InputStream in = CliUsage.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("cli-usage.txt is missing from the jar");
+                throw new IllegalStateException(resource + " is missing from the jar");
             }
             List<Entry> entries = new ArrayList<>();
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {

@@ -8,6 +8,7 @@ import io.tollgate.engine.stats.Ticker;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
@@ -19,7 +20,8 @@ import java.util.function.Supplier;
  * {@link StatCommands}, {@link InfoCommands}, {@link BackendCommands}, {@link TableCommands},
  * {@link PatternCommands} for ACLs and maps, {@link CounterCommands}, {@link MaxconnCommands},
  * {@link FrontendCommands}, {@link SessionCommands}, {@link ErrorCommands},
- * {@link DynamicServerCommands}, {@link EnvCommands}, {@link ActivityCommands}, {@link HelpCommands}, ...); a
+ * {@link DynamicServerCommands}, {@link EnvCommands}, {@link ActivityCommands}, {@link LogCommands},
+ * {@link HelpCommands}, ...); a
  * line none of them takes gets HAProxy's "Unknown command" answer with suggestions
  * ({@link CliUsage}). Session commands ({@code prompt}, {@code quit}, {@code operator},
  * {@code user}, {@code show cli level}) belong to the socket, not here.
@@ -64,6 +66,7 @@ public final class RuntimeApi {
     }
 
     private final List<Family> families = new ArrayList<>();
+    private final LogCommands logCommands = new LogCommands();
     private final List<AuditListener> audit = new CopyOnWriteArrayList<>();
     private final List<IntSupplier> otherListeners = new CopyOnWriteArrayList<>();
 
@@ -100,6 +103,7 @@ public final class RuntimeApi {
         families.add(new FrontendCommands(proxies));
         families.add(new EnvCommands());
         families.add(new ActivityCommands(process, loops));
+        families.add(logCommands);
         families.add(new HelpCommands());
     }
 
@@ -108,6 +112,14 @@ public final class RuntimeApi {
         return () -> new ProcessInfo(ProcessHandle.current().pid(), started, System.currentTimeMillis(),
                 Runtime.getRuntime().availableProcessors(), proxies.globalMaxconn().current(), 0, 0, 0, null, null, 0,
                 0, 0, proxies.globalMaxconn().hard(), 100, 0);
+    }
+
+    /**
+     * Who reopens the log files for {@code reopen logs} (the engine, which owns the log shipper):
+     * the future completes once they are reopened. Without one, the command has nothing to do.
+     */
+    public void reopenLogsWith(Supplier<CompletableFuture<Void>> reopen) {
+        logCommands.reopenWith(reopen);
     }
 
     public void addAuditListener(AuditListener listener) {

@@ -8,6 +8,7 @@ import io.tollgate.engine.stats.StatsRegistry;
 
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A running Tollgate: the proxies of one configuration, listening and forwarding. The console
@@ -43,6 +44,13 @@ public interface Engine extends AutoCloseable {
 
     /** The runtime API's command layer: the admin socket, the stats page's actions and tests run commands here. */
     io.tollgate.engine.admin.RuntimeApi runtimeApi();
+
+    /**
+     * Reopens every {@code file@} log target (after an external logrotate moved them; the runtime
+     * API's {@code reopen logs} and the console's {@code SIGHUP} come here). Never blocks: the
+     * future completes once the log shipper's thread has reopened them, at once when there is none.
+     */
+    CompletableFuture<Void> reopenLogs();
 
     /** Who draws the HTML stats page of every proxy with {@code stats} lines (the exports need no one). */
     void statsPage(StatsPage page);

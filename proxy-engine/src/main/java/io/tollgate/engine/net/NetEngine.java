@@ -83,6 +83,7 @@ public final class NetEngine implements Engine {
         long started = ticker.wallMillis();
         this.loopUsage = new LoopUsage(group);
         this.api = new RuntimeApi(proxies, stats, () -> processInfo(config, threads, started, ticker), loopUsage::read);
+        api.reopenLogsWith(this::reopenLogs);
         this.net = new NetContext(transport, serverTransports, new StatsApplet(stats, api, () -> processInfo(config,
                 threads, started, ticker)));
         proxies.sessions().idleCounter(net.idleCounter(group));
@@ -366,6 +367,12 @@ public final class NetEngine implements Engine {
                 conns, rate, files, config.global().node(), config.global().description(), bitRate.read(bytes, now),
                 queued, checkTasks + conns, proxies.globalMaxconn().hard(), loopUsage.idlePct(), gates.stream().mapToInt(ListenerGate::size).sum(),
                 shipper == null ? 0 : shipper.dropped());
+    }
+
+    @Override
+    public java.util.concurrent.CompletableFuture<Void> reopenLogs() {
+        LogShipper s = shipper;
+        return s == null ? java.util.concurrent.CompletableFuture.completedFuture(null) : s.reopen();
     }
 
     @Override

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 import static io.tollgate.engine.admin.CliActors.*;
+import static io.tollgate.engine.admin.TollgateOnlyCommands.without;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -64,7 +65,7 @@ class ReadCommandsTest {
 
     @Test
     void unknownCommandsGetHaproxysSuggestions() {
-        assertThat(api.execute("foo", ADMIN)).isEqualTo("""
+        assertThat(without(api.execute("foo", ADMIN))).isEqualTo("""
                 Unknown command, but maybe one of the following ones is a better match:
                   add acl [@<ver>] <acl> <pattern>        : add an acl entry
                   show fd [num]                           : dump list of file descriptors in use or a specific one
@@ -72,7 +73,7 @@ class ReadCommandsTest {
                   trace [<module>|0] [cmd [args...]]      : manage live tracing (empty to list, 0 to stop all)
                   user                                    : lower the level of the current CLI session to user
                 """ + ALWAYS);
-        assertThat(api.execute("show foo", USER)).isEqualTo("""
+        assertThat(without(api.execute("show foo", USER))).isEqualTo("""
                 Unknown command, but maybe one of the following ones is a better match:
                   show env [var]                          : dump environment variables known to the process
                   show fd [num]                           : dump list of file descriptors in use or a specific one
@@ -80,19 +81,19 @@ class ReadCommandsTest {
                   show pools                              : report information about the memory pools usage
                   show sess [id]                          : report the list of current sessions or dump this exact session
                 """ + ALWAYS);
-        assertThat(api.execute("get", ADMIN)).isEqualTo("""
+        assertThat(without(api.execute("get", ADMIN))).isEqualTo("""
                 Unknown command, but maybe one of the following ones is a better match:
                   get acl <acl> <value>                   : report the patterns matching a sample for an ACL
                   get map <acl> <value>                   : report the keys and values matching a sample for a map
                   get var <name>                          : retrieve contents of a process-wide variable
                   get weight <bk>/<srv>                   : report a server's current weight
                 """ + ALWAYS);
-        assertThat(api.execute("show servers", ADMIN)).isEqualTo("""
+        assertThat(without(api.execute("show servers", ADMIN))).isEqualTo("""
                 Unknown command, but maybe one of the following ones is a better match:
                   show servers conn [<backend>]           : dump server connections status (all or for a single backend)
                   show servers state [<backend>]          : dump volatile server information (all or for a single backend)
                 """ + ALWAYS);
-        String blank = api.execute("", ADMIN);
+        String blank = without(api.execute("", ADMIN));
         assertThat(blank).startsWith("Unknown command. Please enter one of the following commands only:\n"
                 + "  abort ssl ca-file <cafile>              : abort a transaction for a CA file\n");
         assertThat(lines(blank)).hasSize(104);
@@ -104,13 +105,15 @@ class ReadCommandsTest {
             "enable x", "clear", "show ssl foo", "xyz abc"})
     void suggestionsMatchHaproxyCaptures(String command) throws IOException {
         String expected = reference("unknown/" + command.replace(' ', '_') + ".txt");
-        assertThat(api.execute(command, USER) + "\n").isEqualTo(expected);
+        assertThat(without(api.execute(command, USER)) + "\n").isEqualTo(expected);
     }
 
     @Test
     void helpIsTheSameListAtEveryLevelAndFiltersOnWords() throws IOException {
-        String help = api.execute("help", USER);
-        assertThat(api.execute("help", ADMIN)).isEqualTo(help);
+        String full = api.execute("help", USER);
+        assertThat(api.execute("help", ADMIN)).isEqualTo(full);
+        assertThat(full.lines()).containsAll(TollgateOnlyCommands.LINES);
+        String help = without(full);
         // the reference capture has the usage column only
         List<String> usage = lines(help).stream().map(l -> l.contains(": ") ? l.substring(0, l.indexOf(": ")) : l)
                 .map(l -> l.replaceAll("\\s+$", "").replace("]*", "]*")).toList();
