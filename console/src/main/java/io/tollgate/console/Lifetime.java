@@ -69,6 +69,11 @@ final class Lifetime {
         }
     }
 
+    /** True when signals end it (the program), false when only {@link #end()} does (tests in-process). */
+    boolean followsSignals() {
+        return hook != null;
+    }
+
     boolean isEnded() {
         return ended.getCount() == 0;
     }

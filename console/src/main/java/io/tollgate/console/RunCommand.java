@@ -21,7 +21,8 @@ import java.util.Optional;
 /**
  * {@code tollgate -f <cfg>}: load the configuration, start the engine, write the pid file, say
  * where it listens, then stay in the foreground until SIGINT/SIGTERM, which close the engine and
- * remove the pid file. Configuration errors are printed as {@code [ALERT] ...} and exit 1.
+ * remove the pid file; SIGHUP reopens the log files ({@link HangupSignal}). Configuration errors
+ * are printed as {@code [ALERT] ...} and exit 1.
  */
 final class RunCommand {
 
@@ -61,6 +62,7 @@ final class RunCommand {
         }
         Engine engine = started.get();
         lifetime.register(engine);
+        reopenLogsOnHangup(engine, lifetime, err);
         drawStatsPages(engine, lifetime);
         if (!openAdminSockets(config, engine, lifetime, err, startup)) {
             lifetime.end();
@@ -100,6 +102,16 @@ final class RunCommand {
             err.println("[ALERT] engine : cannot start: " + describe(e));
             err.flush();
             return Optional.empty();
+        }
+    }
+
+    /** When the lifetime follows signals (not in tests run in-process): SIGHUP reopens the log files. */
+    static void reopenLogsOnHangup(Engine engine, Lifetime lifetime, PrintWriter err) {
+        if (lifetime.followsSignals()) {
+            HangupSignal hangup = HangupSignal.install(engine::reopenLogs, err);
+            if (hangup != null) {
+                lifetime.register(hangup);
+            }
         }
     }
 
