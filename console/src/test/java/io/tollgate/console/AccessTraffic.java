@@ -1,13 +1,14 @@
 package io.tollgate.console;
 
-import com.sun.net.httpserver.HttpServer;
-
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.http.HttpResponse;
-import java.util.concurrent.Executors;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -22,34 +23,69 @@ final class AccessTraffic implements AutoCloseable {
     static final int MAX_REQUESTS = 200_000;
     private static final Pattern ID = Pattern.compile("\"GET /r/(\\d+) HTTP/1\\.1\"");
 
-    private final HttpServer backend;
+    private static final byte[] END_OF_HEAD = {'\r', '\n', '\r', '\n'};
+    private static final byte[] RESPONSE = "HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\nok\n"
+            .getBytes(StandardCharsets.US_ASCII);
+
+    private final ServerSocket backend;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicInteger answered = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
     private volatile String firstFailure;
     private Thread client;
 
-    private AccessTraffic(HttpServer backend) {
+    private AccessTraffic(ServerSocket backend) {
         this.backend = backend;
     }
 
     /** The backend, listening on a port of 127.0.0.1 ({@link #backendPort()}). */
     static AccessTraffic backend() throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
-        server.createContext("/", exchange -> {
-            byte[] body = "ok\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
-        server.setExecutor(Executors.newFixedThreadPool(2));
-        server.start();
-        return new AccessTraffic(server);
+        ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        AccessTraffic traffic = new AccessTraffic(server);
+        Thread acceptor = new Thread(traffic::accept, "test-backend");
+        acceptor.setDaemon(true);
+        acceptor.start();
+        return traffic;
     }
 
     int backendPort() {
-        return backend.getAddress().getPort();
+        return backend.getLocalPort();
+    }
+
+    private void accept() {
+        while (!backend.isClosed()) {
+            try {
+                Socket connection = backend.accept();
+                Thread serving = new Thread(() -> serve(connection), "test-backend-connection");
+                serving.setDaemon(true);
+                serving.start();
+            } catch (IOException e) {
+                return; // closed
+            }
+        }
+    }
+
+    /**
+     * Answers each request of a keep-alive connection with a small 200, in one write (the JDK's
+     * HttpServer writes head and body apart and, without TCP_NODELAY, waits out delayed ACKs).
+     */
+    private static void serve(Socket connection) {
+        try (connection; InputStream in = new BufferedInputStream(connection.getInputStream());
+             OutputStream out = connection.getOutputStream()) {
+            connection.setTcpNoDelay(true);
+            int matched = 0;
+            int b;
+            while ((b = in.read()) >= 0) {
+                matched = b == END_OF_HEAD[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
+                if (matched == END_OF_HEAD.length) {
+                    out.write(RESPONSE);
+                    out.flush();
+                    matched = 0;
+                }
+            }
+        } catch (IOException e) {
+            // the client went away
+        }
     }
 
     /** Starts sending requests to {@code http://127.0.0.1:<frontendPort>/r/<id>}. */
@@ -110,7 +146,10 @@ final class AccessTraffic implements AutoCloseable {
         if (client != null && client.isAlive()) {
             stop();
         }
-        backend.stop(0);
-        ((java.util.concurrent.ExecutorService) backend.getExecutor()).shutdownNow();
+        try {
+            backend.close();
+        } catch (IOException e) {
+            // nothing left to release
+        }
     }
 }
