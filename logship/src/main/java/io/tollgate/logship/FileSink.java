@@ -3,6 +3,8 @@ package io.tollgate.logship;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -188,7 +190,7 @@ final class FileSink implements Transport {
             return true;
         } catch (IOException e) {
             channel = null;
-            problem("cannot open: " + e);
+            problem("cannot open: " + reason(e));
             return false;
         }
     }
@@ -235,18 +237,41 @@ final class FileSink implements Transport {
             while (bytes.hasRemaining()) {
                 channel.write(bytes);
             }
-            failing = false;
+            if (failing) {
+                failing = false;
+                drops.report("log file " + path + ": writing again");
+            }
         } catch (IOException e) {
             drops.add(lines);
-            problem("write failed, " + lines + " line(s) dropped: " + e);
+            problem("write failed, " + lines + " line(s) dropped: " + reason(e));
         }
     }
 
+    /**
+     * Reports the first failure of an episode only: a full disk fails every write, and one line on
+     * standard error says it; the lines lost meanwhile are counted (DroppedLogs), and the sink says
+     * when it writes again.
+     */
     private void problem(String what) {
         if (!failing) {
             failing = true;
-            drops.report("log file " + path + ": " + what);
+            drops.report("log file " + path + ": " + what + "; lines are dropped (counted in DroppedLogs) until it "
+                    + "works again");
         }
+    }
+
+    /** The operating system's reason, not the exception's class or the path said already. */
+    private static String reason(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        return FailureText.of(e);
     }
 
     private void closeChannel() {
@@ -254,7 +279,7 @@ final class FileSink implements Transport {
             try {
                 channel.close();
             } catch (IOException e) {
-                problem("close failed: " + e);
+                problem("close failed: " + reason(e));
             }
             channel = null;
         }

@@ -85,9 +85,13 @@ public final class LogShipper implements AutoCloseable {
         thread.start();
     }
 
-    /** A shipper on the system clock that reports problems on standard error. */
+    /**
+     * A shipper on the system clock that reports problems on standard error, as the program's other
+     * runtime warnings are ({@code [WARNING] logs : log file /var/log/t.log: write failed, ...}).
+     */
     public static LogShipper start(int capacity) {
-        return new LogShipper(capacity, Clock.systemDefaultZone(), problem -> System.err.println("[logship] " + problem));
+        return new LogShipper(capacity, Clock.systemDefaultZone(),
+                problem -> System.err.println("[WARNING] logs : " + problem));
     }
 
     /** Queues a message for the route's targets; false (and counted) when the queue is full. Never blocks. */
