@@ -96,6 +96,36 @@ class CheckCommandTest {
         assertThat(result.out()).doesNotContain("Configuration file is valid");
     }
 
+    /** -c agrees with what runs: the file@ rotation words pass, a wrong one is named with file and line. */
+    @Test
+    void logFileTargetsAreJudgedAsTheShipperRunsThem() throws IOException {
+        String[] lines = {
+            "global",
+            "    log file@" + dir.resolve("t.log") + " rotate daily keep 7 compress dateext local0 info",
+            "    log file@" + dir.resolve("s.log") + " rotate size 10m keep 3 compress local1 notice",
+            "defaults",
+            "    mode http",
+            "    timeout connect 5s",
+            "    timeout client 10s",
+            "    timeout server 10s",
+            "frontend web",
+            "    bind 127.0.0.1:" + Cli.freePort(),
+            "    log global",
+            "    default_backend app",
+            "backend app",
+            "    server s1 127.0.0.1:18999"};
+        Cli.Result ok = Cli.run("-c", "-f", Cli.config(dir, "files.cfg", lines).toString());
+        assertThat(ok.exitCode()).as(ok.err()).isZero();
+        assertThat(ok.out()).contains("Configuration file is valid");
+
+        lines[2] = "    log file@" + dir.resolve("s.log") + " rotate weekly local1";
+        Path bad = Cli.config(dir, "badfiles.cfg", lines);
+        Cli.Result refused = Cli.run("-c", "-f", bad.toString());
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).contains("[ALERT] parsing [" + bad + ":3] : log : 'rotate' expects size <n>, "
+                + "daily or hourly, got 'weekly'");
+    }
+
     @Test
     void missingFileIsAnAlert() {
         Cli.Result result = Cli.run("-c", "-f", dir.resolve("absent.cfg").toString());
