@@ -25,7 +25,11 @@ import java.util.List;
  *     period may be given: whichever comes first), {@code keep <n>} (old files kept, default 7),
  *     {@code compress} (gzip old files), {@code dateext} (name old files
  *     {@code <name>-YYYYMMDD}, {@code -YYYYMMDDHH} when hourly, instead of {@code <name>.1}).
- *     Example: {@code log file@/var/log/tollgate.log rotate daily keep 7 compress dateext local0 info}.</li>
+ *     Example: {@code log file@/var/log/tollgate.log rotate daily keep 7 compress dateext local0 info}.
+ *     Rotated by an external logrotate instead: give it a {@code postrotate} that runs
+ *     {@code kill -HUP <pid>} or {@code echo "reopen logs" | socat stdio <admin socket>} (the
+ *     runtime API's command); a moved file is also noticed within a second without either, and
+ *     {@code copytruncate} works as it does for any writer (logrotate's manual says what it risks).</li>
  * </ul>
  * {@code len} is 80..65535 (default 1024), {@code format} one of {@link SyslogFormat}'s names
  * (default {@code local}). The max level (default {@code debug}) drops less severe messages; the
