@@ -92,7 +92,9 @@ class BuiltInRotationTrafficTest {
             assertThat(lines).as(file + " has lines").isNotEmpty();
             for (String line : lines) {
                 int id = AccessTraffic.idOf(line);
-                assertThat(id).as("an access line: " + line).isNotNegative();
+                if (id < 0) {
+                    continue; // not an access line (an event's, such as a proxy starting)
+                }
                 ids.add(id);
             }
         }

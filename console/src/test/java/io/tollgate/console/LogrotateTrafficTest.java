@@ -136,7 +136,9 @@ class LogrotateTrafficTest {
             assertThat(lines).as(p + " has lines").isNotEmpty();
             for (String line : lines) {
                 int id = AccessTraffic.idOf(line);
-                assertThat(id).as("an access line: " + line).isNotNegative();
+                if (id < 0) {
+                    continue; // not an access line (an event's, such as a proxy starting)
+                }
                 seen.computeIfAbsent(id, k -> new ArrayList<>()).add(p.getFileName().toString());
             }
         }
