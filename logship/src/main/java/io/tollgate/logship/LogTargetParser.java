@@ -20,7 +20,7 @@ final class LogTargetParser {
         String targetWord = words.get(0);
         boolean isFile = targetWord.startsWith("file@");
         int maxLength = SyslogFormat.DEFAULT_MAX_LENGTH;
-        SyslogFormat format = SyslogFormat.LOCAL;
+        SyslogFormat format = null;
         Sampling sampling = null;
         long maxBytes = 0;
         Rotation.Period period = Rotation.Period.NONE;
@@ -90,7 +90,8 @@ final class LogTargetParser {
             throw new IllegalArgumentException("unexpected word '" + words.get(i + 3)
                     + "' after the min level in 'log " + words.get(0) + "'");
         }
-        return new LogTarget(endpoint, maxLength, format, sampling, facility, max, min);
+        return new LogTarget(endpoint, maxLength, format == null ? SyslogFormat.LOCAL : format, sampling, facility,
+                max, min, format != null);
     }
 
     static Endpoint endpoint(String word, Rotation rotation) {
