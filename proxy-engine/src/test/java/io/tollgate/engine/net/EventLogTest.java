@@ -126,4 +126,100 @@ class EventLogTest {
         assertThat(global.lines()).hasSize(4);
         assertThat(be.lines()).hasSize(3);
     }
+
+    @Test
+    void adminChangesAreFilteredAndCappedByEachTargetWithTheTagsAndHostname() throws Exception {
+        RestartableHttpServer s1 = closed(new RestartableHttpServer());
+        SyslogReceiver global = closed(new SyslogReceiver());
+        SyslogReceiver all = closed(new SyslogReceiver());
+        SyslogReceiver alerts = closed(new SyslogReceiver());
+        SyslogReceiver capped = closed(new SyslogReceiver());
+        RunningEngine engine = closed(RunningEngine.start("""
+                global
+                    log-tag evtag
+                    log-send-hostname evhost
+                    log 127.0.0.1:%d local0
+                defaults
+                    mode http
+                    timeout connect 1s
+                    timeout client 5s
+                    timeout server 5s
+                frontend fe
+                    bind 127.0.0.1:%d
+                    log global
+                    default_backend be
+                backend be
+                    log-tag betag
+                    log 127.0.0.1:%d local3
+                    log 127.0.0.1:%d format local local4 alert
+                    log 127.0.0.1:%d format short local5 debug warning
+                    log global
+                    server s1 127.0.0.1:%d
+                """.formatted(global.port(), freePort(), all.port(), alerts.port(), capped.port(), s1.port())));
+
+        assertThat(cli(engine, "disable server be/s1")).isEmpty();
+        assertThat(cli(engine, "enable server be/s1")).isEmpty();
+        all.await(3);
+        global.await(3);
+        assertThat(cli(engine, "disable frontend fe")).isEmpty();
+        List<String> globalLines = global.await(4);
+
+        String down = "Server be/s1 is going DOWN for maintenance. 0 active and 0 backup servers left. "
+                + "0 sessions active, 0 requeued, 0 remaining in queue.";
+        String empty = "backend be has no server available!";
+        String back = "Server be/s1 is UP/READY (leaving forced maintenance).";
+        // no format given and log-send-hostname: rfc3164 with the hostname; local1 * 8 + level
+        assertThat(bodies(all.await(3), "evhost", "betag"))
+                .containsExactly("<153>" + down, "<152>" + empty, "<157>" + back);
+        // max level alert: the notice is not sent; format local: no hostname
+        assertThat(bodies(alerts.await(2), null, "betag")).containsExactly("<161>" + down, "<160>" + empty);
+        // min level warning: alert and emerg are sent as warning; short: the level alone
+        assertThat(capped.await(3)).containsExactly("<4>" + down, "<4>" + empty, "<5>" + back);
+        // log global in the backend: the global target with the backend's tag; the frontend's with the global tag
+        assertThat(bodies(globalLines.subList(0, 3), "evhost", "betag"))
+                .containsExactly("<129>" + down, "<128>" + empty, "<133>" + back);
+        assertThat(body(globalLines.get(3), "evhost", "evtag")).isEqualTo("<132>Paused frontend fe.");
+        RunningEngine.sleep(200);
+        assertThat(alerts.lines()).hasSize(2);
+    }
+
+    @Test
+    void healthCheckLinesAreLoggedWithOptionLogHealthChecks() throws Exception {
+        RestartableHttpServer s1 = closed(new RestartableHttpServer());
+        SyslogReceiver be = closed(new SyslogReceiver());
+        RunningEngine engine = closed(RunningEngine.start("""
+                defaults
+                    mode http
+                    timeout connect 1s
+                    timeout client 5s
+                    timeout server 5s
+                frontend fe
+                    bind 127.0.0.1:%d
+                    default_backend be
+                backend be
+                    option log-health-checks
+                    log 127.0.0.1:%d local0
+                    server s1 127.0.0.1:%d check inter 100 fall 2 rise 2
+                """.formatted(freePort(), be.port(), s1.port())));
+        // the first result is logged too: the status moved from none to L4OK
+        be.await(1);
+        s1.stop();
+        be.await(5);
+        s1.start();
+        List<String> lines = be.await(8);
+        String refused = "reason: Layer4 connection problem, info: \"Connection refused\", check duration: Nms";
+        assertThat(bodies(lines, null, "tollgate")).containsExactly(
+                "<133>Health check for server be/s1 succeeded, reason: Layer4 check passed, check duration: Nms, "
+                        + "status: 2/2 UP.",
+                "<133>Health check for server be/s1 failed, " + refused + ", status: 1/2 UP.",
+                "<133>Health check for server be/s1 failed, " + refused + ", status: 0/2 DOWN.",
+                "<129>Server be/s1 is DOWN. 0 active and 0 backup servers left. 0 sessions active, 0 requeued, "
+                        + "0 remaining in queue.",
+                "<128>backend be has no server available!",
+                "<133>Health check for server be/s1 succeeded, reason: Layer4 check passed, check duration: Nms, "
+                        + "status: 1/2 DOWN.",
+                "<133>Health check for server be/s1 succeeded, reason: Layer4 check passed, check duration: Nms, "
+                        + "status: 2/2 UP.",
+                "<133>Server be/s1 is UP. 1 active and 0 backup servers online. 0 sessions requeued, 0 total in queue.");
+    }
 }
