@@ -122,6 +122,9 @@ public final class StateChanges {
         if (server.isDraining() == drain) {
             return;
         }
+        // a draining server takes no new traffic: its backend may be left with none, which HAProxy logs
+        boolean wasUsable = server.backend().isUp();
+        List<Boolean> trackersWereUsable = server.trackers().stream().map(t -> t.backend().isUp()).toList();
         server.setDrain(drain);
         afterChange(server, drain ? "DRAIN" : "READY", cause);
         if (server.isInMaintenance()) {
@@ -130,9 +133,12 @@ public final class StateChanges {
         if (drain) {
             int requeued = Dispatcher.redistribute(server);
             emit(event(server, ServerEvent.NOTICE, StateMessages.entersDrain(server, "", requeued)));
+            backendDownCheck(server.backend(), wasUsable);
+            int i = 0;
             for (Server t : server.trackers()) {
                 afterChange(t, "DRAIN", cause);
                 emit(event(t, ServerEvent.NOTICE, StateMessages.entersDrain(t, " via " + server, Dispatcher.redistribute(t))));
+                backendDownCheck(t.backend(), trackersWereUsable.get(i++));
             }
         } else {
             emit(event(server, ServerEvent.NOTICE, StateMessages.leavingDrain(server)));
