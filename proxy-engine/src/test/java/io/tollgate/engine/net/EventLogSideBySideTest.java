@@ -26,11 +26,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * targets: the same messages with the same PRI on the same targets, dates, pid and tag aside.
  * A health check lost and found again ({@code option log-health-checks}), a server put in and
  * out of maintenance and drain from the CLI, a frontend paused, resumed and shut down; a backend
- * without {@code log} lines sends nothing. Fails when haproxy is not installed.
+ * without {@code log} lines sends nothing. Headers too: the global and the backend's
+ * {@code log-tag}, {@code log-send-hostname} turning the target without a format into rfc3164
+ * and leaving {@code format local} alone. Fails when haproxy is not installed.
  */
 class EventLogSideBySideTest {
     private static final Actor ADMIN = new Actor("ops", "test", "test", AccessLevel.ADMIN);
-    private static final Pattern LOCAL = Pattern.compile("<(\\d+)>\\w{3} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d \\S+\\[\\d+\\]: (.*)");
+    /** {@code local} or {@code rfc3164}: the hostname, if any, and the tag are kept. */
+    private static final Pattern BSD = Pattern.compile("<(\\d+)>\\w{3} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d (.*?)\\[\\d+\\]: (.*)");
 
     private final List<AutoCloseable> closing = new ArrayList<>();
 
@@ -49,6 +52,8 @@ class EventLogSideBySideTest {
     private static String config(int global, int backend, int socket, int fe, int stats, int s1, int q1) {
         return """
                 global
+                    log-tag sbs
+                    log-send-hostname sbs-host
                     log 127.0.0.1:%d local0
                     stats socket ipv4@127.0.0.1:%d level admin
                 defaults
@@ -62,7 +67,8 @@ class EventLogSideBySideTest {
                     default_backend be
                 backend be
                     option log-health-checks
-                    log 127.0.0.1:%d local3 info
+                    log-tag sbs-be
+                    log 127.0.0.1:%d format local local3 info
                     log global
                     server s1 127.0.0.1:%d check inter 100 fall 2 rise 2
                 backend quiet
@@ -96,13 +102,13 @@ class EventLogSideBySideTest {
         cli.accept("shutdown frontend fe");
     }
 
-    /** {@code <PRI>message}, the check durations as {@code Nms}. */
+    /** {@code <PRI>[host ]tag: message}, the check durations as {@code Nms}. */
     private static List<String> messages(List<String> lines) {
         List<String> out = new ArrayList<>();
         for (String line : lines) {
-            Matcher m = LOCAL.matcher(line);
-            assertThat(m.matches()).as("a local-format syslog line: %s", line).isTrue();
-            out.add("<" + m.group(1) + ">" + EventLogTest.normalised(m.group(2)));
+            Matcher m = BSD.matcher(line);
+            assertThat(m.matches()).as("a local or rfc3164 syslog line: %s", line).isTrue();
+            out.add("<" + m.group(1) + ">" + m.group(2) + ": " + EventLogTest.normalised(m.group(3)));
         }
         return out;
     }
@@ -155,6 +161,7 @@ class EventLogSideBySideTest {
         assertThat(tollgateBackend).as("the backend's own target").containsExactlyElementsOf(haproxyBackend);
         assertThat(tollgateGlobal).as("the global target").containsExactlyElementsOf(haproxyGlobal);
         assertThat(haproxyBackend).isNotEmpty();
-        assertThat(haproxyGlobal).contains("<132>Paused frontend fe.", "<132>Proxy fe stopped (cumulated conns: FE: 0, BE: 0).");
+        assertThat(haproxyGlobal).contains("<132>sbs-host sbs: Paused frontend fe.",
+                "<132>sbs-host sbs: Proxy fe stopped (cumulated conns: FE: 0, BE: 0).");
     }
 }
