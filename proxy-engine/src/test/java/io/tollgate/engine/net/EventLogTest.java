@@ -222,4 +222,37 @@ class EventLogTest {
                         + "status: 2/2 UP.",
                 "<133>Server be/s1 is UP. 1 active and 0 backup servers online. 0 sessions requeued, 0 total in queue.");
     }
+
+    @Test
+    void whatIsRaisedJustBeforeStoppingIsDeliveredAndStoppingLogsNothing() throws Exception {
+        RestartableHttpServer s1 = closed(new RestartableHttpServer());
+        SyslogReceiver global = closed(new SyslogReceiver());
+        RunningEngine engine = RunningEngine.start("""
+                global
+                    log 127.0.0.1:%d local0
+                defaults
+                    mode http
+                    log global
+                    timeout connect 1s
+                    timeout client 5s
+                    timeout server 5s
+                frontend fe
+                    bind 127.0.0.1:%d
+                    default_backend be
+                backend be
+                    server s1 127.0.0.1:%d
+                """.formatted(global.port(), freePort(), s1.port()));
+        try {
+            assertThat(cli(engine, "disable server be/s1")).isEmpty();
+        } finally {
+            // as HAProxy on SIGTERM: no message of its own, and the queued ones still go out
+            engine.close();
+        }
+        assertThat(bodies(global.await(2), null, "tollgate")).containsExactly(
+                "<129>Server be/s1 is going DOWN for maintenance. 0 active and 0 backup servers left. "
+                        + "0 sessions active, 0 requeued, 0 remaining in queue.",
+                "<128>backend be has no server available!");
+        RunningEngine.sleep(200);
+        assertThat(global.lines()).hasSize(2);
+    }
 }
