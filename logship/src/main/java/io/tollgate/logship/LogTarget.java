@@ -46,9 +46,18 @@ public final class LogTarget {
     private final Facility facility;
     private final Severity maxLevel;
     private final Severity minLevel;
+    private final boolean formatGiven;
 
+    /** A target whose {@code format} was given (so {@link #withDefaultFormat} keeps it). */
     public LogTarget(Endpoint endpoint, int maxLength, SyslogFormat format, Sampling sampling,
                      Facility facility, Severity maxLevel, Severity minLevel) {
+        this(endpoint, maxLength, format, sampling, facility, maxLevel, minLevel, true);
+    }
+
+    /** @param formatGiven false when {@code format} is only the default, {@code local} */
+    public LogTarget(Endpoint endpoint, int maxLength, SyslogFormat format, Sampling sampling,
+                     Facility facility, Severity maxLevel, Severity minLevel, boolean formatGiven) {
+        this.formatGiven = formatGiven;
         this.endpoint = endpoint;
         this.maxLength = maxLength;
         this.format = format;
@@ -69,6 +78,16 @@ public final class LogTarget {
 
     public Endpoint endpoint() {
         return endpoint;
+    }
+
+    /**
+     * This target with {@code defaultFormat} when its line gave no {@code format}, else itself:
+     * HAProxy's {@code log-send-hostname} turns the default from {@code local} into
+     * {@code rfc3164}. The copy has its own sampling window.
+     */
+    public LogTarget withDefaultFormat(SyslogFormat defaultFormat) {
+        return formatGiven ? this
+                : new LogTarget(endpoint, maxLength, defaultFormat, sampling, facility, maxLevel, minLevel, false);
     }
 
     /** The {@code len}: header + message are cut to this many bytes, before the framing. */

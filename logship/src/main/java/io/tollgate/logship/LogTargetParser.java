@@ -25,7 +25,7 @@ final class LogTargetParser {
         String targetWord = words.get(0);
         boolean isFile = targetWord.startsWith("file@");
         int maxLength = SyslogFormat.DEFAULT_MAX_LENGTH;
-        SyslogFormat format = SyslogFormat.LOCAL;
+        SyslogFormat format = null;
         Sampling sampling = null;
         long maxBytes = 0;
         Rotation.Period period = Rotation.Period.NONE;
@@ -95,7 +95,8 @@ final class LogTargetParser {
         if (i + 3 < words.size()) {
             throw new IllegalArgumentException("cannot handle unexpected argument '" + words.get(i + 3) + "'");
         }
-        return new LogTarget(endpoint, maxLength, format, sampling, facility, max, min);
+        return new LogTarget(endpoint, maxLength, format == null ? SyslogFormat.LOCAL : format, sampling, facility,
+                max, min, format != null);
     }
 
     private static Severity level(String word, String complaint) {

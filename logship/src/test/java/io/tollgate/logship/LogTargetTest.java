@@ -112,4 +112,18 @@ class LogTargetTest {
         assertThatThrownBy(() -> Sampling.parse("0:2")).hasMessageContaining("'0'");
         assertThatThrownBy(() -> Sampling.parse("1-2")).hasMessageContaining("'1-2'");
     }
+
+    @Test
+    void onlyATargetWithoutAGivenFormatTakesTheDefaultOfLogSendHostname() {
+        LogTarget unset = parse("127.0.0.1 local0 info");
+        LogTarget switched = unset.withDefaultFormat(SyslogFormat.RFC3164);
+        assertThat(switched.format()).isSameAs(SyslogFormat.RFC3164);
+        assertThat(switched.endpoint()).isEqualTo(unset.endpoint());
+        assertThat(switched.facility()).isSameAs(Facility.LOCAL0);
+        assertThat(switched.maxLevel()).isSameAs(Severity.INFO);
+        LogTarget local = parse("127.0.0.1 format local local0");
+        assertThat(local.withDefaultFormat(SyslogFormat.RFC3164)).isSameAs(local);
+        LogTarget iso = parse("127.0.0.1 format iso local0");
+        assertThat(iso.withDefaultFormat(SyslogFormat.RFC3164).format()).isSameAs(SyslogFormat.ISO);
+    }
 }

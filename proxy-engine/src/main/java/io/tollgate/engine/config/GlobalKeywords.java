@@ -83,6 +83,7 @@ final class GlobalKeywords {
                 + "automatically be used on multi-processor machines if available."));
         registerTls(t);
         EnvironmentKeywords.register(t);
+        LogTagKeywords.registerGlobal(t);
         GlobalUnsupportedKeywords.register(t);
         return t;
     }

@@ -10,12 +10,14 @@ import java.util.List;
  * {@code description} is the global {@code description} (shown by {@code stats show-desc});
  * {@code directives} keeps the other accepted lines ({@code stats timeout}, {@code stats maxconn})
  * as words; {@code tls} is what the TLS keywords amount to ({@code crt-base},
- * {@code ssl-default-*}, {@code ssl-server-verify}).
+ * {@code ssl-default-*}, {@code ssl-server-verify}); {@code logTag} the {@code log-tag} (null:
+ * the program's name), {@code logHostname} the {@code log-send-hostname} name, the machine's when
+ * none was given (null: no hostname is sent).
  */
 public record GlobalSettings(int maxconn, int nbthread, String pidfile, boolean daemon,
                              String node, List<Directive> logs, List<Directive> statsSockets,
                              String description, List<Directive> directives, TlsDefaults tls,
-                             int spreadChecks) {
+                             int spreadChecks, String logTag, String logHostname) {
 
     /** HAProxy's default global maxconn when none is configured and no ulimit applies. */
     public static final int DEFAULT_MAXCONN = 4096;
@@ -27,7 +29,7 @@ public record GlobalSettings(int maxconn, int nbthread, String pidfile, boolean 
     public GlobalSettings(int maxconn, int nbthread, String pidfile, boolean daemon,
                           String node, List<Directive> logs, List<Directive> statsSockets,
                           String description, List<Directive> directives, TlsDefaults tls) {
-        this(maxconn, nbthread, pidfile, daemon, node, logs, statsSockets, description, directives, tls, 0);
+        this(maxconn, nbthread, pidfile, daemon, node, logs, statsSockets, description, directives, tls, 0, null, null);
     }
 
     /** The shape before {@code tls}: no global TLS keyword. */

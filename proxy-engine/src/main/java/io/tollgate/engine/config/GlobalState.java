@@ -17,6 +17,8 @@ final class GlobalState {
     boolean daemon;
     String node;
     String description;
+    String logTag;
+    String logHostname;
     final List<Directive> logs = new ArrayList<>();
     final List<Directive> statsSockets = new ArrayList<>();
     final List<Directive> directives = new ArrayList<>();
@@ -28,6 +30,6 @@ final class GlobalState {
     GlobalSettings toSettings() {
         return new GlobalSettings(maxconn, nbthread, pidfile, daemon, node, List.copyOf(logs),
                 List.copyOf(statsSockets), description, List.copyOf(directives), environment.tls(),
-                spreadChecks);
+                spreadChecks, logTag, logHostname);
     }
 }

@@ -24,8 +24,6 @@ final class GlobalUnsupportedKeywords {
             // limits
             "maxconnrate", "maxsessrate", "maxsslrate", "maxsslconn", "maxpipes", "maxzlibmem", "maxcomprate",
             "maxcompcpuusage",
-            // logging
-            "log-send-hostname", "log-tag",
             // OpenSSL specifics
             "issuers-chain-path", "ssl-default-bind-curves", "ssl-engine", "ssl-load-extra-del-ext",
             "ssl-load-extra-files", "ssl-mode-async", "ssl-propquery", "ssl-provider", "ssl-provider-path",

@@ -36,6 +36,8 @@ import java.util.Set;
  *       kept after a space), {@code map-based} by default.</li>
  *   <li>{@code errorPages}: the pages of {@code errorfile}, {@code errorloc*} and
  *       {@code errorfiles}, inherited from the defaults section, resolved.</li>
+ *   <li>{@code logTag}: the {@code log-tag} of the section or its defaults, null for the
+ *       global one.</li>
  * </ul>
  */
 public record ProxyConfig(String name, ProxyKind kind, int id, ProxyMode mode,
@@ -47,7 +49,7 @@ public record ProxyConfig(String name, ProxyKind kind, int id, ProxyMode mode,
                           List<ServerConfig> servers, Source source,
                           String description, List<Directive> acls, List<UseBackendRule> useBackends,
                           List<Directive> httpRequestRules, List<Directive> stats, List<Directive> logs,
-                          String hashType, ProxyRules rules, ErrorPages errorPages) {
+                          String hashType, ProxyRules rules, ErrorPages errorPages, String logTag) {
 
     /** The original shape, kept so that code written before the rule lists existed compiles. */
     public ProxyConfig(String name, ProxyKind kind, int id, ProxyMode mode,
@@ -60,7 +62,7 @@ public record ProxyConfig(String name, ProxyKind kind, int id, ProxyMode mode,
         this(name, kind, id, mode, binds, defaultBackend, balance, balanceArgs, timeouts, maxconn,
                 fullconn, retries, options, httpConnectionMode, forwardFor, cookieName, servers, source,
                 null, List.of(), List.of(), List.of(), List.of(), List.of(), "map-based", ProxyRules.NONE,
-                ErrorPages.builtIn());
+                ErrorPages.builtIn(), null);
     }
 
     /** The shape before {@link ProxyRules} existed. */
@@ -76,7 +78,7 @@ public record ProxyConfig(String name, ProxyKind kind, int id, ProxyMode mode,
                        String hashType) {
         this(name, kind, id, mode, binds, defaultBackend, balance, balanceArgs, timeouts, maxconn, fullconn, retries,
                 options, httpConnectionMode, forwardFor, cookieName, servers, source, description, acls, useBackends,
-                httpRequestRules, stats, logs, hashType, ProxyRules.NONE, ErrorPages.builtIn());
+                httpRequestRules, stats, logs, hashType, ProxyRules.NONE, ErrorPages.builtIn(), null);
     }
 
     public boolean hasOption(String option) {

@@ -29,6 +29,7 @@ final class ProxyKeywords {
         OptionKeywords.register(t);
         BalanceKeywords.register(t);
         LogKeywords.register(t);
+        LogTagKeywords.register(t);
         LogFormatKeywords.register(t);
         StatsKeywords.register(t);
         SwitchingKeywords.register(t);

@@ -47,6 +47,8 @@ final class ProxyState {
     ServerState defaultServer = new ServerState();
     final List<ServerState> servers = new ArrayList<>();
     String description;
+    /** The {@code log-tag}, or null for the global one. */
+    String logTag;
     final List<Directive> acls = new ArrayList<>();
     final List<UseBackendRule> useBackends = new ArrayList<>();
     final List<Directive> httpRequestRules = new ArrayList<>();
@@ -101,6 +103,7 @@ final class ProxyState {
         p.statsInherited = !stats.isEmpty();
         p.logs.addAll(logs);
         p.logFormat = logFormat;
+        p.logTag = logTag;
         p.logOptionSource = logOptionSource;
         p.acls.addAll(acls);
         p.httpRequestRules.addAll(httpRequestRules);
@@ -177,7 +180,7 @@ final class ProxyState {
                         kind.isBackend() && mode == ProxyMode.HTTP ? cookie : null,
                         kind.isBackend() ? List.copyOf(stickRules) : List.of(),
                         kind.isBackend() ? healthCheckDefinition() : null,
-                        kind.isFrontend() ? logFormat : null), pages);
+                        kind.isFrontend() ? logFormat : null), pages, logTag);
     }
 
     /** The check the servers run: the selected option, completed by its rules. */

@@ -19,7 +19,7 @@ public final class ShippedAccessLogs implements AccessLogSink {
 
     @Override
     public void log(Proxy frontend, int level, String message) {
-        var route = routes.route(frontend.name());
+        var route = routes.frontend(frontend.name());
         if (route != null) {
             shipper.offer(route, Severity.ofCode(level), message);
         }

@@ -1,6 +1,7 @@
 /**
  * Access-log lines in HAProxy 2.6's formats, up to the finished message text; what carries them
- * to syslog or files is behind {@link io.tollgate.engine.log.AccessLogSink}.
+ * to syslog or files is behind {@link io.tollgate.engine.log.AccessLogSink}. Event lines
+ * (server and proxy state changes) and where every message goes.
  *
  * <h2>What is compiled, and when</h2>
  * At startup each frontend with an effective {@code log} target gets an
@@ -23,6 +24,30 @@
  * At the end of each request (HTTP) or session (TCP) the event is rendered into a builder reused
  * by the event loop, filtered by {@code dontlognull} and {@code dontlog-normal}, and handed to
  * the sink at {@code info}, or {@code err} under {@code log-separate-errors}: one String per line.
+ *
+ * <h2>Routes</h2>
+ * {@link io.tollgate.engine.log.LogRoutes} resolves once, at start, each proxy's targets (its
+ * {@code log} lines, {@code log global}, {@code no log}) and the global section's, with the
+ * identity messages carry ({@code log-tag}, {@code log-send-hostname}). One
+ * {@link io.tollgate.logship.LogShipper} carries everything; an access line costs one map
+ * lookup and one queue entry.
+ *
+ * <h2>Event lines</h2>
+ * {@link io.tollgate.engine.log.EventLogs} listens to the state changes and ships each event
+ * in HAProxy's words and level to the proxy it is about, as HAProxy's
+ * {@code send_log(proxy, ...)}: a server's changes (checks, {@code option log-health-checks}
+ * lines, maintenance and drain from the runtime API or the stats page, {@code backend has no
+ * server available!}) on its backend's targets, a frontend's {@code Paused}, {@code Resumed}
+ * and {@code Proxy ... stopped} on the frontend's. A proxy without targets sends nothing, as in
+ * HAProxy, even when the global section has some. HAProxy 2.6 sends nothing at start or on a
+ * hard stop (SIGTERM); its soft stop (SIGUSR1) logs {@code Proxy ... stopped} for every proxy,
+ * but Tollgate has no soft stop, so neither does it. The shipper is closed last when the engine
+ * stops, so that what was raised while stopping is still delivered.
+ *
+ * <p>Extension: the configuration's warnings, which HAProxy only prints on stderr, are also
+ * sent to the global targets at {@code warning}, in the words printed without the
+ * {@code [WARNING]} tag ({@code parsing [file:line] : ...}), so that an operator who reads only
+ * the logs learns of them.
  *
  * <h2>Not here yet</h2>
  * {@code option httpslog} (its TLS fetches do not exist in Tollgate; such frontends log with

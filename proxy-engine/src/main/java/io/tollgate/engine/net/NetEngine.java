@@ -18,6 +18,7 @@ import io.tollgate.engine.config.ServerConfig;
 import io.tollgate.engine.runtime.Proxies;
 import io.tollgate.engine.log.AccessLog;
 import io.tollgate.engine.log.AccessLogSink;
+import io.tollgate.engine.log.EventLogs;
 import io.tollgate.engine.log.LogRoutes;
 import io.tollgate.engine.log.ShippedAccessLogs;
 import io.tollgate.logship.LogShipper;
@@ -92,7 +93,9 @@ public final class NetEngine implements Engine {
 
     /**
      * Builds the runtime, binds every listener and starts the health checks, {@code listeners}
-     * already listening; on a bind failure, releases all and throws.
+     * already listening; on a bind failure, releases all and throws. When anything has a log
+     * target, one shipper carries the access lines, the state-change events ({@link EventLogs})
+     * and, first, the configuration's warnings to the global targets.
      */
     public static NetEngine start(Config config, List<StateChanges.Listener> listeners) throws InterruptedException {
         LogRoutes routes = LogRoutes.of(config);
@@ -100,9 +103,13 @@ public final class NetEngine implements Engine {
             return start(config, listeners, null);
         }
         LogShipper shipper = LogShipper.start(LOG_QUEUE);
+        EventLogs events = new EventLogs(routes, shipper);
+        events.configWarnings(config.warnings());
+        List<StateChanges.Listener> all = new ArrayList<>(listeners);
+        all.add(events);
         NetEngine engine;
         try {
-            engine = start(config, listeners, new ShippedAccessLogs(routes, shipper));
+            engine = start(config, all, new ShippedAccessLogs(routes, shipper));
         } catch (RuntimeException | InterruptedException e) {
             shipper.close();
             throw e;
@@ -392,9 +399,6 @@ public final class NetEngine implements Engine {
 
     @Override
     public void close() {
-        if (shipper != null) {
-            shipper.close();
-        }
         if (checks != null) {
             checks.close();
         }
@@ -403,5 +407,9 @@ public final class NetEngine implements Engine {
         }
         net.closePools();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+        // last: what the checks and the event loops logged while stopping is still delivered
+        if (shipper != null) {
+            shipper.close();
+        }
     }
 }

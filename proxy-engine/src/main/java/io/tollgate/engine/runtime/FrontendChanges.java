@@ -36,7 +36,7 @@ public final class FrontendChanges {
                 return Outcome.FAILED;
             }
             frontend.frontendState(FrontendState.PAUSED);
-            warn("Paused " + capability(frontend) + " " + frontend.name() + ".");
+            warn(frontend, "Paused " + capability(frontend) + " " + frontend.name() + ".");
             return Outcome.DONE;
         }
     }
@@ -51,7 +51,7 @@ public final class FrontendChanges {
                 return Outcome.FAILED;
             }
             frontend.frontendState(FrontendState.OPEN);
-            warn("Resumed " + capability(frontend) + " " + frontend.name() + ".");
+            warn(frontend, "Resumed " + capability(frontend) + " " + frontend.name() + ".");
             return Outcome.DONE;
         }
     }
@@ -66,7 +66,7 @@ public final class FrontendChanges {
             frontend.frontendState(FrontendState.STOPPED);
             long fe = frontend.frontendCounters().connectionsTotal.sum();
             long be = frontend.isBackend() ? frontend.backendCounters().sessionsTotal.sum() : 0;
-            warn("Proxy " + frontend.name() + " stopped (cumulated conns: FE: " + fe + ", BE: " + be + ").");
+            warn(frontend, "Proxy " + frontend.name() + " stopped (cumulated conns: FE: " + fe + ", BE: " + be + ").");
             return Outcome.DONE;
         }
     }
@@ -79,8 +79,8 @@ public final class FrontendChanges {
         }
     }
 
-    private void warn(String message) {
-        events.emitEvent(new ServerEvent(ServerEvent.WARNING, message, message));
+    private void warn(Proxy frontend, String message) {
+        events.emitEvent(new ServerEvent(frontend, ServerEvent.WARNING, message, message));
     }
 
     /** HAProxy's {@code proxy_cap_str}: a {@code listen} section is a "proxy". */

@@ -75,13 +75,13 @@ public final class StateChanges {
             }
             int requeued = Dispatcher.redistribute(server);
             afterChange(server, "MAINT", cause);
-            emit(wasDown ? event(ServerEvent.NOTICE, StateMessages.entersMaintenance(server, ""))
-                    : event(server.isDraining() ? ServerEvent.NOTICE : ServerEvent.ALERT,
+            emit(wasDown ? event(server, ServerEvent.NOTICE, StateMessages.entersMaintenance(server, ""))
+                    : event(server, server.isDraining() ? ServerEvent.NOTICE : ServerEvent.ALERT,
                     StateMessages.goingDownForMaintenance(server, "", sessions, requeued)));
             for (Server t : server.trackers()) {
                 if (!t.isInForcedMaintenance()) {
                     afterChange(t, "MAINT", cause);
-                    emit(event(ServerEvent.ALERT, StateMessages.goingDownForMaintenance(t, " via " + server,
+                    emit(event(t, ServerEvent.ALERT, StateMessages.goingDownForMaintenance(t, " via " + server,
                             (int) t.counters().sessions.current(), Dispatcher.redistribute(t))));
                 }
             }
@@ -97,15 +97,15 @@ public final class StateChanges {
                 server.setUp(agentAgrees);
             }
             afterChange(server, "READY", cause);
-            emit(event(ServerEvent.NOTICE, StateMessages.leavingMaintenance(server, "forced maintenance")));
+            emit(event(server, ServerEvent.NOTICE, StateMessages.leavingMaintenance(server, "forced maintenance")));
             if (server.isDraining()) {
-                emit(event(ServerEvent.NOTICE, StateMessages.remainsInDrain(server)));
+                emit(event(server, ServerEvent.NOTICE, StateMessages.remainsInDrain(server)));
             }
             for (Server t : server.trackers()) {
                 if (!t.isInForcedMaintenance()) {
                     t.setUp(server.isUp());
                     afterChange(t, "READY", cause);
-                    emit(event(ServerEvent.NOTICE, StateMessages.leavingMaintenance(t, "maintenance")));
+                    emit(event(t, ServerEvent.NOTICE, StateMessages.leavingMaintenance(t, "maintenance")));
                 }
             }
         }
@@ -122,6 +122,9 @@ public final class StateChanges {
         if (server.isDraining() == drain) {
             return;
         }
+        // a draining server takes no new traffic: its backend may be left with none, which HAProxy logs
+        boolean wasUsable = server.backend().isUp();
+        List<Boolean> trackersWereUsable = server.trackers().stream().map(t -> t.backend().isUp()).toList();
         server.setDrain(drain);
         afterChange(server, drain ? "DRAIN" : "READY", cause);
         if (server.isInMaintenance()) {
@@ -129,16 +132,19 @@ public final class StateChanges {
         }
         if (drain) {
             int requeued = Dispatcher.redistribute(server);
-            emit(event(ServerEvent.NOTICE, StateMessages.entersDrain(server, "", requeued)));
+            emit(event(server, ServerEvent.NOTICE, StateMessages.entersDrain(server, "", requeued)));
+            backendDownCheck(server.backend(), wasUsable);
+            int i = 0;
             for (Server t : server.trackers()) {
                 afterChange(t, "DRAIN", cause);
-                emit(event(ServerEvent.NOTICE, StateMessages.entersDrain(t, " via " + server, Dispatcher.redistribute(t))));
+                emit(event(t, ServerEvent.NOTICE, StateMessages.entersDrain(t, " via " + server, Dispatcher.redistribute(t))));
+                backendDownCheck(t.backend(), trackersWereUsable.get(i++));
             }
         } else {
-            emit(event(ServerEvent.NOTICE, StateMessages.leavingDrain(server)));
+            emit(event(server, ServerEvent.NOTICE, StateMessages.leavingDrain(server)));
             for (Server t : server.trackers()) {
                 afterChange(t, "READY", cause);
-                emit(event(ServerEvent.NOTICE, StateMessages.leavingDrain(t)));
+                emit(event(t, ServerEvent.NOTICE, StateMessages.leavingDrain(t)));
             }
         }
     }
@@ -155,7 +161,7 @@ public final class StateChanges {
         CheckState.Applied applied = state.apply(result);
         boolean logChecks = server.backend().config().hasOption("log-health-checks");
         if (logChecks && (applied.moved() || applied.previous().status() != result.status())) {
-            emit(event(ServerEvent.NOTICE, StateMessages.healthCheckLine(server, state, result)));
+            emit(event(server, ServerEvent.NOTICE, StateMessages.healthCheckLine(server, state, result)));
         }
         String status = logChecks ? "" : StateMessages.checkStatus(result);
         if (!state.isAgent()) {
@@ -253,7 +259,7 @@ public final class StateChanges {
         boolean judged = kind == CheckStatus.Result.PASSED || kind == CheckStatus.Result.FAILED;
         boolean logChecks = server.backend().config().hasOption("log-health-checks");
         if (logChecks && judged && (applied.moved() || applied.previous().status() != result.status())) {
-            emit(event(ServerEvent.NOTICE, StateMessages.healthCheckLine(server, agent, result)));
+            emit(event(server, ServerEvent.NOTICE, StateMessages.healthCheckLine(server, agent, result)));
         }
         if (!server.isInMaintenance() && judged) {
             String status = logChecks ? "" : StateMessages.checkStatus(result);
@@ -327,7 +333,7 @@ public final class StateChanges {
     /** HAProxy's state update, run while the server stays in forced drain, says so. */
     private void remainingInDrain(Server server) {
         if (server.isDraining() && !server.isInMaintenance()) {
-            emit(event(ServerEvent.NOTICE, StateMessages.remainsInDrain(server)));
+            emit(event(server, ServerEvent.NOTICE, StateMessages.remainsInDrain(server)));
         }
     }
 
@@ -409,7 +415,7 @@ public final class StateChanges {
         if (server.config().check().shutdownSessionsOnDown()) {
             shutdownSessions(server);
         }
-        emit(event(wasSoft ? ServerEvent.NOTICE : ServerEvent.ALERT,
+        emit(event(server, wasSoft ? ServerEvent.NOTICE : ServerEvent.ALERT,
                 StateMessages.down(server, status, sessions, requeued)));
         backendDownCheck(server.backend(), wasUsable);
         for (Server t : server.trackers()) {
@@ -429,7 +435,7 @@ public final class StateChanges {
         }
         afterChange(server, "UP", status);
         int requeued = server.isUsable() ? Dispatcher.grabFromBackend(server) : 0;
-        emit(event(ServerEvent.NOTICE, StateMessages.up(server, status, requeued)));
+        emit(event(server, ServerEvent.NOTICE, StateMessages.up(server, status, requeued)));
         if (!server.isBackup() && server.config().check().shutdownBackupSessionsOnUp()) {
             for (Server b : server.backend().servers()) {
                 if (b.isBackup()) {
@@ -450,7 +456,7 @@ public final class StateChanges {
         server.setUp(true);
         server.setStopping(true);
         afterChange(server, "NOLB", status);
-        emit(event(ServerEvent.NOTICE, StateMessages.stopping(server, status)));
+        emit(event(server, ServerEvent.NOTICE, StateMessages.stopping(server, status)));
         backendDownCheck(server.backend(), wasUsable); // a stopping server takes no new traffic
         for (Server t : server.trackers()) {
             stopping(t, " via " + server);
@@ -466,13 +472,14 @@ public final class StateChanges {
 
     private void backendDownCheck(Proxy backend, boolean wasUp) {
         if (wasUp && !backend.isUp()) {
-            emit(new ServerEvent(ServerEvent.EMERG, StateMessages.noServerAvailable(backend),
+            emit(new ServerEvent(backend, ServerEvent.EMERG, StateMessages.noServerAvailable(backend),
                     StateMessages.noServerAvailableOnStderr(backend)));
         }
     }
 
-    private static ServerEvent event(int level, String message) {
-        return new ServerEvent(level, message, message);
+    /** An event about {@code server}: its backend's loggers send it, as HAProxy's {@code send_log(s->proxy, ...)}. */
+    private static ServerEvent event(Server server, int level, String message) {
+        return new ServerEvent(server.backend(), level, message, message);
     }
 
     /** An event that is no server's (a frontend paused or stopped), for the same log and listeners. */
