@@ -233,6 +233,8 @@ public final class LogFormat {
                 } catch (AclException e) {
                     String why = e.getMessage().endsWith(".") ? e.getMessage().substring(0, e.getMessage().length() - 1)
                             : e.getMessage();
+                    // the expression is in the message already, where HAProxy's log-format parser names it
+                    why = why.replace(" in sample expression '" + expr + "'", "");
                     throw new LogFormatException("failed to parse sample expression <" + s.substring(i + 1) + "> : " + why);
                 }
                 String missing = LogSamples.missing(sample.fetchName());
