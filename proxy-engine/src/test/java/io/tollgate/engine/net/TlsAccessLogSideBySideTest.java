@@ -51,9 +51,9 @@ class TlsAccessLogSideBySideTest {
         }
     }
 
-    private record Ports(int plain, int tls, int quiet, int errors, int sd, int stats) {
+    private record Ports(int plain, int tls, int quiet, int errors, int sd, int tcp, int stats) {
         static Ports free() throws IOException {
-            return new Ports(freePort(), freePort(), freePort(), freePort(), freePort(), freePort());
+            return new Ports(freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort());
         }
     }
 
@@ -89,15 +89,24 @@ class TlsAccessLogSideBySideTest {
                     log-format-sd %s
                     bind 127.0.0.1:%d
                     default_backend be
+                frontend fe_t
+                    mode tcp
+                    option tcplog
+                    option log-separate-errors
+                    bind 127.0.0.1:%d ssl crt %s
+                    default_backend be_t
                 backend be
                     server s1 127.0.0.1:%d
+                backend be_t
+                    mode tcp
+                    server t1 127.0.0.1:%d
                 listen stats
                     bind 127.0.0.1:%d
                     no log
                     stats enable
                     stats uri /
                 """.formatted(syslog, p.plain, p.tls, CERT, p.quiet, CERT, ERROR_FORMAT, p.errors, CERT, rfc5424,
-                SD_FORMAT, p.sd, upstream, p.stats);
+                SD_FORMAT, p.sd, p.tcp, CERT, upstream, upstream, p.stats);
     }
 
     /** Keeps the access datagrams it receives (not the event lines such as "Proxy fe_s started."). */
@@ -155,7 +164,7 @@ class TlsAccessLogSideBySideTest {
     private static void settle(Csv csv) {
         long end = System.nanoTime() + 10_000_000_000L;
         try {
-            while (!List.of("fe_s", "fe_n", "fe_e", "fe_sd").stream()
+            while (!List.of("fe_s", "fe_n", "fe_e", "fe_sd", "fe_t").stream()
                     .allMatch(fe -> rowsOf(csv).get(fe + "/FRONTEND").get("scur").equals("0"))) {
                 if (System.nanoTime() > end) {
                     throw new AssertionError("frontends still have sessions: " + csv.rows());
@@ -216,6 +225,9 @@ class TlsAccessLogSideBySideTest {
         }
         rfc5424.await(1);
         settle(csv);
+        // a TCP frontend writes the same error line, at err under log-separate-errors
+        clearText(p.tcp, "hello\r\n");
+        logged.run();
     }
 
     /**
@@ -288,6 +300,7 @@ class TlsAccessLogSideBySideTest {
                 .containsExactlyElementsOf(theirs.stream().map(TlsAccessLogSideBySideTest::masked).toList());
         assertThat(theirs).anySatisfy(d -> assertThat(d).endsWith(" fe_s/2: SSL handshake failure\n"))
                 .anySatisfy(d -> assertThat(d).endsWith(" fe_n/mybind: SSL handshake failure\n"))
+                .anySatisfy(d -> assertThat(d).startsWith("<131>").endsWith(" fe_t/1: SSL handshake failure\n"))
                 .anySatisfy(d -> assertThat(d).contains("[exampleSDID@1234 bytes=\""));
     }
 
