@@ -170,7 +170,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
         frontend.frontendCounters().sessionOpened();
         live = LiveSession.register(frontend.proxies().sessions(), client, frontend);
         if (accessLog != null) {
-            accessLog.accepted(ClientConnection.source(client), ClientConnection.destination(client));
+            ConnectLine.write(accessLog, client);
             if (accessLog.hasFormat()) {
                 logEvent = accessLog.newEvent();
                 logEvent.client = ClientConnection.source(client);

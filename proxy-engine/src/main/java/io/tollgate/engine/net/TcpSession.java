@@ -85,7 +85,7 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements Connector
         live = LiveSession.register(frontend.proxies().sessions(), client, frontend);
         if (accessLog != null) {
             acceptEpochMillis = System.currentTimeMillis();
-            accessLog.accepted(ClientConnection.source(client), ClientConnection.destination(client));
+            ConnectLine.write(accessLog, client);
         }
         if (hasTcpRules() && (ConnectionRules.rejectsSession(frontend, client, stickCounters())
                 || ConnectionRules.rejectsContent(frontend, client, stickCounters()))) {

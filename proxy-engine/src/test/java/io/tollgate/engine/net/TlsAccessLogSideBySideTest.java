@@ -51,9 +51,10 @@ class TlsAccessLogSideBySideTest {
         }
     }
 
-    private record Ports(int plain, int tls, int quiet, int errors, int sd, int tcp, int stats) {
+    private record Ports(int plain, int tls, int quiet, int errors, int sd, int tcp, int legacy, int stats) {
         static Ports free() throws IOException {
-            return new Ports(freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort());
+            return new Ports(freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort(),
+                    freePort());
         }
     }
 
@@ -95,6 +96,9 @@ class TlsAccessLogSideBySideTest {
                     option log-separate-errors
                     bind 127.0.0.1:%d ssl crt %s
                     default_backend be_t
+                frontend fe_l
+                    bind 127.0.0.1:%d ssl crt %s
+                    default_backend be
                 backend be
                     server s1 127.0.0.1:%d
                 backend be_t
@@ -106,7 +110,7 @@ class TlsAccessLogSideBySideTest {
                     stats enable
                     stats uri /
                 """.formatted(syslog, p.plain, p.tls, CERT, p.quiet, CERT, ERROR_FORMAT, p.errors, CERT, rfc5424,
-                SD_FORMAT, p.sd, p.tcp, CERT, upstream, upstream, p.stats);
+                SD_FORMAT, p.sd, p.tcp, CERT, p.legacy, CERT, upstream, upstream, p.stats);
     }
 
     /** Keeps the access datagrams it receives (not the event lines such as "Proxy fe_s started."). */
@@ -164,7 +168,7 @@ class TlsAccessLogSideBySideTest {
     private static void settle(Csv csv) {
         long end = System.nanoTime() + 10_000_000_000L;
         try {
-            while (!List.of("fe_s", "fe_n", "fe_e", "fe_sd", "fe_t").stream()
+            while (!List.of("fe_s", "fe_n", "fe_e", "fe_sd", "fe_t", "fe_l").stream()
                     .allMatch(fe -> rowsOf(csv).get(fe + "/FRONTEND").get("scur").equals("0"))) {
                 if (System.nanoTime() > end) {
                     throw new AssertionError("frontends still have sessions: " + csv.rows());
@@ -227,6 +231,13 @@ class TlsAccessLogSideBySideTest {
         settle(csv);
         // a TCP frontend writes the same error line, at err under log-separate-errors
         clearText(p.tcp, "hello\r\n");
+        logged.run();
+        // without a log format: nothing for a failed handshake, "Connect from" once one succeeded
+        clearText(p.legacy, "GET / HTTP/1.0\r\n\r\n");
+        settle(csv);
+        try (RawHttp c = new RawHttp(tls(p.legacy, "TLSv1.3", "TLS_AES_256_GCM_SHA384", null))) {
+            assertThat(c.get("/legacy").status()).isEqualTo(200);
+        }
         logged.run();
     }
 
@@ -301,6 +312,7 @@ class TlsAccessLogSideBySideTest {
         assertThat(theirs).anySatisfy(d -> assertThat(d).endsWith(" fe_s/2: SSL handshake failure\n"))
                 .anySatisfy(d -> assertThat(d).endsWith(" fe_n/mybind: SSL handshake failure\n"))
                 .anySatisfy(d -> assertThat(d).startsWith("<131>").endsWith(" fe_t/1: SSL handshake failure\n"))
+                .anySatisfy(d -> assertThat(d).contains(": Connect from 127.0.0.1:").endsWith(" (fe_l/HTTP)\n"))
                 .anySatisfy(d -> assertThat(d).contains("[exampleSDID@1234 bytes=\""));
     }
 
