@@ -40,9 +40,9 @@
  * carried.
  *
  * <h2>Not here yet</h2>
- * {@code ssl_fc_is_resumed} is always 0 (the JDK's TLS engine does not tell), {@code ssl_fc_err}
- * has OpenSSL's code only for a first record that is not TLS, and {@code %[fetch,converter]} on
- * those fetches takes only {@code hex}. Not at all: {@code capture cookie} ({@code %CC}/{@code %CS}
+ * {@code ssl_fc_err} has OpenSSL's code only for a first record that is not TLS,
+ * {@code ssl_c_err}/{@code ssl_c_ca_err} are 0 on every TLS connection, and
+ * {@code %[fetch,converter]} on those fetches takes only {@code hex}. Not at all: {@code capture cookie} ({@code %CC}/{@code %CS}
  * show {@code -}), {@code unique-id-format} ({@code %ID} shows {@code -}) and
  * {@code option logasap}. {@code %Th} times the TLS
  * handshake only; HAProxy's also includes reading a PROXY protocol header.

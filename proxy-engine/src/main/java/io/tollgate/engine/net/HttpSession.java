@@ -184,7 +184,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
                             handshakeFailed(tls, f.cause());
                             return;
                         }
-                        TlsFacts.established(logEvent, tls);
+                        TlsFacts.established(logEvent, tls, idleSinceEpochMillis);
                         if (firstRequest) {
                             handshakeNanos = System.nanoTime();
                         }

@@ -273,7 +273,7 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements Connector
                 accessLog.connectionFailed(e, error, bind);
                 return;
             }
-            TlsFacts.established(e, tls);
+            TlsFacts.established(e, tls, acceptEpochMillis);
         }
         e.backend = backend;
         e.server = connected ? server : connector == null ? null : connector.lastTried();

@@ -27,15 +27,18 @@ final class TlsFacts {
     private TlsFacts() {
     }
 
-    /** Records a handshake that succeeded. The JDK's engine does not say whether a session was resumed: never. */
-    static void established(LogEvent e, SslHandler tls) {
+    /**
+     * Records a handshake that succeeded. The JDK's engine does not say whether it resumed a
+     * session; a session older than the connection ({@code acceptedMillis}) can only have been.
+     */
+    static void established(LogEvent e, SslHandler tls, long acceptedMillis) {
         SSLSession session = tls.engine().getSession();
         e.connectionError = 0;
         e.sslError = 0;
         e.sslVersion = session.getProtocol();
         e.sslCipher = CipherSuiteConverter.toOpenSsl(session.getCipherSuite(), false);
         e.serverName = ClientConnection.serverName(tls);
-        e.resumed = false;
+        e.resumed = session.getCreationTime() < acceptedMillis;
     }
 
     /**

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 
@@ -207,6 +208,16 @@ class TlsAccessLogSideBySideTest {
             assertThat(c.get("/tls12").status()).isEqualTo(200);
         }
         logged.run();
+        // a second connection of the same client resumes its session
+        for (String protocol : new String[] {"TLSv1.2", "TLSv1.3"}) {
+            SSLContext client = TlsFixtures.clientContext(null);
+            for (int i = 0; i < 2; i++) {
+                try (RawHttp c = new RawHttp(tls(client, p.tls, protocol, null, null))) {
+                    assertThat(c.get("/" + protocol + "-" + i).status()).isEqualTo(200);
+                }
+                logged.run();
+            }
+        }
         clearText(p.tls, "GET / HTTP/1.0\r\n\r\n");
         logged.run();
         partialHello(p.tls);
@@ -246,10 +257,17 @@ class TlsAccessLogSideBySideTest {
      * orders differ: OpenSSL prefers TLS_AES_256_GCM_SHA384, the JDK TLS_AES_128_GCM_SHA256).
      */
     private static SSLSocket tls(int port, String protocol, String suite, String sni) throws IOException {
-        SSLSocket s = (SSLSocket) TlsFixtures.clientContext(null).getSocketFactory().createSocket("127.0.0.1", port);
+        return tls(TlsFixtures.clientContext(null), port, protocol, suite, sni);
+    }
+
+    /** As above, from {@code client}'s context (and its session cache); any suite when {@code suite} is null. */
+    private static SSLSocket tls(SSLContext client, int port, String protocol, String suite, String sni)
+            throws IOException {
+        SSLSocket s = (SSLSocket) client.getSocketFactory().createSocket("127.0.0.1", port);
         SSLParameters p = s.getSSLParameters();
         p.setProtocols(new String[] {protocol});
-        p.setCipherSuites(new String[] {suite});
+        p.setCipherSuites(new String[] {suite != null ? suite
+                : protocol.equals("TLSv1.3") ? "TLS_AES_256_GCM_SHA384" : "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384"});
         p.setServerNames(sni == null ? List.of() : List.of(new SNIHostName(sni)));
         s.setSSLParameters(p);
         s.setSoTimeout(10_000);
@@ -313,7 +331,9 @@ class TlsAccessLogSideBySideTest {
                 .anySatisfy(d -> assertThat(d).endsWith(" fe_n/mybind: SSL handshake failure\n"))
                 .anySatisfy(d -> assertThat(d).startsWith("<131>").endsWith(" fe_t/1: SSL handshake failure\n"))
                 .anySatisfy(d -> assertThat(d).contains(": Connect from 127.0.0.1:").endsWith(" (fe_l/HTTP)\n"))
-                .anySatisfy(d -> assertThat(d).contains("[exampleSDID@1234 bytes=\""));
+                .anySatisfy(d -> assertThat(d).contains("[exampleSDID@1234 bytes=\""))
+                .anySatisfy(d -> assertThat(d).contains("\"GET /TLSv1.2-1 HTTP/1.1\" 0/0000000000000000/0/0/1 "))
+                .anySatisfy(d -> assertThat(d).contains("\"GET /TLSv1.3-1 HTTP/1.1\" 0/0000000000000000/0/0/1 "));
     }
 
     /**
