@@ -68,8 +68,6 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
     private long readMark;
     /** When the TLS handshake ended, for the first request's {@code Th}; 0 without one, or after it. */
     private long handshakeNanos;
-    /** The TLS handshake failed: the error line was written, and no request line follows. */
-    private boolean handshakeFailed;
     /** How the connection's error line names its listener ({@code fe/<bind>}). */
     private final String bind;
 
@@ -432,7 +430,6 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
      * it never became a stream.
      */
     private void handshakeFailed(io.netty.handler.ssl.SslHandler tls, Throwable cause) {
-        handshakeFailed = true;
         LogEvent e = logEvent;
         e.reset();
         ConnectionError error = TlsFacts.failed(e, tls, cause);
@@ -456,7 +453,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
 
     /** Gone before its first request, or in the middle of the next one: HAProxy logs that too. */
     private void clientLeftWithoutRequest() {
-        if (logEvent != null && admitted && !closed && !handshakeFailed && handshakeSucceeded()
+        if (logEvent != null && admitted && !closed && handshakeSucceeded()
                 && (firstRequest || bytesReadSinceIdle() > 0)) {
             logWithoutRequest(400, LogEvent.END_CLIENT);
         }

@@ -34,8 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DeadLogTargetsTest {
     private static final Actor ADMIN = new Actor("ops", "test", "test", AccessLevel.ADMIN);
-    /** Requests timed per configuration. */
-    private static final int TIMED = 3000;
+    /** Requests per timed round, and rounds per configuration (the best round counts: the machine is shared). */
+    private static final int TIMED = 2000;
+    private static final int ROUNDS = 3;
     /** A long path makes each line about 1 KB (the default len), so that the TCP target's buffers fill sooner. */
     private static final String PATH = "/" + "p".repeat(1100);
 
@@ -84,6 +85,15 @@ class DeadLogTargetsTest {
         return count / ((System.nanoTime() - start) / 1e9);
     }
 
+    /** The best rate of {@link #ROUNDS} rounds of {@link #TIMED} requests. */
+    private static double rate(RunningEngine engine) throws IOException {
+        double best = 0;
+        for (int i = 0; i < ROUNDS; i++) {
+            best = Math.max(best, requests(engine, TIMED));
+        }
+        return best;
+    }
+
     private static long droppedLogs(RunningEngine engine) {
         String info = engine.engine().runtimeApi().execute("show info", ADMIN);
         Matcher m = Pattern.compile("(?m)^DroppedLogs: (\\d+)$").matcher(info);
@@ -98,13 +108,13 @@ class DeadLogTargetsTest {
 
         RunningEngine quiet = engine("no log", upstream.port());
         requests(quiet, 300); // warm up the JIT on the same path before timing anything
-        double withoutTarget = requests(quiet, TIMED);
+        double withoutTarget = rate(quiet);
         close(quiet);
 
         // the fair comparison for the dead targets: the same lines built and shipped to a live target
         DatagramSocket listener = receiver();
         RunningEngine live = engine("log 127.0.0.1:" + listener.getLocalPort() + " local0", upstream.port());
-        double heard = requests(live, TIMED);
+        double heard = rate(live);
         close(live);
 
         ServerSocket blackhole = new ServerSocket();
@@ -134,7 +144,7 @@ class DeadLogTargetsTest {
             }
         });
         RunningEngine tcp = engine("log tcp@127.0.0.1:" + blackhole.getLocalPort() + " local0", upstream.port());
-        double blackholed = requests(tcp, TIMED);
+        double blackholed = rate(tcp);
         // the buffers hold a few megabytes at most: more lines must overflow them, and be counted
         for (int round = 0; round < 20 && droppedLogs(tcp) == 0; round++) {
             requests(tcp, 1000);
@@ -144,19 +154,19 @@ class DeadLogTargetsTest {
 
         int nobody = freePort();
         RunningEngine udp = engine("log 127.0.0.1:" + nobody + " local0", upstream.port());
-        double unheard = requests(udp, TIMED);
+        double unheard = rate(udp);
         for (int round = 0; round < 50 && droppedLogs(udp) == 0; round++) {
             requests(udp, 20);
         }
         assertThat(droppedLogs(udp)).as("lines refused by a UDP port nobody listens on").isPositive();
 
-        String figures = String.format(java.util.Locale.ROOT, "dead log targets, %d sequential keep-alive requests "
-                + "(GET of a %d-byte path, option httplog) through Tollgate:%n"
+        String figures = String.format(java.util.Locale.ROOT, "dead log targets, best of %d rounds of %d sequential "
+                + "keep-alive requests (GET of a %d-byte path, option httplog) through Tollgate:%n"
                 + "  no log target:                       %8.0f requests/s%n"
                 + "  UDP target with a listener:          %8.0f requests/s%n"
                 + "  tcp@ target that never reads:        %8.0f requests/s%n"
                 + "  UDP target with no listener:         %8.0f requests/s%n",
-                TIMED, PATH.length(), withoutTarget, heard, blackholed, unheard);
+                ROUNDS, TIMED, PATH.length(), withoutTarget, heard, blackholed, unheard);
         System.out.print(figures);
         Path out = Path.of("target", "dead-log-targets.txt");
         Files.createDirectories(out.getParent());
