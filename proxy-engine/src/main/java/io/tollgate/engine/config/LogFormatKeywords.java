@@ -8,8 +8,11 @@ import java.util.List;
 
 /**
  * {@code log-format <fmt>}: the frontend's access-log format, replacing any {@code option *log}
- * (the last one wins, as in HAProxy). The string is compiled once the section's mode is known,
- * with HAProxy's errors ({@code Parsing [file:line]: failed to parse log-format : ...}).
+ * (the last one wins, as in HAProxy); {@code error-log-format <fmt>}: the line of a connection
+ * that fails before any request (a TLS handshake); {@code log-format-sd <fmt>}: the structured
+ * data of its lines on {@code format rfc5424} targets. The strings are compiled once the
+ * section's mode is known, with HAProxy's errors
+ * ({@code Parsing [file:line]: failed to parse log-format : ...}).
  */
 final class LogFormatKeywords {
     private LogFormatKeywords() {
@@ -30,6 +33,32 @@ final class LogFormatKeywords {
             proxy.options.removeAll(List.of("httplog", "httplog-clf", "httpslog", "tcplog"));
             proxy.logFormat = line.toDirective();
         });
+        table.add("error-log-format", (line, proxy, problems) -> {
+            if (oneFormat(line, proxy, problems)) {
+                proxy.errorLogFormat = line.toDirective();
+            }
+        });
+        table.add("log-format-sd", (line, proxy, problems) -> {
+            if (oneFormat(line, proxy, problems)) {
+                proxy.logFormatSd = line.toDirective();
+            }
+        });
+    }
+
+    /** HAProxy's checks of a format keyword's one argument; false when a backend ignores it. */
+    private static boolean oneFormat(Line line, ProxyState proxy, Problems problems) throws KeywordException {
+        String keyword = line.arg(0);
+        if (line.arg(1).isEmpty()) {
+            throw new KeywordException(keyword + " expects an argument.");
+        }
+        if (line.has(2)) {
+            throw new KeywordException(keyword + " expects only one argument, don't forget to escape spaces!");
+        }
+        if (!proxy.isFrontend()) {
+            problems.warn(line.source(), "backend '" + proxy.name + "' : '" + keyword + "' directive is ignored in backends.");
+            return false;
+        }
+        return true;
     }
 
     /**
@@ -50,19 +79,28 @@ final class LogFormatKeywords {
                 }
             }
         }
-        if (http && proxy.hasOption("httpslog")) {
-            problems.warn(null, "frontend '" + proxy.name() + "' : 'option httpslog' is not acted on yet by Tollgate: "
-                    + "its lines use the 'option httplog' format.");
-        }
+        Directive logFormat = proxy.rules().logFormat();
         String text = AccessLog.formatText(proxy);
-        if (text == null) {
-            return;
+        if (text != null) {
+            compile("log-format", text, logFormat != null ? logFormat.source() : proxy.source(), http, problems);
         }
+        Directive sd = proxy.rules().logFormatSd();
+        if (sd != null) {
+            // HAProxy names the log-format line here (or none): it keeps one place per proxy for both
+            compile("log-format-sd", sd.args().get(0), logFormat != null ? logFormat.source() : null, http, problems);
+        }
+        Directive error = proxy.rules().errorLogFormat();
+        if (error != null) {
+            compile("error-log-format", error.args().get(0), error.source(), http, problems);
+        }
+    }
+
+    private static void compile(String keyword, String text, Source where, boolean http, Problems problems) {
         try {
             LogFormat.compile(text, http);
         } catch (LogFormatException e) {
-            Source where = proxy.rules().logFormat() != null ? proxy.rules().logFormat().source() : proxy.source();
-            problems.alert(null, "Parsing [" + where + "]: failed to parse log-format : " + e.getMessage() + ".");
+            problems.alert(null, "Parsing [" + (where == null ? "(null):0" : where) + "]: failed to parse " + keyword
+                    + " : " + e.getMessage() + ".");
         }
     }
 }

@@ -23,16 +23,20 @@ import java.util.List;
  *   <li>{@code stickRules}: {@code stick on|match|store-request|store-response} lines, args from
  *       the kind on;</li>
  *   <li>{@code logFormat}: the {@code log-format} line in force (its one argument), or null when
- *       an {@code option *log} or nothing chose the access-log format.</li>
+ *       an {@code option *log} or nothing chose the access-log format;</li>
+ *   <li>{@code errorLogFormat}: the {@code error-log-format} line (connection errors such as a
+ *       failed TLS handshake), or null for HAProxy's default error line;</li>
+ *   <li>{@code logFormatSd}: the {@code log-format-sd} line (RFC 5424 structured data), or null.</li>
  * </ul>
  */
 public record ProxyRules(List<Directive> httpResponse, List<Directive> tcpRequest, List<Directive> redirects,
                          List<Directive> useServers, String monitorUri, List<Directive> monitorFail,
                          List<Directive> captures, Directive stickTable, CookieSettings cookie,
-                         List<Directive> stickRules, CheckDefinition healthCheck, Directive logFormat) {
+                         List<Directive> stickRules, CheckDefinition healthCheck, Directive logFormat,
+                         Directive errorLogFormat, Directive logFormatSd) {
 
     public static final ProxyRules NONE = new ProxyRules(List.of(), List.of(), List.of(), List.of(), null, List.of(),
-            List.of(), null, null, List.of(), null, null);
+            List.of(), null, null, List.of(), null, null, null, null);
 
     /**
      * The table a {@code stick} rule's {@code args} (kind first) name: {@code table <name>}, or

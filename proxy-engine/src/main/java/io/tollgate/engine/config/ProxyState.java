@@ -67,6 +67,9 @@ final class ProxyState {
     final List<Directive> logs = new ArrayList<>();
     /** The {@code log-format} line, or null; cleared by a later {@code option *log}. */
     Directive logFormat;
+    /** The {@code error-log-format} and {@code log-format-sd} lines, or null. */
+    Directive errorLogFormat;
+    Directive logFormatSd;
     /** Where the {@code option *log} in force was set, for the warnings about it. */
     Source logOptionSource;
     ErrorPageSettings errorPages = ErrorPageSettings.none();
@@ -104,6 +107,8 @@ final class ProxyState {
         p.logs.addAll(logs);
         p.logFormat = logFormat;
         p.logTag = logTag;
+        p.errorLogFormat = errorLogFormat;
+        p.logFormatSd = logFormatSd;
         p.logOptionSource = logOptionSource;
         p.acls.addAll(acls);
         p.httpRequestRules.addAll(httpRequestRules);
@@ -180,7 +185,8 @@ final class ProxyState {
                         kind.isBackend() && mode == ProxyMode.HTTP ? cookie : null,
                         kind.isBackend() ? List.copyOf(stickRules) : List.of(),
                         kind.isBackend() ? healthCheckDefinition() : null,
-                        kind.isFrontend() ? logFormat : null), pages, logTag);
+                        kind.isFrontend() ? logFormat : null, kind.isFrontend() ? errorLogFormat : null,
+                        kind.isFrontend() ? logFormatSd : null), pages, logTag);
     }
 
     /** The check the servers run: the selected option, completed by its rules. */

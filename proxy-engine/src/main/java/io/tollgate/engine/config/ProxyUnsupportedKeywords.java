@@ -9,7 +9,7 @@ import static io.tollgate.engine.config.Capabilities.notInDefaults;
 /**
  * The real HAProxy 2.6 proxy keywords Tollgate does not implement yet, and those HAProxy 2.6
  * itself removed. Each one is recognised, so a typo is still told apart from a known word.
- * Ignored with a warning: {@code log-format-sd}, {@code error-log-format}, {@code http-error} replies, captures, compression, external
+ * Ignored with a warning: {@code http-error} replies, captures, compression, external
  * checks (a later issue), stick tables without rules, hashing and reuse tunables. Refused: what
  * decides where or whether traffic goes ({@code stick}, persistence, {@code source},
  * {@code disabled}, ...).
@@ -23,8 +23,8 @@ final class ProxyUnsupportedKeywords {
     static void register(KeywordTable<ProxyState> t) {
         Keyword<ProxyState> ignored = Unsupported.ignored();
         Keyword<ProxyState> refused = Unsupported.refused();
-        t.addAll(List.of("declare", "compression", "http-error", "unique-id-format", "unique-id-header", "log-format-sd",
-                "error-log-format", "max-keep-alive-queue", "retry-on", "rate-limit", "email-alert",
+        t.addAll(List.of("declare", "compression", "http-error", "unique-id-format", "unique-id-header",
+                "max-keep-alive-queue", "retry-on", "rate-limit", "email-alert",
                 "external-check", "clitcpka-cnt", "clitcpka-idle", "clitcpka-intvl",
                 "srvtcpka-cnt", "srvtcpka-idle", "srvtcpka-intvl"), ignored);
         t.add("hash-type", backend(ProxyUnsupportedKeywords::hashType));

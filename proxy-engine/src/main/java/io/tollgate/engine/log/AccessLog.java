@@ -20,9 +20,14 @@ public final class AccessLog {
     /** HAProxy's {@code global.req_count}: one number per stream, for {@code %rt}. */
     private static final AtomicLong REQUESTS = new AtomicLong();
     private static final ThreadLocal<StringBuilder> LINE = ThreadLocal.withInitial(() -> new StringBuilder(256));
+    private static final ThreadLocal<StringBuilder> SD = ThreadLocal.withInitial(() -> new StringBuilder(64));
 
     private final Proxy frontend;
     private final LogFormat format;
+    /** {@code error-log-format}, or null for HAProxy's default error line. */
+    private final LogFormat errorFormat;
+    /** {@code log-format-sd}, or null: lines then carry no structured data object at all. */
+    private final LogFormat sdFormat;
     private final AccessLogSink sink;
     private final boolean dontLogNull;
     private final boolean dontLogNormal;
@@ -31,10 +36,12 @@ public final class AccessLog {
     private final List<CapturedHeaders.Capture> responseCaptures;
     private final AtomicLong lines = new AtomicLong();
 
-    private AccessLog(Proxy frontend, LogFormat format, AccessLogSink sink) {
+    private AccessLog(Proxy frontend, LogFormat format, LogFormat errorFormat, LogFormat sdFormat, AccessLogSink sink) {
         ProxyConfig c = frontend.config();
         this.frontend = frontend;
         this.format = format;
+        this.errorFormat = errorFormat;
+        this.sdFormat = sdFormat;
         this.sink = sink;
         this.dontLogNull = c.hasOption("dontlognull");
         this.dontLogNormal = c.hasOption("dontlog-normal");
@@ -51,13 +58,24 @@ public final class AccessLog {
         if (sink == null || !frontend.isFrontend() || !hasTargets(frontend.config().logs(), globalLogs)) {
             return null;
         }
-        String text = formatText(frontend.config());
+        ProxyConfig c = frontend.config();
+        boolean http = frontend.mode() == ProxyMode.HTTP;
+        LogFormat format = compile(formatText(c), http, frontend);
+        LogFormat errorFormat = compile(argument(c.rules().errorLogFormat()), http, frontend);
+        LogFormat sdFormat = compile(argument(c.rules().logFormatSd()), http, frontend);
+        return new AccessLog(frontend, format, errorFormat, sdFormat, sink);
+    }
+
+    private static String argument(Directive d) {
+        return d == null ? null : d.args().get(0);
+    }
+
+    private static LogFormat compile(String text, boolean http, Proxy frontend) {
         try {
-            LogFormat format = text == null ? null : LogFormat.compile(text, frontend.mode() == ProxyMode.HTTP);
-            return new AccessLog(frontend, format, sink);
+            return text == null ? null : LogFormat.compile(text, http);
         } catch (LogFormatException e) {
             // the configuration check compiled the same text already
-            throw new IllegalStateException("log-format of " + frontend.name() + ": " + e.getMessage(), e);
+            throw new IllegalStateException("log format of " + frontend.name() + ": " + e.getMessage(), e);
         }
     }
 
@@ -173,8 +191,57 @@ public final class AccessLog {
             return;
         }
         StringBuilder sb = line();
-        format.render(e, sb, lines.getAndIncrement());
-        sink.log(frontend, error && separateErrors ? AccessLogSink.ERR : AccessLogSink.INFO, sb.toString());
+        long count = lines.getAndIncrement();
+        format.render(e, sb, count);
+        send(error && separateErrors ? AccessLogSink.ERR : AccessLogSink.INFO, sb, e, count);
+    }
+
+    /**
+     * The line of a connection that failed before any request, as HAProxy's
+     * {@code session_kill_embryonic}: its {@code error-log-format}, else
+     * {@code 127.0.0.1:50326 [23/Nov/2026:22:48:23.544] fe/1: SSL handshake failure}, at
+     * {@code info} ({@code err} under {@code log-separate-errors}); {@code dontlognull} hides a
+     * client that closed without a word. {@code e} holds the connection's facts; this sets what
+     * its line shows of the request that never came.
+     *
+     * @param bind the {@code bind} line's {@code name}, else its listener's number in the frontend
+     */
+    public void connectionFailed(LogEvent e, ConnectionError error, String bind) {
+        if (format == null || (dontLogNull && error.isNull())) {
+            return;
+        }
+        e.connectionError = error.code();
+        e.status = 0;
+        e.endedBy = LogEvent.END_PROXY;
+        e.endedAt = LogEvent.AT_REQUEST;
+        e.activeMillis = 0;
+        e.totalMillis = e.handshakeMillis;
+        int level = separateErrors ? AccessLogSink.ERR : AccessLogSink.INFO;
+        StringBuilder sb = line();
+        if (errorFormat != null) {
+            long count = lines.getAndIncrement();
+            errorFormat.render(e, sb, count);
+            send(level, sb, e, count);
+            return;
+        }
+        LogText.address(sb, e.client, 0);
+        sb.append(':');
+        LogText.port(sb, e.client, 0);
+        sb.append(" [");
+        LogDates.current().appendLocal(sb, e.acceptEpochMillis);
+        sb.append("] ").append(frontend.name()).append('/').append(bind).append(": ").append(error.message());
+        sink.log(frontend, level, sb.toString());
+    }
+
+    private void send(int level, StringBuilder line, LogEvent e, long count) {
+        if (sdFormat == null) {
+            sink.log(frontend, level, line.toString());
+            return;
+        }
+        StringBuilder sd = SD.get();
+        sd.setLength(0);
+        sdFormat.render(e, sd, count);
+        sink.log(frontend, level, line.toString(), sd.toString());
     }
 
     private static StringBuilder line() {

@@ -13,4 +13,12 @@ public interface AccessLogSink {
     int INFO = 6;
 
     void log(Proxy frontend, int level, String message);
+
+    /**
+     * A message with its RFC 5424 structured data ({@code log-format-sd}), which only
+     * {@code format rfc5424} targets show. A sink that has no use for it logs the message alone.
+     */
+    default void log(Proxy frontend, int level, String message, String structuredData) {
+        log(frontend, level, message);
+    }
 }

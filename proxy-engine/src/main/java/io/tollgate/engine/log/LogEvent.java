@@ -45,6 +45,17 @@ public final class LogEvent {
     public InetSocketAddress backendSource;
     public boolean tls;
     public boolean http;
+    /**
+     * The connection's TLS facts, set once its handshake ended (kept across keep-alive requests):
+     * HAProxy's {@code fc_err} and {@code ssl_fc_err}, the protocol and cipher as OpenSSL names them
+     * ({@code %sslv}, {@code %sslc}), the SNI and whether the session was resumed.
+     */
+    public int connectionError;
+    public long sslError;
+    public String sslVersion;
+    public String sslCipher;
+    public String serverName;
+    public boolean resumed;
 
     /** Wall-clock date of the accept (or of the end of the previous request on the connection). */
     public long acceptEpochMillis;

@@ -51,6 +51,9 @@ public final class LogFormat {
             if (n.literal != null) {
                 sb.append(n.literal);
                 lastIsSpace = false;
+            } else if (n.connection != null) {
+                LogText.text(sb, n.connection.value(e), n.flags);
+                lastIsSpace = false;
             } else if (n.variable == null && n.sample == null) {
                 if (!lastIsSpace) {
                     sb.append(' ');
@@ -132,8 +135,12 @@ public final class LogFormat {
         }
     }
 
-    /** One piece of the format: exactly one of literal, variable or sample, or none for a separator. */
-    private record Node(String literal, LogVariable variable, SampleExpression sample, int flags) {
+    /** One piece of the format: exactly one of literal, variable or samples, or none for a separator. */
+    private record Node(String literal, LogVariable variable, SampleExpression sample, ConnectionSample connection,
+                        int flags) {
+        Node(String literal, LogVariable variable, SampleExpression sample, int flags) {
+            this(literal, variable, sample, null, flags);
+        }
     }
 
     /** HAProxy's {@code parse_logformat_string}, reduced to what Tollgate renders. */
@@ -171,7 +178,7 @@ public final class LogFormat {
         }
 
         private static boolean isSeparator(Node n) {
-            return n.literal == null && n.variable == null && n.sample == null;
+            return n.literal == null && n.variable == null && n.sample == null && n.connection == null;
         }
 
         private void flushLiteral() {
@@ -208,12 +215,26 @@ public final class LogFormat {
                     throw new LogFormatException("missing ']' after '" + s.substring(i + 1) + "'");
                 }
                 String expr = s.substring(i + 1, end);
+                ConnectionSample connection;
+                try {
+                    connection = ConnectionSample.compile(expr);
+                } catch (LogFormatException e) {
+                    throw new LogFormatException("failed to parse sample expression <" + s.substring(i + 1) + "> : "
+                            + e.getMessage());
+                }
+                if (connection != null) {
+                    flushLiteral();
+                    nodes.add(new Node(null, null, null, connection, flags));
+                    return end + 1;
+                }
                 SampleExpression sample;
                 try {
                     sample = SampleExpression.compile(expr);
                 } catch (AclException e) {
                     String why = e.getMessage().endsWith(".") ? e.getMessage().substring(0, e.getMessage().length() - 1)
                             : e.getMessage();
+                    // the expression is in the message already, where HAProxy's log-format parser names it
+                    why = why.replace(" in sample expression '" + expr + "'", "");
                     throw new LogFormatException("failed to parse sample expression <" + s.substring(i + 1) + "> : " + why);
                 }
                 String missing = LogSamples.missing(sample.fetchName());

@@ -112,6 +112,8 @@ enum LogVariable {
     PATH_ONLY("HPO", true, (e, sb, f) -> requestPart(sb, e.uri == null ? null : pathOnly(e.uri), f)),
     QUERY("HQ", true, (e, sb, f) -> requestPart(sb, e.uri == null ? null : query(e.uri), f)),
     VERSION("HV", true, (e, sb, f) -> requestPart(sb, e.version, f)),
+    SSL_VERSION("sslv", false, (e, sb, f) -> text(sb, e.tls ? e.sslVersion : null, f)),
+    SSL_CIPHER("sslc", false, (e, sb, f) -> text(sb, e.tls ? e.sslCipher : null, f)),
     UNIQUE_ID("ID", false, (e, sb, f) -> text(sb, null, f)),
     PID("pid", false, (e, sb, f) -> number(sb, Host.PID, f)),
     HOSTNAME("H", false, (e, sb, f) -> text(sb, Host.NAME, f)),

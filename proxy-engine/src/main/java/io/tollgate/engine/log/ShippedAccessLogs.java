@@ -19,9 +19,14 @@ public final class ShippedAccessLogs implements AccessLogSink {
 
     @Override
     public void log(Proxy frontend, int level, String message) {
+        log(frontend, level, message, null);
+    }
+
+    @Override
+    public void log(Proxy frontend, int level, String message, String structuredData) {
         var route = routes.frontend(frontend.name());
         if (route != null) {
-            shipper.offer(route, Severity.ofCode(level), message);
+            shipper.offer(route, Severity.ofCode(level), message, structuredData);
         }
     }
 }

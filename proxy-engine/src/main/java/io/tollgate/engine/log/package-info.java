@@ -6,8 +6,10 @@
  * <h2>What is compiled, and when</h2>
  * At startup each frontend with an effective {@code log} target gets an
  * {@link io.tollgate.engine.log.AccessLog}: its {@code log-format}, or the format of its
- * {@code option tcplog}/{@code httplog [clf]} ({@link io.tollgate.engine.log.BuiltInFormats}),
- * compiled once into a {@link io.tollgate.engine.log.LogFormat}. A frontend without a format
+ * {@code option tcplog}/{@code httplog [clf]}/{@code httpslog}
+ * ({@link io.tollgate.engine.log.BuiltInFormats}), compiled once into a
+ * {@link io.tollgate.engine.log.LogFormat}, with its {@code error-log-format} and
+ * {@code log-format-sd} when it has them. A frontend without a format
  * writes HAProxy's legacy {@code Connect from ...} line at accept time instead. A frontend
  * without targets has no {@code AccessLog}: its sessions record nothing and pay nothing.
  *
@@ -49,11 +51,25 @@
  * {@code [WARNING]} tag ({@code parsing [file:line] : ...}), so that an operator who reads only
  * the logs learns of them.
  *
+ * <h2>Connection errors</h2>
+ * A client whose TLS handshake fails never sends a request: instead of one, the frontend writes
+ * HAProxy's error line ({@code 127.0.0.1:50326 [date] fe/1: SSL handshake failure}, the bind's
+ * {@code name} or its listener's number) or its {@code error-log-format} rendered from the
+ * connection's facts ({@link io.tollgate.engine.log.ConnectionError}). The TLS fetches of
+ * {@code httpslog} ({@code fc_err}, {@code ssl_fc_err}, {@code ssl_fc_sni}, ...) read the same
+ * facts from the event ({@link io.tollgate.engine.log.ConnectionFetch}), so they work there too.
+ *
+ * <h2>Structured data</h2>
+ * With {@code log-format-sd}, each line's structured data is rendered next to it and handed to
+ * the sink with it, for {@code format rfc5424} targets; without it nothing more is built or
+ * carried.
+ *
  * <h2>Not here yet</h2>
- * {@code option httpslog} (its TLS fetches do not exist in Tollgate; such frontends log with
- * {@code option httplog}, and the configuration says so), {@code error-log-format},
- * {@code capture cookie} ({@code %CC}/{@code %CS} show {@code -}), {@code unique-id-format}
- * ({@code %ID} shows {@code -}) and {@code option logasap}. {@code %Th} times the TLS
+ * {@code ssl_fc_err} has OpenSSL's code only for a first record that is not TLS,
+ * {@code ssl_c_err}/{@code ssl_c_ca_err} are 0 on every TLS connection, and
+ * {@code %[fetch,converter]} on those fetches takes only {@code hex}. Not at all: {@code capture cookie} ({@code %CC}/{@code %CS}
+ * show {@code -}), {@code unique-id-format} ({@code %ID} shows {@code -}) and
+ * {@code option logasap}. {@code %Th} times the TLS
  * handshake only; HAProxy's also includes reading a PROXY protocol header.
  */
 package io.tollgate.engine.log;

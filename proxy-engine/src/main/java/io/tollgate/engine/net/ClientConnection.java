@@ -68,6 +68,11 @@ final class ClientConnection {
         if (client == null || !(client.pipeline().get(Pipelines.TLS) instanceof SslHandler tls)) {
             return null;
         }
+        return serverName(tls);
+    }
+
+    /** The SNI host name the client sent through {@code tls}, or null. */
+    static String serverName(SslHandler tls) {
         SSLSession session = tls.engine().getSession();
         if (session instanceof ExtendedSSLSession s) {
             for (SNIServerName name : s.getRequestedServerNames()) {

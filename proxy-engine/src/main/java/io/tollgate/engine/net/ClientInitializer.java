@@ -24,19 +24,22 @@ final class ClientInitializer extends ChannelInitializer<SocketChannel> {
     private final TrafficCounter traffic;
     private final BindTlsContext tls;
     private final boolean acceptProxy;
+    private final String bind;
 
     /**
      * @param tls         the bind's TLS context, or null for clear text
      * @param acceptProxy whether connections start with a PROXY protocol header
+     * @param bind        how error lines name the listener: its {@code name}, else its number
      */
     ClientInitializer(NetContext net, Proxy frontend, ListenerGate gate, TrafficCounter traffic,
-                      BindTlsContext tls, boolean acceptProxy) {
+                      BindTlsContext tls, boolean acceptProxy, String bind) {
         this.net = net;
         this.frontend = frontend;
         this.gate = gate;
         this.traffic = traffic;
         this.tls = tls;
         this.acceptProxy = acceptProxy;
+        this.bind = bind;
     }
 
     @Override
@@ -72,9 +75,9 @@ final class ClientInitializer extends ChannelInitializer<SocketChannel> {
             if (clientTimeout() > 0) {
                 p.addLast(Pipelines.IDLE, NetContext.idle(clientTimeout()));
             }
-            p.addLast(Pipelines.HTTP_SESSION, new HttpSession(net, frontend, gate, log, bytes));
+            p.addLast(Pipelines.HTTP_SESSION, new HttpSession(net, frontend, gate, log, bytes, bind));
         } else {
-            p.addLast(Pipelines.RELAY, new TcpSession(net, frontend, gate, log, bytes));
+            p.addLast(Pipelines.RELAY, new TcpSession(net, frontend, gate, log, bytes, bind));
         }
     }
 

@@ -15,6 +15,7 @@ import io.netty.util.concurrent.ScheduledFuture;
 import io.tollgate.engine.config.Timeouts;
 import io.tollgate.engine.http.DefaultErrorPages;
 import io.tollgate.engine.log.AccessLog;
+import io.tollgate.engine.log.ConnectionError;
 import io.tollgate.engine.log.LogEvent;
 import io.tollgate.engine.runtime.Proxy;
 import io.tollgate.engine.stats.FrontendCounters;
@@ -67,13 +68,17 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
     private long readMark;
     /** When the TLS handshake ended, for the first request's {@code Th}; 0 without one, or after it. */
     private long handshakeNanos;
+    /** How the connection's error line names its listener ({@code fe/<bind>}). */
+    private final String bind;
 
-    HttpSession(NetContext net, Proxy frontend, ListenerGate gate, AccessLog accessLog, SessionBytes bytes) {
+    HttpSession(NetContext net, Proxy frontend, ListenerGate gate, AccessLog accessLog, SessionBytes bytes,
+                String bind) {
         this.net = net;
         this.frontend = frontend;
         this.gate = gate;
         this.accessLog = accessLog;
         this.bytes = bytes;
+        this.bind = bind;
     }
 
     /** The request log record, or null when the frontend logs no lines per request. */
@@ -163,7 +168,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
         frontend.frontendCounters().sessionOpened();
         live = LiveSession.register(frontend.proxies().sessions(), client, frontend);
         if (accessLog != null) {
-            accessLog.accepted(ClientConnection.source(client), ClientConnection.destination(client));
+            ConnectLine.write(accessLog, client);
             if (accessLog.hasFormat()) {
                 logEvent = accessLog.newEvent();
                 logEvent.client = ClientConnection.source(client);
@@ -173,7 +178,12 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
                 markIdle();
                 if (tls != null) {
                     tls.handshakeFuture().addListener(f -> {
-                        if (f.isSuccess() && firstRequest) {
+                        if (!f.isSuccess()) {
+                            handshakeFailed(tls, f.cause());
+                            return;
+                        }
+                        TlsFacts.established(logEvent, tls, idleSinceEpochMillis);
+                        if (firstRequest) {
                             handshakeNanos = System.nanoTime();
                         }
                     });
@@ -415,9 +425,36 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
         closeAfterFlush();
     }
 
+    /**
+     * HAProxy logs a connection whose handshake failed with its error line instead of a request's:
+     * it never became a stream.
+     */
+    private void handshakeFailed(io.netty.handler.ssl.SslHandler tls, Throwable cause) {
+        LogEvent e = logEvent;
+        e.reset();
+        ConnectionError error = TlsFacts.failed(e, tls, cause);
+        e.requestCounter = AccessLog.nextRequest();
+        e.acceptEpochMillis = idleSinceEpochMillis;
+        e.handshakeMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - idleSinceNanos);
+        e.activeConnections = gate.processConnections();
+        e.frontendConnections = frontend.frontendCounters().sessions.current();
+        accessLog.connectionFailed(e, error, bind);
+    }
+
+    /**
+     * Whether the connection is clear text or its TLS handshake is over and well: a client that
+     * leaves in the middle of the handshake gets the error line (written when the TLS layer says
+     * so, which may come after this), not a request's.
+     */
+    private boolean handshakeSucceeded() {
+        return !(client.pipeline().get(Pipelines.TLS) instanceof io.netty.handler.ssl.SslHandler tls)
+                || tls.handshakeFuture().isSuccess();
+    }
+
     /** Gone before its first request, or in the middle of the next one: HAProxy logs that too. */
     private void clientLeftWithoutRequest() {
-        if (logEvent != null && admitted && !closed && (firstRequest || bytesReadSinceIdle() > 0)) {
+        if (logEvent != null && admitted && !closed && handshakeSucceeded()
+                && (firstRequest || bytesReadSinceIdle() > 0)) {
             logWithoutRequest(400, LogEvent.END_CLIENT);
         }
     }

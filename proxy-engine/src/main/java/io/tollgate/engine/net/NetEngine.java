@@ -270,6 +270,8 @@ public final class NetEngine implements Engine {
             ListenerGate gate = new ListenerGate(p, process);
             gates.add(gate);
             List<InetSocketAddress> addrs = new ArrayList<>();
+            // HAProxy numbers a frontend's listeners from 1, one per address, named or not
+            int listenerNumber = 0;
             for (BindConfig b : p.config().binds()) {
                 if (b.unixPath() != null) {
                     throw new IllegalStateException("[" + b.source() + "] bind on a Unix socket ('"
@@ -285,9 +287,13 @@ public final class NetEngine implements Engine {
                     }
                 }
                 for (HostPort hp : b.addresses()) {
-                    Channel ch = bind(p, gate, hp, tls, b.acceptProxy());
+                    String name = b.name() != null ? b.name() : Integer.toString(++listenerNumber);
+                    if (b.name() != null) {
+                        listenerNumber++;
+                    }
+                    Channel ch = bind(p, gate, hp, tls, b.acceptProxy(), name);
                     BindTlsContext bindTls = tls;
-                    gate.add(ch, port -> bind(p, gate, new HostPort(hp.host(), port), bindTls, b.acceptProxy()));
+                    gate.add(ch, port -> bind(p, gate, new HostPort(hp.host(), port), bindTls, b.acceptProxy(), name));
                     addrs.add((InetSocketAddress) ch.localAddress());
                 }
             }
@@ -296,8 +302,8 @@ public final class NetEngine implements Engine {
         }
     }
 
-    private Channel bind(Proxy frontend, ListenerGate gate, HostPort hp, BindTlsContext tls, boolean acceptProxy)
-            throws InterruptedException {
+    private Channel bind(Proxy frontend, ListenerGate gate, HostPort hp, BindTlsContext tls, boolean acceptProxy,
+                         String name) throws InterruptedException {
         boolean http = frontend.mode() == ProxyMode.HTTP;
         LongAdder[] in = {frontend.frontendCounters().bytesIn};
         LongAdder[] out = {frontend.frontendCounters().bytesOut};
@@ -311,7 +317,7 @@ public final class NetEngine implements Engine {
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .childOption(ChannelOption.AUTO_READ, http)
-                .childHandler(new ClientInitializer(net, frontend, gate, traffic, tls, acceptProxy));
+                .childHandler(new ClientInitializer(net, frontend, gate, traffic, tls, acceptProxy, name));
         InetSocketAddress address = hp.isWildcard()
                 ? new InetSocketAddress(hp.port())
                 : new InetSocketAddress(hp.host(), hp.port());

@@ -9,6 +9,7 @@ import io.netty.util.ReferenceCountUtil;
 import io.tollgate.engine.config.Timeouts;
 import io.tollgate.engine.lb.Dispatcher;
 import io.tollgate.engine.log.AccessLog;
+import io.tollgate.engine.log.ConnectionError;
 import io.tollgate.engine.log.LogEvent;
 import io.tollgate.engine.runtime.Proxy;
 import io.tollgate.engine.runtime.Server;
@@ -51,7 +52,11 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements Connector
     private char endedBy = LogEvent.END_NORMAL;
     private char endedAt = LogEvent.AT_NONE;
 
-    TcpSession(NetContext net, Proxy frontend, ListenerGate gate, AccessLog accessLog, SessionBytes bytes) {
+    /** How the connection's error line names its listener ({@code fe/<bind>}). */
+    private final String bind;
+
+    TcpSession(NetContext net, Proxy frontend, ListenerGate gate, AccessLog accessLog, SessionBytes bytes, String bind) {
+        this.bind = bind;
         this.net = net;
         this.frontend = frontend;
         this.gate = gate;
@@ -80,7 +85,7 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements Connector
         live = LiveSession.register(frontend.proxies().sessions(), client, frontend);
         if (accessLog != null) {
             acceptEpochMillis = System.currentTimeMillis();
-            accessLog.accepted(ClientConnection.source(client), ClientConnection.destination(client));
+            ConnectLine.write(accessLog, client);
         }
         if (hasTcpRules() && (ConnectionRules.rejectsSession(frontend, client, stickCounters())
                 || ConnectionRules.rejectsContent(frontend, client, stickCounters()))) {
@@ -255,8 +260,21 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements Connector
         e.requestCounter = AccessLog.nextRequest();
         e.client = ClientConnection.source(client);
         e.frontendAddress = ClientConnection.destination(client);
-        e.tls = client.pipeline().get(io.netty.handler.ssl.SslHandler.class) != null;
+        io.netty.handler.ssl.SslHandler tls = client.pipeline().get(io.netty.handler.ssl.SslHandler.class);
+        e.tls = tls != null;
         e.acceptEpochMillis = acceptEpochMillis;
+        if (tls != null && tls.handshakeFuture().isDone()) {
+            if (!tls.handshakeFuture().isSuccess()) {
+                // HAProxy writes the connection's error line: a failed handshake never became a session
+                ConnectionError error = TlsFacts.failed(e, tls, tls.handshakeFuture().cause());
+                e.handshakeMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+                e.activeConnections = activeConnections;
+                e.frontendConnections = frontendConnections;
+                accessLog.connectionFailed(e, error, bind);
+                return;
+            }
+            TlsFacts.established(e, tls, acceptEpochMillis);
+        }
         e.backend = backend;
         e.server = connected ? server : connector == null ? null : connector.lastTried();
         if (connected && serverChannel != null) {

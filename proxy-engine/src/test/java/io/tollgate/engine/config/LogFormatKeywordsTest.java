@@ -75,4 +75,42 @@ class LogFormatKeywordsTest {
         assertThat(TestConfigs.warnings(http("  option dontlog-normal\n  option log-separate-errors\n"
                 + "  log-format \"%ci\"\n", ""))).isEmpty();
     }
+
+    @Test
+    void httpslogHasItsOwnFormatAndIsNotWarnedAbout() {
+        assertThat(AccessLog.formatText(frontend(http("  option httpslog\n", "")))).isEqualTo(BuiltInFormats.HTTPSLOG)
+                .endsWith("%{+Q}r %[fc_err]/%[ssl_fc_err,hex]/%[ssl_c_err]/%[ssl_c_ca_err]/%[ssl_fc_is_resumed] "
+                        + "%[ssl_fc_sni]/%sslv/%sslc");
+        assertThat(TestConfigs.warnings(http("  option httpslog\n", ""))).isEmpty();
+    }
+
+    @Test
+    void errorLogFormatAndLogFormatSdAreCheckedAsHaproxyDoes() {
+        ProxyConfig fe = frontend(http("  error-log-format \"%ci %[fc_err]\"\n  log-format-sd [x@1\\ a=\\\"%B\\\"]\n", ""));
+        assertThat(fe.rules().errorLogFormat().args()).containsExactly("%ci %[fc_err]");
+        assertThat(fe.rules().logFormatSd().args()).containsExactly("[x@1 a=\"%B\"]");
+        assertThat(TestConfigs.warnings(http("  error-log-format %ci\n  log-format-sd %ci\n", ""))).isEmpty();
+
+        for (String keyword : new String[] {"error-log-format", "log-format-sd"}) {
+            assertThat(TestConfigs.errors(proxies("  " + keyword + "\n", ""))).contains(
+                    "[ALERT] parsing [t.cfg:8] : " + keyword + " expects an argument.");
+            assertThat(TestConfigs.errors(proxies("  " + keyword + " a b\n", ""))).contains(
+                    "[ALERT] parsing [t.cfg:8] : " + keyword + " expects only one argument, don't forget to escape spaces!");
+            assertThat(TestConfigs.warnings(proxies("", "  " + keyword + " x\n"))).contains(
+                    "[WARNING] parsing [t.cfg:10] : backend 'be' : '" + keyword + "' directive is ignored in backends.");
+        }
+        assertThat(TestConfigs.errors(proxies("  error-log-format %HM\n", ""))).contains(
+                "[ALERT] config : Parsing [t.cfg:8]: failed to parse error-log-format : format variable 'HM' is reserved "
+                        + "for HTTP mode.");
+        // HAProxy names the log-format's line for log-format-sd, and none when there is no log-format
+        assertThat(TestConfigs.errors(proxies("  log-format-sd %r\n", ""))).contains(
+                "[ALERT] config : Parsing [(null):0]: failed to parse log-format-sd : format variable 'r' is reserved "
+                        + "for HTTP mode.");
+        assertThat(TestConfigs.errors(http("  log-format-sd %[nope]\n  log-format %ci\n", ""))).contains(
+                "[ALERT] config : Parsing [t.cfg:10]: failed to parse log-format-sd : failed to parse sample expression "
+                        + "<nope]> : unknown fetch method 'nope'.");
+        assertThat(TestConfigs.errors(http("  error-log-format %[ssl_fc_err,lower]\n", ""))).contains(
+                "[ALERT] config : Parsing [t.cfg:9]: failed to parse error-log-format : failed to parse sample expression "
+                        + "<ssl_fc_err,lower]> : converter 'lower' after 'ssl_fc_err' is not supported by Tollgate (only 'hex' is).");
+    }
 }

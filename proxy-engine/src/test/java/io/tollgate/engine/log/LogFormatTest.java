@@ -101,4 +101,31 @@ class LogFormatTest {
         LogFormat.compile(BuiltInFormats.HTTPLOG, true);
         LogFormat.compile(BuiltInFormats.HTTPLOG_CLF, true);
     }
+
+    @Test
+    void connectionFetchesOfHttpslogOnClearTextAndTls() throws LogFormatException {
+        LogEvent e = request("GET", "/");
+        String tail = "%[fc_err]/%[ssl_fc_err,hex]/%[ssl_c_err]/%[ssl_c_ca_err]/%[ssl_fc_is_resumed] "
+                + "%[ssl_fc_sni]/%sslv/%sslc";
+        // as HAProxy 2.6.12 writes a clear-text request
+        assertThat(render(tail, e)).isEqualTo("0/-/-/-/0 -/-/-");
+        e.tls = true;
+        e.sslVersion = "TLSv1.2";
+        e.sslCipher = "ECDHE-RSA-AES128-GCM-SHA256";
+        e.serverName = "example.com";
+        assertThat(render(tail, e)).isEqualTo("0/0000000000000000/0/0/0 example.com/TLSv1.2/ECDHE-RSA-AES128-GCM-SHA256");
+        e.connectionError = ConnectionError.SSL_HANDSHAKE.code();
+        e.sslError = 0x0A00009CL;
+        assertThat(render("%[fc_err] %[ssl_fc_err,hex] %[ssl_fc_err] %{+Q}[ssl_fc_sni] %[ssl_fc_sni,hex]", e))
+                .isEqualTo("34 000000000A00009C 167772316 \"example.com\" 6578616D706C652E636F6D");
+    }
+
+    @Test
+    void connectionFetchesTakeNoArgumentsAndOnlyTheHexConverter() {
+        assertThatThrownBy(() -> render("%[fc_err(1)]", request("GET", "/"))).isInstanceOf(LogFormatException.class)
+                .hasMessage("failed to parse sample expression <fc_err(1)]> : fetch method 'fc_err' : no argument "
+                        + "supported, but got '1'");
+        assertThatThrownBy(() -> render("%[ssl_fc_sni,lower]", request("GET", "/"))).isInstanceOf(LogFormatException.class)
+                .hasMessageContaining("converter 'lower' after 'ssl_fc_sni' is not supported by Tollgate (only 'hex' is)");
+    }
 }
