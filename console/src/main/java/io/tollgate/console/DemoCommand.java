@@ -80,7 +80,7 @@ final class DemoCommand implements Callable<Integer> {
             return RunCommand.FAILED;
         }
         Engine engine = lifetime.register(started.get());
-        RunCommand.reopenLogsOnHangup(engine, lifetime, err);
+        RunCommand.handleSignals(engine, lifetime, err);
         RunCommand.drawStatsPages(engine, lifetime);
         if (!RunCommand.openAdminSockets(config, engine, lifetime, err, startup)) {
             lifetime.end();

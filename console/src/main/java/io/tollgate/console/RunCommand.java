@@ -62,7 +62,7 @@ final class RunCommand {
         }
         Engine engine = started.get();
         lifetime.register(engine);
-        reopenLogsOnHangup(engine, lifetime, err);
+        handleSignals(engine, lifetime, err);
         drawStatsPages(engine, lifetime);
         if (!openAdminSockets(config, engine, lifetime, err, startup)) {
             lifetime.end();
@@ -105,12 +105,19 @@ final class RunCommand {
         }
     }
 
-    /** When the lifetime follows signals (not in tests run in-process): SIGHUP reopens the log files. */
-    static void reopenLogsOnHangup(Engine engine, Lifetime lifetime, PrintWriter err) {
+    /**
+     * When the lifetime follows signals (not in tests run in-process): SIGHUP reopens the log
+     * files, SIGUSR1 stops softly.
+     */
+    static void handleSignals(Engine engine, Lifetime lifetime, PrintWriter err) {
         if (lifetime.followsSignals()) {
             HangupSignal hangup = HangupSignal.install(engine::reopenLogs, err);
             if (hangup != null) {
                 lifetime.register(hangup);
+            }
+            SoftStopSignal softStop = SoftStopSignal.install(engine, lifetime, err);
+            if (softStop != null) {
+                lifetime.register(softStop);
             }
         }
     }

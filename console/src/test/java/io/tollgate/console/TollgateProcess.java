@@ -55,6 +55,12 @@ final class TollgateProcess implements AutoCloseable {
         return Files.readString(output);
     }
 
+    /** Waits at most {@code seconds} for the process to end by itself; returns its exit status. */
+    int waitFor(long seconds) throws InterruptedException {
+        assertThat(process.waitFor(seconds, TimeUnit.SECONDS)).as("Tollgate ends within " + seconds + " s").isTrue();
+        return process.exitValue();
+    }
+
     /** SIGTERM, then waits for it to stop (which flushes its log files). */
     void stop() throws IOException, InterruptedException {
         process.destroy();

@@ -52,6 +52,18 @@ public interface Engine extends AutoCloseable {
      */
     CompletableFuture<Void> reopenLogs();
 
+    /**
+     * HAProxy's soft stop (SIGUSR1): every proxy, in configuration order, stops listening and says
+     * so ({@code Proxy fe stopped (cumulated conns: FE: 12, BE: 0).} at warning, on stderr's
+     * listeners and the proxy's log targets); idle HTTP connections close, and those with a
+     * request under way close after its response. Sessions still open finish at their pace;
+     * {@link #liveSessions()} says how many remain. Calling it again does nothing.
+     */
+    void softStop();
+
+    /** The client sessions still open (TCP connections and HTTP connections, idle ones included). */
+    int liveSessions();
+
     /** Who draws the HTML stats page of every proxy with {@code stats} lines (the exports need no one). */
     void statsPage(StatsPage page);
 

@@ -42,8 +42,8 @@
  * server available!}) on its backend's targets, a frontend's {@code Paused}, {@code Resumed}
  * and {@code Proxy ... stopped} on the frontend's. A proxy without targets sends nothing, as in
  * HAProxy, even when the global section has some. HAProxy 2.6 sends nothing at start or on a
- * hard stop (SIGTERM); its soft stop (SIGUSR1) logs {@code Proxy ... stopped} for every proxy,
- * but Tollgate has no soft stop, so neither does it. The shipper is closed last when the engine
+ * hard stop (SIGTERM); its soft stop (SIGUSR1, Tollgate's too: {@code Engine.softStop}) logs
+ * {@code Proxy ... stopped (cumulated conns: ...)} for every proxy, in configuration order. The shipper is closed last when the engine
  * stops, so that what was raised while stopping is still delivered.
  *
  * <p>Extension: the configuration's warnings, which HAProxy only prints on stderr, are also

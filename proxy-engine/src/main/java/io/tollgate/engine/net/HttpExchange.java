@@ -24,6 +24,7 @@ import io.tollgate.engine.persist.ResponseCookie;
 import io.tollgate.engine.rules.ReplyKind;
 import io.tollgate.engine.rules.TcpRule;
 import io.tollgate.engine.runtime.CookieRouting;
+import io.tollgate.engine.runtime.FrontendState;
 import io.tollgate.engine.runtime.Proxy;
 import io.tollgate.engine.runtime.Server;
 import io.tollgate.engine.runtime.TrafficHealth;
@@ -629,8 +630,8 @@ final class HttpExchange implements Connector.Callback {
                 resp.headers().remove(HttpHeaderNames.TRANSFER_ENCODING);
                 responseCloseDelimited = true;
             }
-            if (responseCloseDelimited || !requestComplete) {
-                keepClientOpen = false;
+            if (responseCloseDelimited || !requestComplete || frontend.frontendState() == FrontendState.STOPPED) {
+                keepClientOpen = false; // a stopped frontend (soft stop) lets its clients go after this response
             }
             ConnectionHeaders.toClient(resp, request.protocolVersion(), keepClientOpen);
             sentHead(resp);

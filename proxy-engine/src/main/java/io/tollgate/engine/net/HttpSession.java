@@ -17,6 +17,7 @@ import io.tollgate.engine.http.DefaultErrorPages;
 import io.tollgate.engine.log.AccessLog;
 import io.tollgate.engine.log.ConnectionError;
 import io.tollgate.engine.log.LogEvent;
+import io.tollgate.engine.runtime.FrontendState;
 import io.tollgate.engine.runtime.Proxy;
 import io.tollgate.engine.stats.FrontendCounters;
 
@@ -286,7 +287,11 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-        if (evt instanceof IdleStateEvent) {
+        if (evt == SoftStop.CLOSE_WHEN_IDLE) {
+            if (exchange == null && !closed) {
+                closeAfterFlush(); // an exchange under way closes when it ends (the frontend is stopped)
+            }
+        } else if (evt instanceof IdleStateEvent) {
             if (exchange != null) {
                 exchange.clientTimeout();
             }
@@ -336,7 +341,8 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
     /** The exchange is over; {@code keepOpen} says whether the client may send another request. */
     void exchangeEnded(boolean keepOpen) {
         exchange = null;
-        if (!keepOpen || closed || (inputClosed && parked.isEmpty())) {
+        if (!keepOpen || closed || (inputClosed && parked.isEmpty())
+                || frontend.frontendState() == FrontendState.STOPPED) {
             closeAfterFlush();
             return;
         }

@@ -102,4 +102,10 @@ final class LiveSession implements Sessions.Live {
     public void shutdown() {
         client.close();
     }
+
+    @Override
+    public void closeWhenIdle() {
+        // delivered on the connection's event loop; a TCP session's handlers let it pass
+        client.pipeline().fireUserEventTriggered(SoftStop.CLOSE_WHEN_IDLE);
+    }
 }

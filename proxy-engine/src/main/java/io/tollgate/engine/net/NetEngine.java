@@ -15,6 +15,7 @@ import io.tollgate.engine.config.HostPort;
 import io.tollgate.engine.config.ProxyConfig;
 import io.tollgate.engine.config.ProxyMode;
 import io.tollgate.engine.config.ServerConfig;
+import io.tollgate.engine.runtime.FrontendChanges;
 import io.tollgate.engine.runtime.Proxies;
 import io.tollgate.engine.log.AccessLog;
 import io.tollgate.engine.log.AccessLogSink;
@@ -24,6 +25,7 @@ import io.tollgate.engine.log.ShippedAccessLogs;
 import io.tollgate.logship.LogShipper;
 import io.tollgate.engine.runtime.Proxy;
 import io.tollgate.engine.runtime.Server;
+import io.tollgate.engine.runtime.Sessions;
 import io.tollgate.engine.runtime.StateChanges;
 import io.tollgate.engine.stats.StatsRegistry;
 import io.tollgate.engine.stats.Ticker;
@@ -70,6 +72,7 @@ public final class NetEngine implements Engine {
      */
     private static final int LOG_QUEUE = 4096;
     private volatile LogShipper shipper;
+    private final java.util.concurrent.atomic.AtomicBoolean softStopped = new java.util.concurrent.atomic.AtomicBoolean();
 
     private NetEngine(Config config, Ticker ticker) {
         this.proxies = new Proxies(config, ticker);
@@ -386,6 +389,25 @@ public final class NetEngine implements Engine {
     public java.util.concurrent.CompletableFuture<Void> reopenLogs() {
         LogShipper s = shipper;
         return s == null ? java.util.concurrent.CompletableFuture.completedFuture(null) : s.reopen();
+    }
+
+    @Override
+    public void softStop() {
+        if (softStopped.getAndSet(true)) {
+            return;
+        }
+        FrontendChanges changes = new FrontendChanges(proxies.stateChanges());
+        for (Proxy p : proxies.all()) {
+            changes.softStop(p);
+        }
+        for (Sessions.Entry e : proxies.sessions().all()) {
+            e.live().closeWhenIdle();
+        }
+    }
+
+    @Override
+    public int liveSessions() {
+        return proxies.sessions().count();
     }
 
     @Override

@@ -64,11 +64,28 @@ public final class FrontendChanges {
             }
             frontend.listeners().stop();
             frontend.frontendState(FrontendState.STOPPED);
-            long fe = frontend.frontendCounters().connectionsTotal.sum();
-            long be = frontend.isBackend() ? frontend.backendCounters().sessionsTotal.sum() : 0;
-            warn(frontend, "Proxy " + frontend.name() + " stopped (cumulated conns: FE: " + fe + ", BE: " + be + ").");
+            warn(frontend, stopped(frontend));
             return Outcome.DONE;
         }
+    }
+
+    /**
+     * One proxy's part of a soft stop (HAProxy's SIGUSR1): a frontend or {@code listen} stops
+     * listening as with {@link #stop}; a backend, which has nothing to close, says that it stopped,
+     * as HAProxy says it of every proxy. Call it once per proxy.
+     */
+    public Outcome softStop(Proxy proxy) {
+        if (proxy.isFrontend()) {
+            return stop(proxy);
+        }
+        warn(proxy, stopped(proxy));
+        return Outcome.DONE;
+    }
+
+    private static String stopped(Proxy p) {
+        long fe = p.isFrontend() ? p.frontendCounters().connectionsTotal.sum() : 0;
+        long be = p.isBackend() ? p.backendCounters().sessionsTotal.sum() : 0;
+        return "Proxy " + p.name() + " stopped (cumulated conns: FE: " + fe + ", BE: " + be + ").";
     }
 
     /** A new {@code maxconn} (0 accepts nothing more, as in HAProxy); held connections get in when it grows. */

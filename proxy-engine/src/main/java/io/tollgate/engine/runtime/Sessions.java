@@ -47,6 +47,14 @@ public final class Sessions {
 
         /** Closes the client connection (and so the server's); callable from any thread. */
         void shutdown();
+
+        /**
+         * Closes the client connection if it is between requests (an idle HTTP keep-alive
+         * connection), else lets the exchange under way finish first: the soft stop's way of
+         * ending sessions without cutting a request. A TCP session goes on until it ends.
+         */
+        default void closeWhenIdle() {
+        }
     }
 
     /** A registered session: its id, number and start time with what it tells. */
@@ -105,6 +113,11 @@ public final class Sessions {
     /** The session with this id, or null. */
     public Entry find(long id) {
         return live.get(id);
+    }
+
+    /** How many sessions are live. */
+    public int count() {
+        return live.size();
     }
 
     /** Every live session, oldest first. */

@@ -90,6 +90,11 @@ public final class HaproxyProcess implements AutoCloseable {
         return out;
     }
 
+    /** The process, for signals ({@code kill -USR1}) and its exit. */
+    public Process process() {
+        return process;
+    }
+
     /** Every line printed so far. */
     public List<String> output() {
         return List.copyOf(output);
