@@ -5,6 +5,7 @@ import io.tollgate.engine.api.Engine;
 import io.tollgate.engine.config.Config;
 import io.tollgate.engine.config.ConfigException;
 import io.tollgate.engine.config.ProxyConfig;
+import io.tollgate.logship.LogTarget;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -19,6 +20,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import io.tollgate.logship.LogTarget;
+
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -113,11 +116,28 @@ final class DemoCommand implements Callable<Integer> {
         out.println("  traffic        " + (traffic == null ? "none (--rate 0)"
                 : rate + " requests/s to " + String.join(", ", DemoTraffic.PATHS)));
         out.println("  data           " + RUN_DIR.toAbsolutePath().normalize() + "/");
+        List<String> files = logFiles(config);
+        if (!files.isEmpty()) {
+            out.println("  logs           " + String.join(", ", files) + "   (reopen: kill -HUP, or 'reopen logs' on the socket)");
+        }
         out.println("  counters       press Enter for the full stats CSV; a summary prints every "
                 + SUMMARY_PERIOD_SECONDS + " s");
         out.println("  stop           Ctrl-C");
         out.println();
         out.flush();
+    }
+
+    /** The global section's {@code file@} log targets, with what each receives ({@code local0 info+}). */
+    private static List<String> logFiles(Config config) {
+        List<String> files = new java.util.ArrayList<>();
+        for (io.tollgate.engine.config.Directive d : config.global().logs()) {
+            if (!d.args().isEmpty() && d.args().get(0).startsWith("file@")) {
+                LogTarget t = LogTarget.parse(d.args());
+                files.add(Path.of(d.args().get(0).substring("file@".length())).toAbsolutePath().normalize()
+                        + " (" + t.facility().keyword() + " " + t.maxLevel().keyword() + "+)");
+            }
+        }
+        return files;
     }
 
     /** Where the traffic goes: the {@code http-in} frontend, else the first proxy that listens. */
