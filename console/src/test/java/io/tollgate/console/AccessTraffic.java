@@ -48,6 +48,29 @@ final class AccessTraffic implements AutoCloseable {
         return traffic;
     }
 
+    /**
+     * A configuration's lines: {@code globalLines} (the section with its {@code log} lines), then
+     * an HTTP frontend {@code web} on {@code frontendPort} logging with {@code option httplog} to
+     * the global targets, relaying to this backend.
+     */
+    String[] configWith(int frontendPort, String... globalLines) {
+        java.util.List<String> lines = new java.util.ArrayList<>(java.util.List.of(globalLines));
+        lines.addAll(java.util.List.of(
+                "defaults",
+                "    mode http",
+                "    log global",
+                "    option httplog",
+                "    timeout connect 5s",
+                "    timeout client 10s",
+                "    timeout server 10s",
+                "frontend web",
+                "    bind 127.0.0.1:" + frontendPort,
+                "    default_backend app",
+                "backend app",
+                "    server s1 127.0.0.1:" + backendPort()));
+        return lines.toArray(String[]::new);
+    }
+
     int backendPort() {
         return backend.getLocalPort();
     }

@@ -39,21 +39,9 @@ class BuiltInRotationTrafficTest {
         int frontendPort = Cli.freePort();
         int sent;
         try (AccessTraffic traffic = AccessTraffic.backend()) {
-            Path cfg = Cli.config(dir, "t.cfg",
+            Path cfg = Cli.config(dir, "t.cfg", traffic.configWith(frontendPort,
                     "global",
-                    "    log file@" + log + " rotate size 8k keep " + KEEP + " compress local0",
-                    "defaults",
-                    "    mode http",
-                    "    log global",
-                    "    option httplog",
-                    "    timeout connect 5s",
-                    "    timeout client 10s",
-                    "    timeout server 10s",
-                    "frontend web",
-                    "    bind 127.0.0.1:" + frontendPort,
-                    "    default_backend app",
-                    "backend app",
-                    "    server s1 127.0.0.1:" + traffic.backendPort());
+                    "    log file@" + log + " rotate size 8k keep " + KEEP + " compress local0"));
             Lifetime lifetime = Lifetime.untilEnded();
             CompletableFuture<Integer> exit = Cli.startInBackground(lifetime, cfg);
             try {

@@ -27,23 +27,11 @@ class LogFileFailureTest {
         Path missing = dir.resolve("no-such-dir").resolve("access.log");
         int frontendPort = Cli.freePort();
         try (AccessTraffic traffic = AccessTraffic.backend()) {
-            Path cfg = Cli.config(dir, "t.cfg",
+            Path cfg = Cli.config(dir, "t.cfg", traffic.configWith(frontendPort,
                     "global",
                     "    stats socket " + socket + " level admin",
                     "    log file@/dev/full local0",
-                    "    log file@" + missing + " local0",
-                    "defaults",
-                    "    mode http",
-                    "    log global",
-                    "    option httplog",
-                    "    timeout connect 5s",
-                    "    timeout client 10s",
-                    "    timeout server 10s",
-                    "frontend web",
-                    "    bind 127.0.0.1:" + frontendPort,
-                    "    default_backend app",
-                    "backend app",
-                    "    server s1 127.0.0.1:" + traffic.backendPort());
+                    "    log file@" + missing + " local0"));
             try (TollgateProcess tollgate = TollgateProcess.start(dir, cfg)) {
                 traffic.start(frontendPort);
                 for (int i = 0; i < 200 && traffic.answered() < 300; i++) {

@@ -68,22 +68,10 @@ class LogrotateTrafficTest {
         int frontendPort = Cli.freePort();
         int sent;
         try (AccessTraffic traffic = AccessTraffic.backend()) {
-            Path cfg = Cli.config(dir, "t.cfg",
+            Path cfg = Cli.config(dir, "t.cfg", traffic.configWith(frontendPort,
                     "global",
                     "    stats socket " + socket + " level admin",
-                    "    log file@" + log + " local0",
-                    "defaults",
-                    "    mode http",
-                    "    log global",
-                    "    option httplog",
-                    "    timeout connect 5s",
-                    "    timeout client 10s",
-                    "    timeout server 10s",
-                    "frontend web",
-                    "    bind 127.0.0.1:" + frontendPort,
-                    "    default_backend app",
-                    "backend app",
-                    "    server s1 127.0.0.1:" + traffic.backendPort());
+                    "    log file@" + log + " local0"));
             String printed;
             try (TollgateProcess tollgate = TollgateProcess.start(dir, cfg)) {
                 Path conf = dir.resolve("logrotate.conf");
