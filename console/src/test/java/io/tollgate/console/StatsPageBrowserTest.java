@@ -212,7 +212,12 @@ class StatsPageBrowserTest {
         new Select(section.findElement(By.name("action"))).selectByValue(action);
         section.findElement(By.cssSelector("input[type=submit][value=Apply]")).click();
         await(10, d -> d.getCurrentUrl().endsWith(";st=DONE") ? true : null, action + " to be applied");
-        assertThat(driver.findElement(By.cssSelector("div.banner")).getText()).contains("Action processed successfully.");
+        // the page may still be replacing its DOM after the redirect: read the banner once it holds still
+        String banner = await(10, d -> {
+            String text = d.findElement(By.cssSelector("div.banner")).getText();
+            return text.isEmpty() ? null : text;
+        }, "the result banner");
+        assertThat(banner).contains("Action processed successfully.");
     }
 
     /** "proxy/row" for every row the browser shows. */
@@ -272,7 +277,9 @@ class StatsPageBrowserTest {
     /** Polls {@code condition} (non-null, non-false = done) for at most {@code seconds}. */
     private <T> T await(int seconds, Function<WebDriver, T> condition, String what) {
         return new WebDriverWait(driver, Duration.ofSeconds(seconds), Duration.ofMillis(100))
-                .withMessage(() -> "waited " + seconds + " s for " + what).until(condition);
+                .withMessage(() -> "waited " + seconds + " s for " + what)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(condition);
     }
 
     private void screenshot(String step) throws Exception {
