@@ -67,6 +67,12 @@ public interface Engine extends AutoCloseable {
     /** Who draws the HTML stats page of every proxy with {@code stats} lines (the exports need no one). */
     void statsPage(StatsPage page);
 
+    /**
+     * Who renders the Prometheus exposition for frontends with {@code http-request use-service
+     * prometheus-exporter}; until one is given they answer 503.
+     */
+    void metricsPage(MetricsPage page);
+
     /** The runtime objects (proxies, servers, state changes). */
     Proxies proxies();
 

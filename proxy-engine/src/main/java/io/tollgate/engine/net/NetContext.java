@@ -103,6 +103,17 @@ final class NetContext {
     }
 
     /** The stats pages' exports. */
+    /** Who renders the Prometheus exposition ({@code use-service prometheus-exporter}); null until the console gives one. */
+    private volatile io.tollgate.engine.api.MetricsPage metricsPage;
+
+    void metricsPage(io.tollgate.engine.api.MetricsPage page) {
+        this.metricsPage = page;
+    }
+
+    io.tollgate.engine.api.MetricsPage metricsPage() {
+        return metricsPage;
+    }
+
     StatsApplet stats() {
         return stats;
     }

@@ -416,6 +416,11 @@ public final class NetEngine implements Engine {
     }
 
     @Override
+    public void metricsPage(io.tollgate.engine.api.MetricsPage page) {
+        net.metricsPage(page);
+    }
+
+    @Override
     public void statsPage(StatsPage page) {
         net.stats().page(page);
     }
